@@ -1,0 +1,5 @@
+import sys
+
+from amity.cli import main
+
+sys.exit(main())

@@ -1,0 +1,27 @@
+"""API authentication: the browser session (with CSRF) or a personal token."""
+
+from ninja.security import APIKeyHeader, SessionAuth
+
+
+class OptionalSessionAuth(SessionAuth):
+    """Session auth that lets anonymous visitors through; each endpoint applies the rules."""
+
+    def authenticate(self, request, key):
+        return request.user
+
+
+class TokenAuth(APIKeyHeader):
+    param_name = "Authorization"
+
+    def authenticate(self, request, key):
+        from amity.accounts.tokens import user_for_token
+
+        if not key or not key.startswith("Token "):
+            return None
+        user = user_for_token(key.removeprefix("Token ").strip())
+        if user is not None:
+            request.user = user
+        return user
+
+
+api_auth = [TokenAuth(), OptionalSessionAuth(csrf=True)]

@@ -1,0 +1,125 @@
+"""Fair profiles in, explained recommendations out, as plain typed values.
+
+An organisation states what it offers and what it seeks (free text in any language), its ISIC
+Rev.4 sectors, the kinds of cooperation it wants, its languages and how many meetings it can
+hold. The engine returns, for every organisation, a ranked list of partners, each with the
+reasons a page can show.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+# The controlled list of cooperation types from issue 4; the JSON uses these snake_case keys.
+COOPERATION_TYPES: dict[str, tuple[str, str]] = {
+    "export_import": ("export/import", "进出口贸易"),
+    "distribution": ("distribution", "分销"),
+    "joint_venture": ("joint venture", "合资"),
+    "investment": ("investment", "投资"),
+    "technology_transfer": ("technology transfer", "技术转让"),
+    "research": ("research and development", "研发合作"),
+    "tourism": ("tourism", "旅游"),
+    "education": ("education", "教育"),
+    "public_sector": ("public-sector cooperation", "公共部门合作"),
+}
+
+BackendName = Literal["auto", "e5", "lexical"]
+
+
+@dataclass(frozen=True)
+class Organization:
+    id: str
+    name: str
+    city: str
+    country: str = ""
+    kind: str = "enterprise"
+    size: str = ""
+    # ISIC Rev.4 codes at any level (section letter, 2-, 3- or 4-digit), validated on parse.
+    sectors: tuple[str, ...] = ()
+    languages: tuple[str, ...] = ()
+    offers: tuple[str, ...] = ()
+    seeks: tuple[str, ...] = ()
+    cooperation: tuple[str, ...] = ()
+    description: str = ""
+    max_meetings: int = 10
+    must_meet: tuple[str, ...] = ()
+    no_thanks: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class FairProfiles:
+    home_city: str
+    organizations: tuple[Organization, ...]
+
+
+@dataclass(frozen=True)
+class RecommendOptions:
+    """Tuning knobs; the defaults are the ones measured in docs/benchmarks.md."""
+
+    top: int = 10
+    backend: BackendName = "auto"
+    # Directory of the on-disk embedding cache; None disables the cache.
+    cache_dir: str | None = "var/embeddings"
+    # Weights of the score terms. Text complementarity dominates; the rest break near-ties.
+    weight_text: float = 0.70
+    weight_sector: float = 0.12
+    weight_cooperation: float = 0.08
+    # Bonus for a pair joining the home city with a partner city (the fair's purpose).
+    weight_city: float = 0.10
+    # A participant may sit in at most cap_factor * max_meetings lists (must_meet excepted).
+    cap_factor: float = 3.0
+    # Candidates per participant kept for exact rescoring and for exposure spreading.
+    candidates: int = 60
+    # Rows scored per matrix block: bounds memory to ~ block_rows * n * 4 bytes per matrix.
+    block_rows: int = 1024
+    # A pair where only one side states a need (the other only offers) scores this
+    # fraction of that one direction, so mutual pairs rank above one-sided ones.
+    one_sided_factor: float = 0.85
+
+
+@dataclass(frozen=True)
+class Reason:
+    """Why a partner is suggested. ``kind`` is offer_seek, seek_offer, sector or cooperation.
+
+    offer_seek: my offer (``mine``) answers their request (``theirs``);
+    seek_offer: my request (``mine``) is answered by their offer (``theirs``).
+    """
+
+    kind: str
+    mine: str | None = None
+    theirs: str | None = None
+    similarity: float | None = None
+    code: str | None = None
+    label_en: str | None = None
+    label_zh: str | None = None
+    cooperation: str | None = None
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    id: str
+    score: float
+    interpreter_needed: bool
+    must_meet: bool = False
+    reasons: tuple[Reason, ...] = ()
+
+
+@dataclass(frozen=True)
+class Exposure:
+    """How many top lists the most exposed participant sits in, before and after the cap."""
+
+    max_lists_per_participant: int
+    before_cap: int
+    cap_factor: float
+    # Participants whose exposure exceeded their cap before spreading.
+    over_cap_before: int
+    over_cap_after: int
+
+
+@dataclass(frozen=True)
+class RecommendationResult:
+    recommendations: dict[str, tuple[Recommendation, ...]]
+    exposure: Exposure
+    backend: str
+    warnings: tuple[str, ...] = field(default=())
