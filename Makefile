@@ -1,0 +1,40 @@
+# One command per job: `make demo` and `make test`. Both create .venv and install what they need.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+
+.PHONY: install translations demo test lint format serve clean
+
+$(STAMP): pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -c constraints.txt -e ".[dev]"
+	touch $(STAMP)
+
+# Compiled with Babel (pure Python), so no GNU gettext is needed on the machine.
+translations: $(STAMP)
+	$(BIN)/pybabel compile --statistics -d src/amity/locale -D django
+
+install: $(STAMP) translations
+
+demo: install
+	$(BIN)/amity demo
+
+serve: install
+	$(BIN)/amity serve
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
+
+test: install lint
+	$(BIN)/pytest
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .ruff_cache
