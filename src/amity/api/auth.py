@@ -1,5 +1,6 @@
 """API authentication: the browser session (with CSRF) or a personal token."""
 
+from ninja.errors import HttpError
 from ninja.security import APIKeyHeader, SessionAuth
 
 
@@ -19,8 +20,10 @@ class TokenAuth(APIKeyHeader):
         if not key or not key.startswith("Token "):
             return None
         user = user_for_token(key.removeprefix("Token ").strip())
-        if user is not None:
-            request.user = user
+        if user is None:
+            # A wrong token must not quietly fall back to anonymous access.
+            raise HttpError(401, "invalid or revoked token")
+        request.user = user
         return user
 
 
