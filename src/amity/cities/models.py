@@ -116,7 +116,9 @@ class Partnership(models.Model):
     place = models.ForeignKey(
         Place, verbose_name=_("partner"), on_delete=models.PROTECT, related_name="partnerships"
     )
-    kind = models.CharField(_("kind of relationship"), max_length=30, choices=RelationshipKind.choices)
+    kind = models.CharField(
+        _("kind of relationship"), max_length=30, choices=RelationshipKind.choices
+    )
     status = models.CharField(
         _("status"), max_length=20, choices=PartnershipStatus.choices, default="active"
     )
@@ -193,11 +195,12 @@ class Citation(models.Model):
         ESTABLISHED_ON = "established_on", _("established")
         KIND = "kind", _("kind of relationship")
         STATUS = "status", _("status")
+        FIELDS = "fields", _("fields of cooperation")
+        # Coordinates, population and time zone of the place.
+        LOCATION = "location", _("location")
         GENERAL = "general", _("general")
 
-    partnership = models.ForeignKey(
-        Partnership, on_delete=models.CASCADE, related_name="citations"
-    )
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="citations")
     fact = models.CharField(_("fact"), max_length=30, choices=Fact.choices)
     # The value as this source states it, e.g. "1985-06-29" when another source says otherwise.
     value = models.CharField(_("stated value"), max_length=200, blank=True)
@@ -213,6 +216,9 @@ class Citation(models.Model):
                 fields=["partnership", "fact", "source", "value"], name="citation_unique"
             )
         ]
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.get_fact_display()} {self.value}".strip()
 
 
 class AgreementKind(models.TextChoices):
@@ -257,9 +263,7 @@ class ExchangeKind(models.TextChoices):
 class Exchange(models.Model):
     """A visit, an event or an anniversary on a partnership's timeline."""
 
-    partnership = models.ForeignKey(
-        Partnership, on_delete=models.CASCADE, related_name="exchanges"
-    )
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="exchanges")
     kind = models.CharField(_("kind"), max_length=30, choices=ExchangeKind.choices)
     title_en = models.CharField(_("title (English)"), max_length=300)
     title_zh = models.CharField(_("title (Chinese)"), max_length=300, blank=True)
@@ -296,9 +300,7 @@ class ContactKind(models.TextChoices):
 class Contact(models.Model):
     """Personal data: visible to organisers only (see rules.py)."""
 
-    partnership = models.ForeignKey(
-        Partnership, on_delete=models.CASCADE, related_name="contacts"
-    )
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="contacts")
     kind = models.CharField(_("kind"), max_length=20, choices=ContactKind.choices)
     name = models.CharField(_("name"), max_length=200)
     position = models.CharField(_("position"), max_length=200, blank=True)

@@ -1,0 +1,37 @@
+"""What an import reports: the summary of a good file, or every error of a bad one."""
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class RowError:
+    """One problem, located as a spreadsheet shows it (the header is row 1)."""
+
+    row: int | None
+    column: str | None
+    message: str
+
+    def __str__(self) -> str:
+        where = [f"row {self.row}"] if self.row is not None else []
+        if self.column:
+            where.append(f"column {self.column}")
+        return f"{', '.join(where)}: {self.message}" if where else self.message
+
+
+class ImportRejected(Exception):
+    """The file was refused as a whole; nothing was imported."""
+
+    def __init__(self, errors: list[RowError]) -> None:
+        self.errors = errors
+        first = str(errors[0]) if errors else "the file was rejected"
+        more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+        super().__init__(first + more)
+
+
+@dataclass(slots=True)
+class ImportSummary:
+    created: int
+    updated: int
+    unchanged: int
+    # Things worth knowing that did not stop the import, e.g. columns that were ignored.
+    warnings: list[str] = field(default_factory=list)

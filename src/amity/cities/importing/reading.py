@@ -1,0 +1,84 @@
+"""Turning an uploaded CSV or XLSX file into a header and rows of text cells."""
+
+import csv
+import datetime
+import io
+import zipfile
+from dataclasses import dataclass
+
+from amity.cities.importing.errors import ImportRejected, RowError
+
+XLSX_MAGIC = b"PK\x03\x04"
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    header: list[str]
+    # (spreadsheet row number, cells) for every non-blank row after the header.
+    rows: list[tuple[int, list[str]]]
+
+
+def read_table(data: bytes, filename: str) -> Table:
+    """Read the first sheet of an XLSX file or a CSV file; the header is normalised."""
+    is_xlsx = filename.lower().endswith((".xlsx", ".xlsm")) or data.startswith(XLSX_MAGIC)
+    lines = _read_xlsx(data) if is_xlsx else _read_csv(data)
+    if not lines:
+        raise ImportRejected([RowError(None, None, "the file is empty")])
+    header = [cell.strip().lower().lstrip("\ufeff") for cell in lines[0]]
+    rows = [
+        (number, cells)
+        for number, cells in enumerate(lines[1:], start=2)
+        if any(cell.strip() for cell in cells)
+    ]
+    return Table(header=header, rows=rows)
+
+
+def _read_csv(data: bytes) -> list[list[str]]:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise ImportRejected(
+            [
+                RowError(
+                    line,
+                    None,
+                    "the file is not valid UTF-8 text; in your spreadsheet program "
+                    'choose "Save as" → "CSV UTF-8" and import that file',
+                )
+            ]
+        ) from None
+    first_line = text.split("\n", 1)[0]
+    # Spreadsheets in many European locales save CSV with semicolons.
+    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
+    return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+
+
+def _read_xlsx(data: bytes) -> list[list[str]]:
+    # Imported here: openpyxl takes a noticeable moment to import and CSV needs none of it.
+    import openpyxl
+
+    try:
+        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError):
+        raise ImportRejected(
+            [RowError(None, None, "the file is not a readable XLSX workbook")]
+        ) from None
+    try:
+        sheet = workbook.worksheets[0]
+        return [[_cell_text(value) for value in row] for row in sheet.iter_rows(values_only=True)]
+    finally:
+        workbook.close()
+
+
+def _cell_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime.datetime):
+        # A spreadsheet that turned "1986-05-29" into a date cell still means that day.
+        return value.date().isoformat()
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)

@@ -1,0 +1,249 @@
+"""Validating the rows of a registry file into typed records, collecting every error.
+
+Two rules for empty cells:
+- partnership columns that are present set the value, an empty cell meaning "none"
+  (established_on, ended_on, fields, summaries; status and level fall back to their defaults);
+- place columns (name_zh, coordinates, population, time zone) only fill in: an empty cell keeps
+  what is already known, and missing coordinates come from the offline world-cities look-up.
+"""
+
+import datetime
+import math
+import re
+import zoneinfo
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+
+import pycountry
+
+from amity.cities.importing.dates import DATE_FORMS, parse_partial_date
+from amity.cities.importing.errors import RowError
+from amity.cities.importing.sources import SourceStatement, parse_sources
+from amity.cities.models import (
+    Citation,
+    PartnershipLevel,
+    PartnershipStatus,
+    Place,
+    PlaceKind,
+    RelationshipKind,
+    Source,
+)
+
+_FIELD_SEPARATORS = re.compile(r"[;|]")
+
+
+@dataclass(frozen=True, slots=True)
+class PartnershipRow:
+    row: int
+    name_en: str
+    country: str
+    place_kind: str
+    relationship: str
+    status: str | None
+    level: str
+    home_district: str
+    established_on: datetime.date | None
+    established_precision: str
+    established_text: str
+    ended_on: datetime.date | None
+    fields: tuple[str, ...] | None
+    summary_en: str | None
+    summary_zh: str | None
+    name_zh: str | None
+    latitude: float | None
+    longitude: float | None
+    population: int | None
+    time_zone: str | None
+    sources: tuple[SourceStatement, ...]
+    fields_sources: tuple[SourceStatement, ...]
+    location_sources: tuple[SourceStatement, ...]
+
+    @property
+    def place_key(self) -> tuple[str, str, str]:
+        return (self.name_en, self.country, self.place_kind)
+
+    @property
+    def natural_key(self) -> tuple[str, str, str, str, str]:
+        return (
+            self.name_en.casefold(),
+            self.country,
+            self.place_kind,
+            self.level,
+            self.home_district.casefold(),
+        )
+
+
+@cache
+def _country_codes() -> frozenset[str]:
+    return frozenset(country.alpha_2 for country in pycountry.countries)
+
+
+@cache
+def _time_zones() -> frozenset[str]:
+    return frozenset(zoneinfo.available_timezones())
+
+
+class _Cells:
+    """One row's cells by column name, recording an error for each bad cell."""
+
+    def __init__(self, row: int, header: list[str], cells: list[str]) -> None:
+        self.row = row
+        self.values = {
+            name: (cells[i].strip() if i < len(cells) else "")
+            for i, name in enumerate(header)
+            if name
+        }
+        self.errors: list[RowError] = []
+
+    def present(self, column: str) -> bool:
+        return column in self.values
+
+    def text(self, column: str, max_length: int = 0) -> str:
+        value = self.values.get(column, "")
+        if max_length and len(value) > max_length:
+            self.fail(column, f"is longer than {max_length} characters")
+        return value
+
+    def optional(self, column: str, max_length: int = 0) -> str | None:
+        return self.text(column, max_length) if self.present(column) else None
+
+    def fail(self, column: str, message: str) -> None:
+        self.errors.append(RowError(self.row, column, message))
+
+    def choice(self, column: str, allowed: list[str], default: str | None = None) -> str | None:
+        value = self.text(column).lower()
+        if not value:
+            if default is None:
+                self.fail(column, "is required")
+            return default
+        if value not in allowed:
+            self.fail(column, f"'{value}' is not one of {', '.join(allowed)}")
+            return default
+        return value
+
+    def number(
+        self,
+        column: str,
+        convert: Callable[[str], float | int],
+        check: Callable[[float], bool],
+        what: str,
+    ) -> float | int | None:
+        value = self.text(column)
+        if not value:
+            return None
+        try:
+            number = convert(value.replace(",", "") if convert is int else value)
+        except ValueError:
+            self.fail(column, f"'{value}' is not {what}")
+            return None
+        if not check(number):
+            self.fail(column, f"'{value}' is not {what}")
+            return None
+        return number
+
+    def date(self, column: str) -> tuple[datetime.date | None, str]:
+        value = self.text(column)
+        if not value:
+            return None, ""
+        try:
+            return parse_partial_date(value)
+        except ValueError:
+            self.fail(column, f"'{value}' is not a date ({DATE_FORMS})")
+            return None, ""
+
+    def statements(self, column: str) -> tuple[SourceStatement, ...]:
+        statements = tuple(parse_sources(self.text(column)))
+        title_limit = Source._meta.get_field("title").max_length
+        note_limit = Citation._meta.get_field("note").max_length
+        for statement in statements:
+            if len(statement.title) > title_limit:
+                self.fail(column, f"the source title is longer than {title_limit} characters")
+            if len(statement.note) > note_limit:
+                self.fail(column, f"the note is longer than {note_limit} characters")
+        return statements
+
+
+def validate_row(
+    row: int, header: list[str], cells: list[str], field_codes: frozenset[str]
+) -> tuple[PartnershipRow | None, list[RowError]]:
+    """The row as a record, or None and the reasons it is not valid."""
+    c = _Cells(row, header, cells)
+    name_en = c.text("partner", Place._meta.get_field("name_en").max_length)
+    if not name_en:
+        c.fail("partner", "is required")
+    country = c.text("country_iso2").upper()
+    if not country:
+        c.fail("country_iso2", "is required")
+    elif country not in _country_codes():
+        c.fail("country_iso2", f"'{country}' is not an ISO 3166-1 alpha-2 country code")
+    place_kind = c.choice("partner_kind", PlaceKind.values)
+    relationship = c.choice("relationship", RelationshipKind.values)
+    status = c.choice("status", PartnershipStatus.values, default="") or None
+    level = c.choice("level", PartnershipLevel.values, default=PartnershipLevel.MUNICIPAL)
+    home_district = c.text("home_district", 120)
+    if level == PartnershipLevel.DISTRICT and not home_district:
+        c.fail("home_district", "is required for a district-level partnership")
+    established_on, precision = c.date("established_on")
+    ended_on, _ = c.date("ended_on")
+    if established_on and ended_on and ended_on < established_on:
+        c.fail("ended_on", "is before established_on")
+
+    fields: tuple[str, ...] | None = None
+    if c.present("fields"):
+        codes = [code.strip().lower() for code in _FIELD_SEPARATORS.split(c.text("fields"))]
+        fields = tuple(dict.fromkeys(code for code in codes if code))
+        for code in fields:
+            if code not in field_codes:
+                c.fail(
+                    "fields",
+                    f"'{code}' is not a field of cooperation "
+                    f"(one of {', '.join(sorted(field_codes))})",
+                )
+
+    latitude = c.number(
+        "latitude",
+        float,
+        lambda v: math.isfinite(v) and -90 <= v <= 90,
+        "a latitude between -90 and 90",
+    )
+    longitude = c.number(
+        "longitude",
+        float,
+        lambda v: math.isfinite(v) and -180 <= v <= 180,
+        "a longitude between -180 and 180",
+    )
+    if (latitude is None) != (longitude is None) and not c.errors:
+        missing = "longitude" if longitude is None else "latitude"
+        c.fail(missing, "is needed together with the other coordinate")
+    population = c.number("population", int, lambda v: v >= 0, "a whole number of people")
+    time_zone = c.optional("time_zone") or None
+    if time_zone and time_zone not in _time_zones():
+        c.fail("time_zone", f"'{time_zone}' is not an IANA time zone such as Europe/Berlin")
+
+    record = PartnershipRow(
+        row=row,
+        name_en=name_en,
+        country=country,
+        place_kind=place_kind or "",
+        relationship=relationship or "",
+        status=status,
+        level=level or PartnershipLevel.MUNICIPAL,
+        home_district=home_district,
+        established_on=established_on,
+        established_precision=precision,
+        established_text=c.text("established_on"),
+        ended_on=ended_on,
+        fields=fields,
+        summary_en=c.optional("summary_en"),
+        summary_zh=c.optional("summary_zh"),
+        name_zh=c.optional("name_zh", Place._meta.get_field("name_zh").max_length) or None,
+        latitude=float(latitude) if latitude is not None else None,
+        longitude=float(longitude) if longitude is not None else None,
+        population=int(population) if population is not None else None,
+        time_zone=time_zone,
+        sources=c.statements("source"),
+        fields_sources=c.statements("fields_source"),
+        location_sources=c.statements("location_source"),
+    )
+    return (None, c.errors) if c.errors else (record, [])

