@@ -1,7 +1,19 @@
 from django.urls import path
-from django.views.generic import TemplateView
+
+from amity.cities.views.editing import CitySearchView, PartnerCreateView, PartnerUpdateView
+from amity.cities.views.network import NetworkView
+from amity.cities.views.partner_detail import PartnerDetailView
+from amity.cities.views.partner_list import PartnerListView
+from amity.cities.views.transfer import ExportView, ImportView
 
 app_name = "cities"
 urlpatterns = [
-    path("", TemplateView.as_view(template_name="base.html"), name="partner-list"),
+    path("", PartnerListView.as_view(), name="partner-list"),
+    path("partners/<int:pk>/", PartnerDetailView.as_view(), name="partner-detail"),
+    path("partners/new/", PartnerCreateView.as_view(), name="partner-create"),
+    path("partners/<int:pk>/edit/", PartnerUpdateView.as_view(), name="partner-update"),
+    path("partners/export.<str:fmt>", ExportView.as_view(), name="partner-export"),
+    path("partners/import/", ImportView.as_view(), name="partner-import"),
+    path("network/", NetworkView.as_view(), name="network"),
+    path("world-cities/", CitySearchView.as_view(), name="world-city-search"),
 ]

@@ -1,0 +1,113 @@
+"""One partner's page: key facts with sources, timeline, map pin and (organisers) contacts."""
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+
+from django.contrib.auth.mixins import PermissionRequiredMixin
+from django.db.models import Prefetch
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils import formats
+from django.views import View
+
+from amity.cities.models import Agreement, Citation, Exchange, Partnership
+from amity.cities.templatetags.registry import local_name
+from amity.cities.worldmap import project, view_box
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """An agreement or an exchange, so the page can show both in one chronological list."""
+
+    day: date | None
+    ends: date | None
+    kind: str
+    title: str
+    detail: str
+    source: object | None
+    is_demo: bool
+    is_agreement: bool
+
+
+def timeline(agreements: list[Agreement], exchanges: list[Exchange]) -> list[TimelineEntry]:
+    entries = [
+        TimelineEntry(
+            day=agreement.signed_on,
+            ends=None,
+            kind=agreement.get_kind_display(),
+            title=agreement.title,
+            detail=agreement.signatories,
+            source=agreement.source,
+            is_demo=agreement.is_demo,
+            is_agreement=True,
+        )
+        for agreement in agreements
+    ] + [
+        TimelineEntry(
+            day=exchange.starts_on,
+            ends=exchange.ends_on if exchange.ends_on != exchange.starts_on else None,
+            kind=exchange.get_kind_display(),
+            title=local_name(exchange, "title"),
+            detail=exchange.description,
+            source=exchange.source,
+            is_demo=exchange.is_demo,
+            is_agreement=False,
+        )
+        for exchange in exchanges
+    ]
+    # Undated agreements go last rather than first: they are the least informative.
+    return sorted(entries, key=lambda entry: (entry.day is None, entry.day or date.min))
+
+
+def stated_value(citation: Citation) -> str:
+    """A cited value as the reader expects it: an ISO date localised, anything else as stated."""
+    if citation.fact == Citation.Fact.ESTABLISHED_ON:
+        try:
+            return formats.date_format(date.fromisoformat(citation.value), "DATE_FORMAT")
+        except ValueError:
+            pass
+    return citation.value
+
+
+class PartnerDetailView(PermissionRequiredMixin, View):
+    permission_required = "cities.view_partnership"
+
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        can_see_contacts = request.user.has_perm("cities.view_contact")
+        prefetches = [
+            "fields",
+            Prefetch("citations", Citation.objects.select_related("source")),
+            Prefetch("agreements", Agreement.objects.select_related("source")),
+            Prefetch("exchanges", Exchange.objects.select_related("source")),
+        ]
+        # Contacts are personal data: for other roles they are never even loaded.
+        if can_see_contacts:
+            prefetches.append("contacts")
+        partnership = get_object_or_404(
+            Partnership.objects.select_related("place").prefetch_related(*prefetches), pk=pk
+        )
+        citations = defaultdict(list)
+        for citation in partnership.citations.all():
+            citations[citation.fact].append((citation, stated_value(citation)))
+        established = citations.get(Citation.Fact.ESTABLISHED_ON, [])
+        place = partnership.place
+        context = {
+            "partnership": partnership,
+            "place": place,
+            "citations": dict(citations),
+            "dates_conflict": len({value for _, value in established}) > 1,
+            "timeline": timeline(
+                list(partnership.agreements.all()), list(partnership.exchanges.all())
+            ),
+            "contacts": list(partnership.contacts.all()) if can_see_contacts else None,
+            "notes": partnership.notes if request.user.has_perm("cities.view_notes") else None,
+            "pin": (
+                project(place.latitude, place.longitude)
+                if place.latitude is not None and place.longitude is not None
+                else None
+            ),
+            "view_box": view_box(),
+            "can_edit": request.user.has_perm("cities.change_partnership"),
+        }
+        return render(request, "cities/partner_detail.html", context)

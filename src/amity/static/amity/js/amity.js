@@ -1,0 +1,30 @@
+// Amity's own behaviour. Served as a file (no inline scripts: the CSP forbids them).
+"use strict";
+
+// Choosing a city from the offline look-up fills the place fields, so organisers never type
+// coordinates. The buttons come from cities/partials/world_city_results.html.
+document.addEventListener("click", (event) => {
+  const choice = event.target.closest("[data-world-city]");
+  if (!choice) return;
+  const fill = (name, value) => {
+    const input = document.getElementById("id_place-" + name);
+    if (input) input.value = value;
+  };
+  fill("name_en", choice.dataset.name);
+  fill("country", choice.dataset.country);
+  fill("latitude", choice.dataset.latitude);
+  fill("longitude", choice.dataset.longitude);
+  fill("population", choice.dataset.population);
+  fill("time_zone", choice.dataset.timeZone);
+  fill("geonames_id", choice.dataset.geonamesId);
+  const results = document.getElementById("city-results");
+  if (results) results.replaceChildren();
+  const chosen = document.getElementById("id_place-name_zh");
+  if (chosen) chosen.focus();
+});
+
+// htmx marks the partner results busy while a filtered list loads, for screen readers.
+document.addEventListener("htmx:beforeRequest", (event) => {
+  const results = document.getElementById("results");
+  if (results && event.detail.target === results) results.setAttribute("aria-busy", "true");
+});
