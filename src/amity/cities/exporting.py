@@ -56,6 +56,7 @@ def _row(partnership: Partnership) -> dict[str, str]:
         "longitude": "" if place.longitude is None else f"{place.longitude:.5f}",
         "population": "" if place.population is None else str(place.population),
         "time_zone": place.time_zone,
+        "geonames_id": "" if place.geonames_id is None else str(place.geonames_id),
         "location_source": format_sources(_statements(by_fact[Citation.Fact.LOCATION])),
         "summary_en": partnership.summary_en,
         "summary_zh": partnership.summary_zh,

@@ -21,6 +21,7 @@ ALL_COLUMNS = (
     "longitude",
     "population",
     "time_zone",
+    "geonames_id",
     "location_source",
     "summary_en",
     "summary_zh",

@@ -55,6 +55,7 @@ class PartnershipRow:
     longitude: float | None
     population: int | None
     time_zone: str | None
+    geonames_id: int | None
     sources: tuple[SourceStatement, ...]
     fields_sources: tuple[SourceStatement, ...]
     location_sources: tuple[SourceStatement, ...]
@@ -217,6 +218,7 @@ def validate_row(
         missing = "longitude" if longitude is None else "latitude"
         c.fail(missing, "is needed together with the other coordinate")
     population = c.number("population", int, lambda v: v >= 0, "a whole number of people")
+    geonames_id = c.number("geonames_id", int, lambda v: v > 0, "a GeoNames id (a number)")
     time_zone = c.optional("time_zone") or None
     if time_zone and time_zone not in _time_zones():
         c.fail("time_zone", f"'{time_zone}' is not an IANA time zone such as Europe/Berlin")
@@ -242,6 +244,7 @@ def validate_row(
         longitude=float(longitude) if longitude is not None else None,
         population=int(population) if population is not None else None,
         time_zone=time_zone,
+        geonames_id=int(geonames_id) if geonames_id is not None else None,
         sources=c.statements("source"),
         fields_sources=c.statements("fields_source"),
         location_sources=c.statements("location_source"),

@@ -113,6 +113,8 @@ def _fill_place(place: Place, row: PartnershipRow) -> None:
         place.population = row.population
     if row.time_zone:
         place.time_zone = row.time_zone
+    if row.geonames_id is not None:
+        place.geonames_id = row.geonames_id
     if place.latitude is None and row.place_kind == "city":
         city = find_world_city(row.name_en, row.country)
         if city is not None:
@@ -211,7 +213,7 @@ def _wanted_citations(row: PartnershipRow, place: Place) -> Iterator[tuple[str, 
                 statement.note,
             )
         yield Citation.Fact.KIND, statement.title, row.relationship, statement.note
-    fields_value = ";".join(row.fields or ())
+    fields_value = ";".join(sorted(row.fields or ()))
     for statement in row.fields_sources:
         yield Citation.Fact.FIELDS, statement.title, fields_value, statement.note
     location = _location_value(place)

@@ -1,0 +1,1 @@
+"""Seed data files, shipped inside the package (see README.md)."""
