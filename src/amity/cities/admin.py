@@ -1,0 +1,166 @@
+"""The Django admin for the registry: the organisers' back office for every record.
+
+Access follows the same rules as the pages (rules.py): organisers who are staff may edit,
+anyone else sees nothing here.
+"""
+
+from django.contrib import admin
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from amity.cities.domain import continent_for_country
+from amity.cities.models import (
+    Agreement,
+    Citation,
+    Contact,
+    CooperationField,
+    Exchange,
+    Partnership,
+    Place,
+    Source,
+)
+
+
+class OrganiserOnly:
+    """The rules backend answers object permissions but not the admin's module check."""
+
+    def has_module_permission(self, request) -> bool:
+        return bool(getattr(request.user, "is_organiser", False) and request.user.is_staff)
+
+
+class CitationInline(admin.TabularInline):
+    model = Citation
+    extra = 0
+    fields = ("fact", "value", "source", "note")
+    autocomplete_fields = ("source",)
+
+
+class AgreementInline(admin.StackedInline):
+    model = Agreement
+    extra = 0
+    fields = (
+        ("kind", "signed_on", "is_demo"),
+        "title",
+        "signatories",
+        "summary",
+        "document",
+        "source",
+    )
+    autocomplete_fields = ("source",)
+
+
+class ExchangeInline(admin.StackedInline):
+    model = Exchange
+    extra = 0
+    fields = (
+        ("kind", "starts_on", "ends_on", "is_demo"),
+        ("title_en", "title_zh"),
+        ("delegation_head", "delegation_size"),
+        "description",
+        "source",
+    )
+    autocomplete_fields = ("source",)
+
+
+class ContactInline(admin.StackedInline):
+    model = Contact
+    extra = 0
+    fields = (
+        ("kind", "name", "is_demo"),
+        ("position", "organisation"),
+        ("email", "phone"),
+        "address",
+        "languages",
+        "protocol_notes",
+    )
+
+
+@admin.register(Place)
+class PlaceAdmin(OrganiserOnly, admin.ModelAdmin):
+    list_display = ("name_en", "name_zh", "kind", "country", "continent", "population")
+    list_filter = ("kind", "continent")
+    search_fields = ("name_en", "name_zh", "country")
+    readonly_fields = ("continent",)
+
+    def save_model(self, request, obj: Place, form, change: bool) -> None:
+        # The continent is derived from the country, as the domain actions do.
+        try:
+            obj.continent = continent_for_country(obj.country)
+        except ValidationError:
+            obj.continent = ""
+        super().save_model(request, obj, form, change)
+
+
+@admin.register(Partnership)
+class PartnershipAdmin(OrganiserOnly, admin.ModelAdmin):
+    list_display = (
+        "place",
+        "place_name_zh",
+        "country",
+        "kind",
+        "status",
+        "level",
+        "established_on",
+        "is_demo",
+    )
+    list_filter = ("kind", "status", "level", "place__continent", "fields", "is_demo")
+    search_fields = ("place__name_en", "place__name_zh", "home_district")
+    list_select_related = ("place",)
+    autocomplete_fields = ("place",)
+    filter_horizontal = ("fields",)
+    date_hierarchy = "established_on"
+    inlines = (CitationInline, AgreementInline, ExchangeInline, ContactInline)
+    fieldsets = (
+        (None, {"fields": ("place", ("kind", "status"), ("level", "home_district"))}),
+        (_("Dates"), {"fields": (("established_on", "established_precision"), "ended_on")}),
+        (_("Cooperation"), {"fields": ("fields", "summary_en", "summary_zh")}),
+        (_("Internal"), {"fields": ("notes", "is_demo")}),
+    )
+
+    @admin.display(description=_("name (Chinese)"), ordering="place__name_zh")
+    def place_name_zh(self, obj: Partnership) -> str:
+        return obj.place.name_zh
+
+    @admin.display(description=_("country"), ordering="place__country")
+    def country(self, obj: Partnership) -> str:
+        return obj.place.country
+
+
+@admin.register(Source)
+class SourceAdmin(OrganiserOnly, admin.ModelAdmin):
+    list_display = ("title", "publisher", "published_on")
+    search_fields = ("title", "publisher")
+
+
+@admin.register(Agreement)
+class AgreementAdmin(OrganiserOnly, admin.ModelAdmin):
+    list_display = ("title", "partnership", "kind", "signed_on", "is_demo")
+    list_filter = ("kind", "is_demo")
+    search_fields = ("title", "partnership__place__name_en", "partnership__place__name_zh")
+    list_select_related = ("partnership__place",)
+    autocomplete_fields = ("partnership", "source")
+
+
+@admin.register(Exchange)
+class ExchangeAdmin(OrganiserOnly, admin.ModelAdmin):
+    list_display = ("title_en", "partnership", "kind", "starts_on", "ends_on", "is_demo")
+    list_filter = ("kind", "is_demo")
+    search_fields = ("title_en", "title_zh", "partnership__place__name_en")
+    list_select_related = ("partnership__place",)
+    autocomplete_fields = ("partnership", "source")
+    date_hierarchy = "starts_on"
+
+
+@admin.register(Contact)
+class ContactAdmin(OrganiserOnly, admin.ModelAdmin):
+    list_display = ("name", "partnership", "kind", "organisation", "languages", "is_demo")
+    list_filter = ("kind", "is_demo")
+    search_fields = ("name", "organisation", "partnership__place__name_en")
+    list_select_related = ("partnership__place",)
+    autocomplete_fields = ("partnership",)
+
+
+@admin.register(CooperationField)
+class CooperationFieldAdmin(OrganiserOnly, admin.ModelAdmin):
+    list_display = ("code", "name_en", "name_zh")
+    search_fields = ("code", "name_en", "name_zh")
