@@ -109,7 +109,7 @@ def compact(problem: Problem) -> CompactProblem:
         else:
             part_avail.append(frozenset(slot_index[x] for x in p.available if x in slot_index))
 
-    types, type_of_interp = _interpreter_types(problem, slot_index, n_slots)
+    types = _interpreter_types(problem, slot_index, n_slots)
 
     meeting_parts: list[tuple[int, ...]] = []
     candidates: list[list[int]] = []
@@ -178,7 +178,7 @@ def compact(problem: Problem) -> CompactProblem:
 
 def _interpreter_types(
     problem: Problem, slot_index: dict[str, int], n_slots: int
-) -> tuple[list[InterpreterType], list[int]]:
+) -> list[InterpreterType]:
     groups: dict[tuple[frozenset[str], tuple[bool, ...]], list[int]] = {}
     for i, interp in enumerate(problem.interpreters):
         if interp.available is None:
@@ -188,12 +188,9 @@ def _interpreter_types(
             avail = tuple(s in chosen for s in range(n_slots))
         groups.setdefault((interp.languages, avail), []).append(i)
     types: list[InterpreterType] = []
-    type_of_interp = [0] * len(problem.interpreters)
     for (languages, avail), members in groups.items():
-        for i in members:
-            type_of_interp[i] = len(types)
         types.append(InterpreterType(languages, tuple(members), avail))
-    return types, type_of_interp
+    return types
 
 
 def block_breaks(mask: int) -> int:

@@ -162,10 +162,9 @@ def generate_fair(participants: int, seed: int, shape: FairShape | None = None) 
 
     meetings = []
     for n, (a, b) in enumerate(requests):
-        if rng.random() < shape.mutual_share:
-            priority = 3
-        else:
-            priority = 2 if rng.random() < 0.45 else 1
+        # Mutual interest ranks highest; one-sided requests are "important" or "nice to have".
+        mutual = rng.random() < shape.mutual_share
+        priority = 3 if mutual else 2 if rng.random() < 0.45 else 1
         session = None
         if rng.random() < shape.session_share:
             session = rng.choice(["am", "pm"])

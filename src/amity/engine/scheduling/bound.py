@@ -1,0 +1,233 @@
+"""An upper bound on the total priority: the LP relaxation, aggregated over equivalent slots.
+
+Model. Slots that belong to the same block and session and in which exactly the same
+participants and interpreters are available are interchangeable for the priority stage; they
+form a *slot class* c with n_c slots. With x[m,c] ∈ [0, 1] the share of meeting m placed in
+class c (only classes containing a candidate slot of m) the relaxation is
+
+    maximise   Σ priority_m · x[m,c]
+    subject to Σ_c x[m,c] ≤ 1              (= 1 for a required meeting)
+               Σ_{m ∋ p} x[m,c] ≤ n_c        participant p is in one meeting per slot
+               Σ_{m ∋ p, c} x[m,c] ≤ max_p   max_meetings
+               Σ_m x[m,c] ≤ n_c · tables     tables per slot
+               Σ_{m at home table t} x[m,c] ≤ n_c
+               interpreters: meetings of each language kind r are served by capable
+               interpreter types k through a flow z[c,r,k]; Σ_r z[c,r,k] ≤ n_c · |k available|.
+
+Every schedule gives a feasible point (x[m,c] = 1 for the class of its slot), so the optimum
+is an upper bound on the priority; when slots in a class are identical it equals the plain
+per-slot LP relaxation (a fractional class solution spread evenly over the class's slots is
+feasible there), with up to 9 times fewer variables on the generated fairs.
+
+Validity of the reported number. The LP is solved by HiGHS (dual simplex); the number
+returned is not the solver's objective but a bound recomputed from its dual values y: for any
+y ≥ 0 (free on equality rows), b·y + Σ_j u_j · max(0, c_j − (Aᵀy)_j) bounds the LP by weak
+duality. Clipping y to its sign constraints and adding a relative margin of 1e-9 for rounding
+makes the bound valid even when the solver stops early or its duals are slightly infeasible;
+if no duals are available at all the bound falls back to the total priority of the meetings
+that have a candidate slot.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from dataclasses import dataclass
+
+import numpy as np
+from scipy.optimize import linprog
+from scipy.sparse import csr_matrix
+
+from amity.engine.scheduling.compact import NO_TABLE, CompactProblem, compact
+from amity.engine.scheduling.model import Problem
+
+
+@dataclass(frozen=True)
+class SlotClass:
+    """Interchangeable slots (same block, session, available participants and interpreters)."""
+
+    block: int
+    slots: tuple[int, ...]
+
+
+def slot_classes(cp: CompactProblem) -> tuple[list[SlotClass], list[int]]:
+    """The slot classes, and the class of every slot."""
+    problem = cp.problem
+    present: list[list[int]] = [[] for _ in range(cp.n_slots)]
+    slot_index = {s.id: i for i, s in enumerate(problem.slots)}
+    for p, person in enumerate(problem.participants):
+        if person.available is not None:
+            for sid in person.available:
+                if sid in slot_index:
+                    present[slot_index[sid]].append(p)
+    keys: dict[tuple[object, ...], int] = {}
+    classes: list[list[int]] = []
+    blocks: list[int] = []
+    class_of = [0] * cp.n_slots
+    for s in range(cp.n_slots):
+        key = (
+            cp.slot_block[s],
+            problem.slots[s].session,
+            tuple(sorted(present[s])),
+            tuple(t.available[s] for t in cp.types),
+        )
+        c = keys.setdefault(key, len(classes))
+        if c == len(classes):
+            classes.append([])
+            blocks.append(cp.slot_block[s])
+        classes[c].append(s)
+        class_of[s] = c
+    return [SlotClass(b, tuple(x)) for b, x in zip(blocks, classes, strict=True)], class_of
+
+
+@dataclass
+class AggregatedLP:
+    """The relaxation in matrix form: maximise c·x, A x ≤ b (first `n_eq` rows: A x = b)."""
+
+    c: np.ndarray
+    upper: np.ndarray
+    a_ub: csr_matrix
+    b_ub: np.ndarray
+    a_eq: csr_matrix
+    b_eq: np.ndarray
+    # (meeting, class) of the first len(pairs) columns; the rest are interpreter flows.
+    pairs: list[tuple[int, int]]
+
+
+def build_lp(cp: CompactProblem) -> AggregatedLP:
+    """The aggregated relaxation of the priority stage (see the module docstring)."""
+    classes, class_of = slot_classes(cp)
+    size = [len(k.slots) for k in classes]
+    pairs: list[tuple[int, int]] = []
+    for m in range(cp.n_meetings):
+        for c in sorted({class_of[s] for s in cp.candidates[m]}):
+            pairs.append((m, c))
+    cost = [float(cp.priority[m]) for m, _ in pairs]
+    upper = [1.0] * len(pairs)
+    rows: list[list[tuple[int, float]]] = []
+    rhs: list[float] = []
+    eq_rows: list[list[tuple[int, float]]] = []
+    eq_rhs: list[float] = []
+
+    def add(members: list[int], limit: float) -> None:
+        # Rows that cannot bind are left out: they change neither the optimum nor the bound.
+        if len(members) > limit:
+            rows.append([(j, 1.0) for j in members])
+            rhs.append(limit)
+
+    by_meeting: dict[int, list[int]] = {}
+    by_part_class: dict[tuple[int, int], list[int]] = {}
+    by_part: dict[int, list[int]] = {}
+    by_class: dict[int, list[int]] = {}
+    by_table_class: dict[tuple[int, int], list[int]] = {}
+    by_kind_class: dict[tuple[tuple[int, ...], int], list[int]] = {}
+    for j, (m, c) in enumerate(pairs):
+        by_meeting.setdefault(m, []).append(j)
+        for p in cp.meeting_parts[m]:
+            by_part_class.setdefault((p, c), []).append(j)
+            by_part.setdefault(p, []).append(j)
+        by_class.setdefault(c, []).append(j)
+        if cp.home_table[m] != NO_TABLE:
+            by_table_class.setdefault((cp.home_table[m], c), []).append(j)
+        kind = cp.interp_types[m]
+        if kind is not None:
+            by_kind_class.setdefault((kind, c), []).append(j)
+
+    for m, cols in by_meeting.items():
+        if cp.required[m]:
+            eq_rows.append([(j, 1.0) for j in cols])
+            eq_rhs.append(1.0)
+        else:
+            add(cols, 1.0)
+    for (_p, c), cols in by_part_class.items():
+        add(cols, size[c])
+    for p, cols in by_part.items():
+        add(cols, cp.max_meetings[p])
+    for c, cols in by_class.items():
+        add(cols, size[c] * cp.n_tables)
+    for (_t, c), cols in by_table_class.items():
+        add(cols, size[c])
+
+    # Interpreter flow: meetings of a kind in a class ≤ flow into the kind from capable types.
+    type_rows: dict[tuple[int, int], list[tuple[int, float]]] = {}
+    for (kind, c), cols in by_kind_class.items():
+        row = [(j, 1.0) for j in cols]
+        for k in kind:
+            cap = (
+                size[c] * len(cp.types[k].members)
+                if cp.types[k].available[classes[c].slots[0]]
+                else 0
+            )
+            if cap == 0:
+                continue
+            z = len(cost)
+            cost.append(0.0)
+            upper.append(float(min(cap, len(cols))))
+            row.append((z, -1.0))
+            type_rows.setdefault((k, c), []).append((z, 1.0))
+        rows.append(row)
+        rhs.append(0.0)
+    for (k, c), row in type_rows.items():
+        rows.append(row)
+        rhs.append(float(size[c] * len(cp.types[k].members)))
+
+    n = len(cost)
+    return AggregatedLP(
+        c=np.array(cost),
+        upper=np.array(upper),
+        a_ub=_matrix(rows, n),
+        b_ub=np.array(rhs, dtype=float),
+        a_eq=_matrix(eq_rows, n),
+        b_eq=np.array(eq_rhs, dtype=float),
+        pairs=pairs,
+    )
+
+
+def _matrix(rows: list[list[tuple[int, float]]], n: int) -> csr_matrix:
+    data, indices, indptr = [], [], [0]
+    for row in rows:
+        for j, v in row:
+            indices.append(j)
+            data.append(v)
+        indptr.append(len(indices))
+    return csr_matrix((data, indices, indptr), shape=(len(rows), n))
+
+
+def dual_bound(lp: AggregatedLP, y_ub: np.ndarray, y_eq: np.ndarray) -> float:
+    """A valid upper bound on the LP from any dual vector (weak duality), safely rounded."""
+    y_ub = np.maximum(y_ub, 0.0)
+    reduced = lp.c - lp.a_ub.T @ y_ub - lp.a_eq.T @ y_eq
+    terms = np.concatenate([lp.b_ub * y_ub, lp.b_eq * y_eq, lp.upper * np.maximum(reduced, 0.0)])
+    value = math.fsum(terms.tolist())
+    return value + 1e-9 * (math.fsum(np.abs(terms).tolist()) + 1.0)
+
+
+def solve_lp(lp: AggregatedLP, time_limit: float) -> tuple[float, np.ndarray | None]:
+    """(valid upper bound, primal x or None) for the aggregated LP within `time_limit`."""
+    trivial = float(lp.c[: len(lp.pairs)].sum()) if len(lp.pairs) else 0.0
+    if not lp.pairs:
+        return 0.0, np.zeros(0)
+    res = linprog(
+        -lp.c,
+        A_ub=lp.a_ub if lp.a_ub.shape[0] else None,
+        b_ub=lp.b_ub if lp.a_ub.shape[0] else None,
+        A_eq=lp.a_eq if lp.a_eq.shape[0] else None,
+        b_eq=lp.b_eq if lp.a_eq.shape[0] else None,
+        bounds=np.column_stack([np.zeros_like(lp.upper), lp.upper]),
+        method="highs-ds",
+        options={"time_limit": max(0.1, time_limit), "presolve": True},
+    )
+    if res.status != 0 or res.x is None:
+        return trivial, None
+    # linprog minimises -c·x, so its marginals are the negated duals of the maximisation.
+    y_ub = -res.ineqlin.marginals if lp.a_ub.shape[0] else np.zeros(0)
+    y_eq = -res.eqlin.marginals if lp.a_eq.shape[0] else np.zeros(0)
+    return min(trivial, dual_bound(lp, y_ub, y_eq)), res.x
+
+
+def priority_upper_bound(problem: Problem, time_limit: float = 60.0) -> float:
+    """An upper bound on the total priority any valid schedule of `problem` can reach."""
+    start = time.perf_counter()
+    lp = build_lp(compact(problem))
+    remaining = time_limit - (time.perf_counter() - start)
+    return solve_lp(lp, remaining)[0]

@@ -1,0 +1,241 @@
+"""The large-fair solver: priority greedy, LP bound, then large-neighbourhood search.
+
+Phases (each reported through the progress callback and timed in `Schedule.stats`):
+
+1. ``greedy`` — the priority greedy (`greedy.py`): a complete, valid schedule in seconds; the
+   search only ever improves on it.
+2. ``bound`` — the aggregated LP relaxation (`bound.py`), a valid upper bound on the priority.
+3. ``priority`` — for each unplaced meeting that could still add priority, free the meetings of
+   its participants and of their partners (all slots) and re-optimise them together with the
+   participants' unplaced meetings by CP-SAT (`large_lns.py`): this finds the moves and
+   swaps that make room (move a meeting elsewhere, drop a lower-priority one).
+4. ``breaks`` — for each participant and block with a break, free that participant's meetings
+   in the block and, breadth first, those of its partners there, and re-optimise them within
+   the block; passes repeat while they improve and budget remains.
+
+Determinism: the search stops on a deterministic work budget (CP-SAT's deterministic time plus
+a term per model variable), proportional to `time_limit`, and visits neighbourhoods in an
+order drawn from `seed`; the same problem, seed and time limit then give the same schedule.
+A wall-clock deadline stops it early only if the machine is much slower than expected.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+import time
+
+from amity.engine.scheduling.bound import build_lp, slot_classes, solve_lp
+from amity.engine.scheduling.compact import CompactProblem, compact
+from amity.engine.scheduling.greedy import priority_fill, priority_order
+from amity.engine.scheduling.large_kempe import KempeSearch
+from amity.engine.scheduling.large_lns import reoptimize
+from amity.engine.scheduling.model import Problem, Progress, ProgressCallback, Schedule
+from amity.engine.scheduling.occupancy import UNPLACED, Occupancy
+from amity.engine.scheduling.result import build_schedule
+
+# Deterministic work per second of time limit given to the search (calibrated so that the
+# work budget is spent in roughly 60-70 % of the wall-clock limit on this machine).
+WORK_PER_SECOND = 0.35
+PRIORITY_SHARE = 0.12
+NEIGHBOURHOOD_MEETINGS = 40
+STEP_WORK = 0.05
+# Kempe-chain moves evaluated per second of time limit.
+MOVES_PER_SECOND = 20000
+
+
+def solve_large(
+    problem: Problem,
+    *,
+    time_limit: float,
+    seed: int = 0,
+    progress: ProgressCallback | None = None,
+) -> Schedule:
+    """A schedule for a large fair: priority close to the LP bound, few breaks, valid always."""
+    start = time.perf_counter()
+    deadline = start + 0.92 * time_limit
+    stats: dict[str, float] = {}
+    clock = [start]
+
+    def report(phase: str, occ: Occupancy, bound: float | None = None) -> None:
+        stats[f"time_{phase}"] = round(time.perf_counter() - clock[0], 3)
+        clock[0] = time.perf_counter()
+        if progress is not None:
+            progress(
+                Progress(
+                    phase=phase,
+                    elapsed=time.perf_counter() - start,
+                    best_priority=occ.total_priority(),
+                    best_breaks=occ.total_breaks(),
+                    bound=bound,
+                )
+            )
+
+    cp = compact(problem)
+    occ = Occupancy(cp)
+    priority_fill(cp, occ)
+    stats["greedy_priority"] = occ.total_priority()
+    stats["greedy_breaks"] = occ.total_breaks()
+    report("greedy", occ)
+
+    lp = build_lp(cp)
+    bound, x = solve_lp(lp, max(1.0, 0.25 * (deadline - time.perf_counter())))
+    report("bound", occ, bound)
+
+    rng = random.Random(seed)
+    if x is not None:
+        guided = _lp_guided(cp, occ, lp.pairs, x, rng)
+        stats["lp_guided_priority"] = guided.total_priority()
+        if (guided.total_priority(), -guided.total_breaks()) > (
+            occ.total_priority(),
+            -occ.total_breaks(),
+        ):
+            occ = guided
+        report("lp_guided", occ, bound)
+    budget = WORK_PER_SECOND * time_limit
+    search = _Search(cp, occ, rng, deadline, stats)
+    if occ.total_priority() < math.floor(bound + 1e-6):
+        search.improve_priority(PRIORITY_SHARE * budget)
+    report("priority", occ, bound)
+    kempe = KempeSearch(occ, rng)
+    stats["kempe_improved"] = kempe.run(round(MOVES_PER_SECOND * time_limit), deadline)
+    stats["kempe_moves"] = kempe.moves_tried
+    report("kempe", occ, bound)
+    priority_fill(cp, occ)
+    stats["lns_steps"] = search.steps
+
+    schedule = build_schedule(
+        problem,
+        occ,
+        stats,
+        bound=bound,
+        proven_optimal={
+            "priority": occ.total_priority() >= bound - 1e-6,
+            "breaks": False,
+            "table_changes": False,
+        },
+    )
+    stats["time_total"] = round(time.perf_counter() - start, 3)
+    return schedule
+
+
+def _lp_guided(
+    cp: CompactProblem,
+    greedy: Occupancy,
+    pairs: list[tuple[int, int]],
+    x: object,
+    rng: random.Random,
+) -> Occupancy:
+    """A schedule of the meetings the LP relaxation keeps, laid out block by block.
+
+    On the generated fairs the relaxation is integral or nearly so; its meetings fit the
+    blocks' per-participant capacities, so they can be laid out in slots (edge colouring):
+    the greedy's placements of those meetings are kept, the others are inserted with
+    Kempe-chain swaps in the LP's block, then anything else that still fits is added.
+    """
+    classes, _ = slot_classes(cp)
+    share = [0.0] * cp.n_meetings
+    best_class: list[int | None] = [None] * cp.n_meetings
+    best_value = [0.0] * cp.n_meetings
+    for j, (m, c) in enumerate(pairs):
+        v = float(x[j])  # type: ignore[index]
+        share[m] += v
+        if v > best_value[m]:
+            best_value[m], best_class[m] = v, c
+    keep = [share[m] > 0.5 for m in range(cp.n_meetings)]
+    occ = Occupancy(cp)
+    for m, s in enumerate(greedy.slot_of):
+        if s != UNPLACED and keep[m]:
+            occ.place(m, s, greedy.type_of[m])
+    kempe = KempeSearch(occ, rng)
+    for m in priority_order(cp):
+        c = best_class[m]
+        if not keep[m] or occ.slot_of[m] != UNPLACED or c is None:
+            continue
+        if not kempe.insert(m, cp.block_slots[classes[c].block]):
+            for block in cp.block_slots:
+                if kempe.insert(m, block):
+                    break
+    priority_fill(cp, occ)
+    return occ
+
+
+class _Search:
+    """The neighbourhood choices of the large-neighbourhood search, and its work counter."""
+
+    def __init__(
+        self,
+        cp: CompactProblem,
+        occ: Occupancy,
+        rng: random.Random,
+        deadline: float,
+        stats: dict[str, float],
+    ) -> None:
+        self.cp, self.occ, self.rng, self.deadline, self.stats = cp, occ, rng, deadline, stats
+        self.work = 0.0
+        self.steps = 0
+
+    def _step(self, free: list[int], extra: list[int], allowed: set[int] | None) -> bool:
+        result = reoptimize(
+            self.occ, free, extra, allowed, seed=self.rng.randrange(1 << 30), work_limit=STEP_WORK
+        )
+        self.work += result.work
+        self.steps += 1
+        return result.improved
+
+    def _out_of_budget(self, limit: float) -> bool:
+        return self.work >= limit or time.perf_counter() >= self.deadline
+
+    def _could_gain(self, m: int) -> bool:
+        """False when a participant is full with meetings all at least as important as m."""
+        cp, occ = self.cp, self.occ
+        for p in cp.meeting_parts[m]:
+            if occ.count[p] >= cp.max_meetings[p] and all(
+                cp.priority[o] >= cp.priority[m]
+                for o in cp.part_meetings[p]
+                if occ.slot_of[o] != UNPLACED
+            ):
+                return False
+        return True
+
+    def improve_priority(self, limit: float) -> None:
+        cp, occ = self.cp, self.occ
+        order = sorted(
+            (m for m in range(cp.n_meetings) if occ.slot_of[m] == UNPLACED and cp.candidates[m]),
+            key=lambda m: (-cp.priority[m], m),
+        )
+        gained = 0
+        for m in order:
+            if self._out_of_budget(limit):
+                break
+            if occ.slot_of[m] != UNPLACED or not self._could_gain(m):
+                continue
+            free, extra = self._around(m)
+            if self._step(free, extra, None):
+                gained += 1
+        self.stats["priority_steps_improved"] = gained
+        self.stats["work_priority"] = round(self.work, 3)
+
+    def _around(self, m: int) -> tuple[list[int], list[int]]:
+        """Placed meetings of m's participants and their partners; their unplaced meetings."""
+        cp, occ = self.cp, self.occ
+        free: list[int] = []
+        seen: set[int] = set()
+        people = list(cp.meeting_parts[m])
+        extra = [m]
+        for p in cp.meeting_parts[m]:
+            for o in cp.part_meetings[p]:
+                if occ.slot_of[o] != UNPLACED:
+                    free.append(o)
+                    seen.add(o)
+                    people.extend(q for q in cp.meeting_parts[o] if q != p)
+                elif o != m and cp.candidates[o] and len(extra) < 8:
+                    extra.append(o)
+        for q in people[len(cp.meeting_parts[m]) :]:
+            for o in cp.part_meetings[q]:
+                if len(free) >= NEIGHBOURHOOD_MEETINGS:
+                    break
+                if o not in seen and occ.slot_of[o] != UNPLACED:
+                    free.append(o)
+                    seen.add(o)
+        return free, extra

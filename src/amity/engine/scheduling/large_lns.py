@@ -1,0 +1,197 @@
+"""Large-neighbourhood search step: free some meetings, re-optimise them exactly with CP-SAT.
+
+Everything outside the neighbourhood stays where it is and enters the model as constants:
+the participants' other meetings (busy slots, meeting counts, break patterns), the tables and
+home tables taken, and the interpreters booked in each slot. The freed meetings and a few
+unplaced ones get x[m,s] for their candidate slots (optionally restricted to some slots); the
+model maximises W · (priority placed) − (breaks of every participant it touches), with W
+above any possible change in breaks so priority always comes first. The step is kept only if
+it improves (priority, −breaks) lexicographically, so the search never gets worse.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ortools.sat.python import cp_model
+
+from amity.engine.scheduling.compact import NO_TABLE, block_breaks
+from amity.engine.scheduling.occupancy import NO_INTERPRETER, UNPLACED, Occupancy
+
+
+@dataclass
+class StepResult:
+    improved: bool
+    priority_gain: int
+    breaks_gain: int
+    # CP-SAT's deterministic time plus a model-size term: the search's deterministic clock.
+    work: float
+
+
+def _touched_breaks(occ: Occupancy, pbs: set[tuple[int, int]]) -> int:
+    return sum(block_breaks(occ.masks[p][b]) for p, b in pbs)
+
+
+def reoptimize(
+    occ: Occupancy,
+    free: list[int],
+    extra: list[int],
+    allowed: set[int] | None,
+    *,
+    seed: int,
+    work_limit: float,
+) -> StepResult:
+    """Re-place `free` (placed) and `extra` (unplaced) meetings optimally, the rest fixed."""
+    cp = occ.cp
+    meetings = [m for m in free if occ.slot_of[m] != UNPLACED]
+    meetings += [m for m in extra if occ.slot_of[m] == UNPLACED]
+    before = {m: (occ.slot_of[m], occ.type_of[m]) for m in meetings}
+    touched_parts = {p for m in meetings for p in cp.meeting_parts[m]}
+    blocks_of = {cp.slot_block[s] for m in meetings for s in cp.candidates[m]}
+    pbs = {(p, b) for p in touched_parts for b in blocks_of}
+    old_priority = sum(cp.priority[m] for m, (s, _) in before.items() if s != UNPLACED)
+    old_breaks = _touched_breaks(occ, pbs)
+    for m in meetings:
+        occ.remove(m)
+
+    model = cp_model.CpModel()
+    x: dict[tuple[int, int], cp_model.IntVar] = {}
+    y: dict[tuple[int, int, int], cp_model.IntVar] = {}
+    at_part_slot: dict[tuple[int, int], list[cp_model.IntVar]] = {}
+    at_slot: dict[int, list[cp_model.IntVar]] = {}
+    at_table: dict[tuple[int, int], list[cp_model.IntVar]] = {}
+    at_type: dict[tuple[int, int], list[cp_model.IntVar]] = {}
+    per_part: dict[int, list[cp_model.IntVar]] = {}
+    gains = []
+    for m in meetings:
+        options = []
+        parts = cp.meeting_parts[m]
+        table = cp.home_table[m]
+        for s in cp.candidates[m]:
+            if allowed is not None and s not in allowed and before[m][0] != s:
+                continue
+            if any(occ.busy[p] >> s & 1 for p in parts):
+                continue
+            if occ.tables_used[s] >= cp.n_tables:
+                continue
+            if table != NO_TABLE and table in occ.home_used[s]:
+                continue
+            kind = cp.interp_types[m]
+            usable: list[int] = []
+            if kind is not None:
+                usable = [k for k in kind if occ.type_used[s][k] < occ.type_cap[s][k]]
+                if not usable:
+                    continue
+            var = model.new_bool_var("")
+            x[m, s] = var
+            options.append(var)
+            model.add_hint(var, before[m][0] == s)
+            for p in parts:
+                at_part_slot.setdefault((p, s), []).append(var)
+                per_part.setdefault(p, []).append(var)
+            at_slot.setdefault(s, []).append(var)
+            if table != NO_TABLE:
+                at_table.setdefault((s, table), []).append(var)
+            if len(usable) == 1:
+                at_type.setdefault((s, usable[0]), []).append(var)
+            elif usable:
+                choices = []
+                for k in usable:
+                    yv = model.new_bool_var("")
+                    y[m, s, k] = yv
+                    choices.append(yv)
+                    at_type.setdefault((s, k), []).append(yv)
+                    model.add_hint(yv, before[m] == (s, k))
+                model.add(sum(choices) == var)
+        if options:
+            if cp.required[m]:
+                model.add_exactly_one(options)
+            elif len(options) > 1:
+                model.add_at_most_one(options)
+            gains.append(cp.priority[m] * sum(options))
+
+    for vs in at_part_slot.values():
+        if len(vs) > 1:
+            model.add_at_most_one(vs)
+    for p, vs in per_part.items():
+        room = cp.max_meetings[p] - occ.count[p]
+        if len(vs) > room:
+            model.add(sum(vs) <= room)
+    for s, vs in at_slot.items():
+        room = cp.n_tables - occ.tables_used[s]
+        if len(vs) > room:
+            model.add(sum(vs) <= room)
+    for vs in at_table.values():
+        if len(vs) > 1:
+            model.add_at_most_one(vs)
+    for (s, k), vs in at_type.items():
+        room = occ.type_cap[s][k] - occ.type_used[s][k]
+        if len(vs) > room:
+            model.add(sum(vs) <= room)
+
+    break_terms = []
+    weight = 1
+    for p, b in pbs:
+        slots = cp.block_slots[b]
+        fixed = occ.masks[p][b]
+        occupancy: list[cp_model.LinearExprT] = []
+        variable = False
+        for i, s in enumerate(slots):
+            if fixed >> i & 1:
+                occupancy.append(1)
+            elif (p, s) in at_part_slot:
+                occupancy.append(sum(at_part_slot[p, s]))
+                variable = True
+            else:
+                occupancy.append(0)
+        if not variable:
+            continue
+        weight += (len(slots) + 1) // 2
+        starts = []
+        for i, o in enumerate(occupancy):
+            prev = occupancy[i - 1] if i else 0
+            if isinstance(o, int) and isinstance(prev, int):
+                starts.append(int(o > prev))
+                continue
+            st = model.new_bool_var("")
+            model.add(st >= o - prev)
+            starts.append(st)
+        if fixed:
+            break_terms.append(sum(starts) - 1)
+        else:
+            present = model.new_bool_var("")
+            model.add(present <= sum(occupancy))
+            model.add(sum(starts) >= present)
+            break_terms.append(sum(starts) - present)
+
+    model.maximize(weight * sum(gains) - sum(break_terms))
+    solver = cp_model.CpSolver()
+    solver.parameters.max_deterministic_time = work_limit
+    solver.parameters.max_time_in_seconds = 10 * work_limit + 1.0
+    solver.parameters.num_workers = 1
+    solver.parameters.random_seed = seed
+    status = solver.solve(model)
+    work = solver.deterministic_time + 2e-5 * len(x)
+
+    if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        for (m, s), var in x.items():
+            if solver.boolean_value(var):
+                kind = cp.interp_types[m]
+                k = NO_INTERPRETER
+                if kind is not None:
+                    usable = [t for t in kind if (m, s, t) in y]
+                    if usable:
+                        k = next(t for t in usable if solver.boolean_value(y[m, s, t]))
+                    else:
+                        k = next(t for t in kind if occ.type_used[s][t] < occ.type_cap[s][t])
+                occ.place(m, s, k)
+        new_priority = sum(cp.priority[m] for m in meetings if occ.slot_of[m] != UNPLACED)
+        new_breaks = _touched_breaks(occ, pbs)
+        if (new_priority, -new_breaks) > (old_priority, -old_breaks):
+            return StepResult(True, new_priority - old_priority, old_breaks - new_breaks, work)
+        for m in meetings:
+            occ.remove(m)
+    for m, (s, k) in before.items():
+        if s != UNPLACED:
+            occ.place(m, s, k)
+    return StepResult(False, 0, 0, work)
