@@ -70,3 +70,10 @@ def project(latitude: float, longitude: float) -> MapPoint:
 def view_box() -> str:
     """The SVG viewBox shared by world.svg and every page that draws markers on it."""
     return f"0 0 {MAP_WIDTH:g} {MAP_HEIGHT:g}"
+
+
+def view_box_around(point: MapPoint, width: float = 320.0, height: float = 180.0) -> str:
+    """A viewBox that zooms into the region around a point, kept inside the canvas."""
+    left = min(max(point.x - width / 2, 0.0), MAP_WIDTH - width)
+    top = min(max(point.y - height / 2, 0.0), MAP_HEIGHT - height)
+    return f"{left:g} {top:g} {width:g} {height:g}"

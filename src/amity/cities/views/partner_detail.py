@@ -13,7 +13,7 @@ from django.views import View
 
 from amity.cities.models import Agreement, Citation, Exchange, Partnership
 from amity.cities.templatetags.registry import local_name
-from amity.cities.worldmap import project, view_box
+from amity.cities.worldmap import project, view_box_around
 
 
 @dataclass(frozen=True)
@@ -92,6 +92,11 @@ class PartnerDetailView(PermissionRequiredMixin, View):
             citations[citation.fact].append((citation, stated_value(citation)))
         established = citations.get(Citation.Fact.ESTABLISHED_ON, [])
         place = partnership.place
+        pin = (
+            project(place.latitude, place.longitude)
+            if place.latitude is not None and place.longitude is not None
+            else None
+        )
         context = {
             "partnership": partnership,
             "place": place,
@@ -102,12 +107,9 @@ class PartnerDetailView(PermissionRequiredMixin, View):
             ),
             "contacts": list(partnership.contacts.all()) if can_see_contacts else None,
             "notes": partnership.notes if request.user.has_perm("cities.view_notes") else None,
-            "pin": (
-                project(place.latitude, place.longitude)
-                if place.latitude is not None and place.longitude is not None
-                else None
-            ),
-            "view_box": view_box(),
+            "pin": pin,
+            # Zoomed in on the region: a whole-world map makes one pin hard to read.
+            "view_box": view_box_around(pin) if pin else "",
             "can_edit": request.user.has_perm("cities.change_partnership"),
         }
         return render(request, "cities/partner_detail.html", context)
