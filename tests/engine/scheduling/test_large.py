@@ -1,0 +1,55 @@
+from amity.engine.scheduling.generator import generate_fair
+from amity.engine.scheduling.greedy import schedule_priority_greedy
+from amity.engine.scheduling.large import solve_large
+from amity.engine.scheduling.model import Progress
+from amity.engine.scheduling.validate import validate
+
+
+def test_solve_large_returns_valid_schedule():
+    problem = generate_fair(160, seed=11)
+
+    schedule = solve_large(problem, time_limit=5, seed=0)
+
+    report = validate(problem, schedule)
+    assert report.violations == []
+    assert report.objective == schedule.objective
+
+
+def test_solve_large_no_worse_than_priority_greedy():
+    problem = generate_fair(160, seed=11)
+    greedy = schedule_priority_greedy(problem)
+
+    schedule = solve_large(problem, time_limit=5, seed=0)
+
+    assert schedule.objective.priority >= greedy.objective.priority
+    assert schedule.objective.breaks <= greedy.objective.breaks
+
+
+def test_solve_large_priority_within_bound():
+    problem = generate_fair(160, seed=12)
+
+    schedule = solve_large(problem, time_limit=5, seed=0)
+
+    assert schedule.objective.priority <= schedule.priority_upper_bound
+    assert schedule.proven_optimal["priority"] == (
+        schedule.objective.priority >= schedule.priority_upper_bound - 1e-6
+    )
+
+
+def test_solve_large_same_seed_same_schedule():
+    problem = generate_fair(120, seed=13)
+
+    first = solve_large(problem, time_limit=5, seed=3)
+    second = solve_large(problem, time_limit=5, seed=3)
+
+    assert first.assignments == second.assignments
+
+
+def test_solve_large_reports_progress_per_phase():
+    problem = generate_fair(100, seed=14)
+    seen: list[Progress] = []
+
+    solve_large(problem, time_limit=5, seed=0, progress=seen.append)
+
+    assert [p.phase for p in seen][:2] == ["greedy", "bound"]
+    assert seen[-1].best_priority is not None
