@@ -8,7 +8,7 @@ import pycountry
 from django import template
 from django.conf import settings
 from django.utils import formats
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext
 
 register = template.Library()
 
@@ -56,8 +56,8 @@ def partial_date(value: date | None, precision: str = "day") -> str:
     if value is None:
         return ""
     if precision == "year":
-        # Chinese writes a bare year with 年; English with nothing.
-        return f"{value.year}年" if is_chinese() else str(value.year)
+        # Translators: a date known only to the year, e.g. "1994" (Chinese: "1994年").
+        return pgettext("date known to the year", "%(year)s") % {"year": value.year}
     if precision == "month":
         return formats.date_format(value, "YEAR_MONTH_FORMAT")
     return formats.date_format(value, "DATE_FORMAT")
@@ -67,3 +67,9 @@ def partial_date(value: date | None, precision: str = "day") -> str:
 def home_city_name() -> str:
     """The home city's name in the active language (settings AMITY_HOME_CITY / _ZH)."""
     return settings.AMITY_HOME_CITY_ZH if is_chinese() else settings.AMITY_HOME_CITY
+
+
+def decade_label(first_year: int) -> str:
+    """ "1980s" / "1980年代" for the decade starting in ``first_year``."""
+    # Translators: a decade, e.g. "1980s" (Chinese: "1980年代").
+    return pgettext("decade", "%(year)ss") % {"year": first_year}

@@ -7,12 +7,11 @@ from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils.translation import get_language
 from django.views import View
 
 from amity.cities.charts import bar_chart, count_by_decade
 from amity.cities.models import Continent, Partnership, RelationshipKind
-from amity.cities.templatetags.registry import country_name, local_name
+from amity.cities.templatetags.registry import country_name, decade_label, local_name
 from amity.cities.worldmap import project, view_box
 
 
@@ -53,7 +52,6 @@ class NetworkView(PermissionRequiredMixin, View):
         partnerships = list(Partnership.objects.select_related("place").order_by("place__name_en"))
         kinds_present = Counter(partnership.kind for partnership in partnerships)
         continents = Counter(partnership.place.continent for partnership in partnerships)
-        decade_suffix = "年代" if get_language().startswith("zh") else "s"
         context = {
             "partner_count": len(partnerships),
             "markers": markers(partnerships),
@@ -65,7 +63,7 @@ class NetworkView(PermissionRequiredMixin, View):
                 if kinds_present[value]
             ],
             "by_decade": bar_chart(
-                (f"{decade}{decade_suffix}", n)
+                (decade_label(decade), n)
                 for decade, n in count_by_decade(p.established_on for p in partnerships)
             ),
             "by_continent": bar_chart(

@@ -9,7 +9,6 @@ from django.db.models import Count, QuerySet
 from django.db.models.functions import ExtractYear
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils.translation import get_language
 from django.views import View
 
 from amity.cities.forms import PAGE_SIZE, PartnerFilterForm
@@ -21,7 +20,7 @@ from amity.cities.models import (
     RelationshipKind,
 )
 from amity.cities.queries import PartnerFilters, filter_partnerships
-from amity.cities.templatetags.registry import country_name, local_name
+from amity.cities.templatetags.registry import country_name, decade_label, local_name
 
 
 @dataclass(frozen=True)
@@ -78,9 +77,7 @@ def facets(filters: PartnerFilters) -> dict[str, list[FacetOption]]:
             decades[str(int(year) // 10 * 10)] += n
     field_names = {field.code: local_name(field) for field in CooperationField.objects.all()}
     selected_decade = str(filters.decade) if filters.decade is not None else ""
-    decade_labels = {decade: f"{decade}s" for decade in sorted(decades)}
-    if get_language().startswith("zh"):
-        decade_labels = {decade: f"{decade}年代" for decade in decade_labels}
+    decade_labels = {decade: decade_label(int(decade)) for decade in sorted(decades)}
     if selected_decade and selected_decade not in decade_labels:
         decade_labels[selected_decade] = selected_decade
     return {
