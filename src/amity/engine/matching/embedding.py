@@ -89,8 +89,10 @@ class E5Backend:
     """
 
     name = "multilingual-e5-small"
-    similarity_low = 0.78
-    similarity_high = 0.93
+    # On language-centred vectors (debias.py): unrelated pairs sit near 0.05, the 99th
+    # percentile of all pairs near 0.4, planted partners around 0.45.
+    similarity_low = 0.15
+    similarity_high = 0.60
     lexical = False
 
     def __init__(
@@ -109,12 +111,34 @@ class E5Backend:
         self._prefix: dict[str, str] = {"seek": seek_prefix, "offer": offer_prefix}
         self._batch = batch
         self.embedded_count = 0
+        self._reference: dict[str, dict[str, np.ndarray]] = {}
         self.embedding_seconds = 0.0
 
     def prepare(self, corpus: Sequence[str]) -> None:
         return None
 
-    def embed(self, texts: Sequence[str], role: Role) -> np.ndarray:
+    def reference_means(self, role: Role) -> dict[str, np.ndarray]:
+        """Mean vector per script of the parallel reference texts (embedded once, cached)."""
+        from amity.engine.matching.debias import reference_texts  # noqa: PLC0415
+
+        if role in self._reference:
+            return self._reference[role]
+        self._reference[role] = {
+            script: self.embed(texts, role, debiased=False).mean(axis=0)
+            for script, texts in reference_texts().items()
+        }
+        return self._reference[role]
+
+    def embed(self, texts: Sequence[str], role: Role, debiased: bool = True) -> np.ndarray:
+        """Vectors for ``texts``; ``debiased`` removes the language component (debias.py)."""
+        raw = self._embed_raw(texts, role)
+        if not debiased or not len(texts):
+            return raw
+        from amity.engine.matching.debias import remove_language_bias  # noqa: PLC0415
+
+        return remove_language_bias(raw, texts, self.reference_means(role))
+
+    def _embed_raw(self, texts: Sequence[str], role: Role) -> np.ndarray:
         prefix = self._prefix[role]
         out = np.empty((len(texts), 384), dtype=np.float32)
         keys = [EmbeddingCache.key(self.name, prefix, t) for t in texts]

@@ -1,0 +1,55 @@
+"""Remove the language component from multilingual embeddings before comparing them.
+
+multilingual-e5 places two texts in the same language closer than a text and its translation:
+measured on the generator's fairs, a Chinese request found its English offer among the top 10
+of 1,000 participants only 3 % of the time on raw cosines. Subtracting each script's mean
+vector removes most of that bias. The mean comes from the fair itself when it has enough texts
+in that script, shrunk toward a reference mean of parallel phrasebook texts (the same needs
+written in both languages, so their means differ only by language) for small fairs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import numpy as np
+
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+# Weight, in texts, of the reference mean against the fair's own mean.
+PRIOR_TEXTS = 50
+
+
+def script_of(text: str) -> str:
+    """'cjk' when the text contains Chinese characters, else 'other'."""
+    return "cjk" if _CJK.search(text) else "other"
+
+
+def reference_texts() -> dict[str, list[str]]:
+    """Parallel English / Chinese phrasings of every need in the demo phrasebook."""
+    from amity.engine.matching.phrasebook import FAMILIES, FILLERS  # noqa: PLC0415
+
+    out: dict[str, list[str]] = {"other": [], "cjk": []}
+    for family in FAMILIES:
+        for en, zh in FILLERS[family.fill][:2]:
+            out["other"] += [t.format(p=en) for t in family.offer_en[:2] + family.seek_en[:2]]
+            out["cjk"] += [t.format(p=zh) for t in family.offer_zh[:2] + family.seek_zh[:2]]
+    return out
+
+
+def remove_language_bias(
+    vectors: np.ndarray, texts: Sequence[str], reference: dict[str, np.ndarray]
+) -> np.ndarray:
+    """Centre each script's vectors on its (shrunk) mean and re-normalise."""
+    out = vectors.astype(np.float32, copy=True)
+    scripts = np.array([script_of(t) for t in texts])
+    for script, prior in reference.items():
+        mask = scripts == script
+        count = int(mask.sum())
+        if count == 0:
+            continue
+        own = out[mask].mean(axis=0)
+        mean = (count * own + PRIOR_TEXTS * prior) / (count + PRIOR_TEXTS)
+        out[mask] -= mean
+    norms = np.linalg.norm(out, axis=1, keepdims=True)
+    return out / np.maximum(norms, 1e-12)
