@@ -7,7 +7,12 @@ from amity.api.auth import api_auth
 api = NinjaAPI(
     title="Amity API",
     version="1",
-    description="Partner-city registry and matching fair. The same permission rules as the pages.",
+    description=(
+        "Partner-city registry and matching fair. Authenticate with the browser session "
+        "(and its CSRF token) or an `Authorization: Token …` header; the same permission "
+        "rules apply as on the pages."
+    ),
     auth=api_auth,
     urls_namespace="api",
 )
+api.add_router("/registry/", "amity.cities.api.router")

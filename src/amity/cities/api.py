@@ -1,0 +1,219 @@
+"""Registry routes of the API (/api/v1/registry/…): the same rules as the pages."""
+
+from datetime import date
+from typing import Literal
+
+from django.db.models import Prefetch
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
+from ninja import File, Query, Router, Schema
+from ninja.files import UploadedFile
+from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.responses import Status
+
+from amity.api.permissions import require_perm
+from amity.cities.exporting import export_partnerships
+from amity.cities.importing import ImportRejected, import_partnerships
+from amity.cities.models import Citation, Contact, Partnership
+from amity.cities.queries import PartnerFilters, filter_partnerships
+from amity.cities.world_cities import search_world_cities
+
+router = Router(tags=["registry"])
+
+
+class PlaceOut(Schema):
+    id: int
+    kind: str
+    name_en: str
+    name_zh: str
+    country: str
+    continent: str
+    latitude: float | None
+    longitude: float | None
+    population: int | None
+    time_zone: str
+
+
+class PartnershipOut(Schema):
+    id: int
+    place: PlaceOut
+    kind: str
+    status: str
+    level: str
+    home_district: str
+    established_on: date | None
+    established_precision: str
+    ended_on: date | None
+    fields: list[str]
+    is_demo: bool
+
+    @staticmethod
+    def resolve_fields(obj: Partnership) -> list[str]:
+        return [field.code for field in obj.fields.all()]
+
+
+class CitationOut(Schema):
+    fact: str
+    value: str
+    source: str
+    source_url: str
+    note: str
+
+    @staticmethod
+    def resolve_source(obj: Citation) -> str:
+        return obj.source.title
+
+    @staticmethod
+    def resolve_source_url(obj: Citation) -> str:
+        return obj.source.url
+
+
+class AgreementOut(Schema):
+    id: int
+    kind: str
+    title: str
+    signed_on: date | None
+    signatories: str
+    summary: str
+    is_demo: bool
+
+
+class ExchangeOut(Schema):
+    id: int
+    kind: str
+    title_en: str
+    title_zh: str
+    starts_on: date
+    ends_on: date | None
+    description: str
+    is_demo: bool
+
+
+class ContactOut(Schema):
+    id: int
+    kind: str
+    name: str
+    position: str
+    organisation: str
+    email: str
+    phone: str
+    languages: str
+    protocol_notes: str
+    is_demo: bool
+
+
+class PartnershipDetailOut(PartnershipOut):
+    summary_en: str
+    summary_zh: str
+    citations: list[CitationOut]
+    agreements: list[AgreementOut]
+    exchanges: list[ExchangeOut]
+    # Present only for organisers: personal data and working notes (null for other roles).
+    contacts: list[ContactOut] | None = None
+    notes: str | None = None
+
+    @staticmethod
+    def resolve_contacts(obj: Partnership, context) -> list[Contact] | None:
+        if not context["request"].user.has_perm("cities.view_contact", obj):
+            return None
+        return list(Contact.objects.filter(partnership=obj))
+
+    @staticmethod
+    def resolve_notes(obj: Partnership, context) -> str | None:
+        if not context["request"].user.has_perm("cities.view_notes", obj):
+            return None
+        return obj.notes
+
+
+class WorldCityOut(Schema):
+    name: str
+    country: str
+    latitude: float
+    longitude: float
+    population: int
+    time_zone: str
+    geonames_id: int
+
+
+class ImportSummaryOut(Schema):
+    created: int
+    updated: int
+    unchanged: int
+
+
+class RowErrorOut(Schema):
+    row: int | None
+    column: str | None
+    message: str
+
+
+class ImportErrorsOut(Schema):
+    detail: str
+    errors: list[RowErrorOut]
+
+
+@router.get("/partnerships", response=list[PartnershipOut])
+@paginate(LimitOffsetPagination)
+def list_partnerships(request: HttpRequest, filters: Query[PartnerFilters]):
+    require_perm(request, "cities.view_partnership")
+    return filter_partnerships(filters).select_related("place").prefetch_related("fields")
+
+
+@router.get("/partnerships/{int:partnership_id}", response=PartnershipDetailOut)
+def get_partnership(request: HttpRequest, partnership_id: int):
+    partnership = get_object_or_404(
+        Partnership.objects.select_related("place").prefetch_related(
+            "fields",
+            Prefetch("citations", queryset=Citation.objects.select_related("source")),
+            "agreements",
+            "exchanges",
+        ),
+        pk=partnership_id,
+    )
+    require_perm(request, "cities.view_partnership", partnership)
+    return partnership
+
+
+@router.post(
+    "/partnerships/import",
+    response={200: ImportSummaryOut, 422: ImportErrorsOut},
+)
+def import_partnerships_file(request: HttpRequest, file: File[UploadedFile]):
+    """Import a CSV or XLSX file: every row is validated; if any is bad, nothing is imported."""
+    require_perm(request, "cities.import_partnerships")
+    try:
+        summary = import_partnerships(file.read(), file.name or "upload.csv")
+    except ImportRejected as rejected:
+        errors = [
+            RowErrorOut(row=error.row, column=error.column, message=error.message)
+            for error in rejected.errors
+        ]
+        return Status(422, ImportErrorsOut(detail="nothing was imported", errors=errors))
+    return Status(
+        200,
+        ImportSummaryOut(
+            created=summary.created, updated=summary.updated, unchanged=summary.unchanged
+        ),
+    )
+
+
+@router.get("/partnerships.{fmt}")
+def export_partnerships_file(
+    request: HttpRequest, fmt: Literal["csv", "xlsx"], filters: Query[PartnerFilters]
+):
+    require_perm(request, "cities.export_partnerships")
+    content = export_partnerships(filter_partnerships(filters), fmt)
+    content_type = {
+        "csv": "text/csv; charset=utf-8",
+        "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    }[fmt]
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="partnerships.{fmt}"'
+    return response
+
+
+@router.get("/world-cities", response=list[WorldCityOut])
+def world_cities(request: HttpRequest, q: str, country: str | None = None, limit: int = 10):
+    """Offline look-up of world cities (GeoNames), for organisers adding a partner."""
+    require_perm(request, "cities.add_place")
+    return search_world_cities(q, country=country, limit=min(max(limit, 1), 50))

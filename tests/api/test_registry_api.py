@@ -1,0 +1,165 @@
+import pytest
+
+from amity.accounts.tokens import create_api_token
+from tests.factories import (
+    ContactFactory,
+    OrganiserFactory,
+    PartnershipFactory,
+    PlaceFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+GOOD_CSV = (
+    "partner,country_iso2,partner_kind,relationship,established_on,source\n"
+    "Dunedin,NZ,city,friendship_city,1994-10-21,Shanghai FAO list of friendship cities\n"
+)
+BAD_CSV = GOOD_CSV + "Nowhere,XX,city,friendship_city,1994-13-01,Made up\n"
+
+
+def test_partnership_list_anonymous_sees_the_registry(client):
+    PartnershipFactory(place=PlaceFactory(name_en="Dunedin"))
+
+    response = client.get("/api/v1/registry/partnerships")
+
+    assert response.status_code == 200
+    assert [item["place"]["name_en"] for item in response.json()["items"]] == ["Dunedin"]
+
+
+def test_partnership_list_filters_by_continent(client):
+    PartnershipFactory(place=PlaceFactory(name_en="Dunedin", country="NZ", continent="OC"))
+    PartnershipFactory(place=PlaceFactory(name_en="Hamburg", country="DE", continent="EU"))
+
+    response = client.get("/api/v1/registry/partnerships", {"continent": "EU"})
+
+    assert [item["place"]["name_en"] for item in response.json()["items"]] == ["Hamburg"]
+
+
+def test_partnership_list_queries_do_not_grow_with_rows(client, django_assert_num_queries):
+    PartnershipFactory()
+    with django_assert_num_queries(3):
+        client.get("/api/v1/registry/partnerships")
+    PartnershipFactory.create_batch(49)
+    with django_assert_num_queries(3):
+        response = client.get("/api/v1/registry/partnerships", {"limit": 100})
+    assert response.json()["count"] == 50
+
+
+def test_partnership_detail_hides_contacts_and_notes_from_visitors(client):
+    partnership = PartnershipFactory(notes="Mayor prefers tea")
+    ContactFactory(partnership=partnership, phone="+64 3 477 4000")
+
+    body = client.get(f"/api/v1/registry/partnerships/{partnership.pk}").json()
+
+    assert (body["contacts"], body["notes"]) == (None, None)
+    assert "+64 3 477 4000" not in str(body)
+
+
+def test_partnership_detail_shows_contacts_to_organisers(organiser_client):
+    partnership = PartnershipFactory(notes="Mayor prefers tea")
+    ContactFactory(partnership=partnership, phone="+64 3 477 4000")
+
+    body = organiser_client.get(f"/api/v1/registry/partnerships/{partnership.pk}").json()
+
+    assert [contact["phone"] for contact in body["contacts"]] == ["+64 3 477 4000"]
+    assert body["notes"] == "Mayor prefers tea"
+
+
+def test_partnership_detail_unknown_id_is_404(client):
+    assert client.get("/api/v1/registry/partnerships/999999").status_code == 404
+
+
+def test_import_by_token_creates_partnerships(client):
+    token = create_api_token(OrganiserFactory(), "test")
+
+    response = client.post(
+        "/api/v1/registry/partnerships/import",
+        {"file": _upload("partners.csv", GOOD_CSV)},
+        headers={"Authorization": f"Token {token}"},
+    )
+
+    assert response.status_code == 200
+    assert response.json() == {"created": 1, "updated": 0, "unchanged": 0}
+
+
+def test_import_with_a_bad_row_names_it_and_imports_nothing(organiser_client):
+    response = organiser_client.post(
+        "/api/v1/registry/partnerships/import", {"file": _upload("partners.csv", BAD_CSV)}
+    )
+
+    assert response.status_code == 422
+    assert {error["row"] for error in response.json()["errors"]} == {3}
+    assert organiser_client.get("/api/v1/registry/partnerships").json()["count"] == 0
+
+
+@pytest.mark.parametrize("role", ["anonymous", "enterprise", "delegate"])
+def test_import_is_refused_to_other_roles(client, role, enterprise_user, delegate):
+    user = {"anonymous": None, "enterprise": enterprise_user, "delegate": delegate}[role]
+    if user is not None:
+        client.force_login(user)
+
+    response = client.post(
+        "/api/v1/registry/partnerships/import", {"file": _upload("partners.csv", GOOD_CSV)}
+    )
+
+    assert response.status_code in {401, 403}
+
+
+def test_session_post_without_csrf_token_is_refused(organiser):
+    from django.test import Client
+
+    csrf_client = Client(enforce_csrf_checks=True)
+    csrf_client.force_login(organiser)
+
+    response = csrf_client.post(
+        "/api/v1/registry/partnerships/import", {"file": _upload("partners.csv", GOOD_CSV)}
+    )
+
+    assert response.status_code == 403
+
+
+def test_wrong_token_is_401_not_anonymous(client):
+    response = client.get(
+        "/api/v1/registry/partnerships", headers={"Authorization": "Token not-a-token"}
+    )
+
+    assert response.status_code == 401
+
+
+def test_export_csv_contains_partner(client):
+    PartnershipFactory(place=PlaceFactory(name_en="Dunedin"), notes="secret note")
+
+    response = client.get("/api/v1/registry/partnerships.csv")
+
+    assert response.status_code == 200
+    assert "Dunedin" in response.content.decode()
+    assert "secret note" not in response.content.decode()
+
+
+def test_world_city_lookup_is_refused_to_visitors(client):
+    assert client.get("/api/v1/registry/world-cities", {"q": "Dunedin"}).status_code == 401
+
+
+def test_world_city_lookup_finds_city_for_organisers(organiser_client):
+
+    names = [
+        city["name"]
+        for city in organiser_client.get(
+            "/api/v1/registry/world-cities", {"q": "Dunedin", "country": "NZ"}
+        ).json()
+    ]
+
+    assert names[0] == "Dunedin"
+
+
+def test_openapi_schema_is_served(client):
+    response = client.get("/api/v1/openapi.json")
+
+    assert response.status_code == 200
+    assert "/api/v1/registry/partnerships" in response.json()["paths"]
+
+
+def _upload(name: str, text: str):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile(name, text.encode(), content_type="text/csv")
