@@ -163,3 +163,88 @@ def _upload(name: str, text: str):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     return SimpleUploadedFile(name, text.encode(), content_type="text/csv")
+
+
+def test_create_partnership_fills_coordinates_from_world_cities(organiser_client):
+    payload = {
+        "place": {"name_en": "Dunedin", "country": "NZ"},
+        "kind": "friendship_city",
+        "established_on": "1994-10-21",
+        "fields": ["tourism", "education-talent"],
+    }
+
+    response = organiser_client.post(
+        "/api/v1/registry/partnerships", payload, content_type="application/json"
+    )
+
+    assert response.status_code == 201
+    body = response.json()
+    assert (body["place"]["continent"], round(body["place"]["latitude"])) == ("OC", -46)
+    assert sorted(body["fields"]) == ["education-talent", "tourism"]
+
+
+def test_create_partnership_with_unknown_country_names_the_field(organiser_client):
+    payload = {"place": {"name_en": "Atlantis", "country": "XX"}, "kind": "friendship_city"}
+
+    response = organiser_client.post(
+        "/api/v1/registry/partnerships", payload, content_type="application/json"
+    )
+
+    assert response.status_code == 422
+    assert list(response.json()["errors"]) == ["country"]
+    assert organiser_client.get("/api/v1/registry/partnerships").json()["count"] == 0
+
+
+def test_create_partnership_is_refused_to_enterprise_members(client, enterprise_user):
+    client.force_login(enterprise_user)
+    payload = {"place": {"name_en": "Dunedin", "country": "NZ"}, "kind": "friendship_city"}
+
+    response = client.post(
+        "/api/v1/registry/partnerships", payload, content_type="application/json"
+    )
+
+    assert response.status_code == 403
+
+
+def test_patch_partnership_with_end_before_start_changes_nothing(organiser_client):
+    partnership = PartnershipFactory(status="active")
+
+    response = organiser_client.patch(
+        f"/api/v1/registry/partnerships/{partnership.pk}",
+        {"status": "ended", "ended_on": "1900-01-01"},
+        content_type="application/json",
+    )
+
+    partnership.refresh_from_db()
+    assert response.status_code == 422
+    assert "ended_on" in response.json()["errors"]
+    assert (partnership.status, partnership.ended_on) == ("active", None)
+
+
+def test_add_exchange_appears_on_the_timeline(organiser_client):
+    partnership = PartnershipFactory()
+
+    response = organiser_client.post(
+        f"/api/v1/registry/partnerships/{partnership.pk}/exchanges",
+        {"kind": "incoming_visit", "title_en": "Mayor's visit", "starts_on": "2023-11-16"},
+        content_type="application/json",
+    )
+    detail = organiser_client.get(f"/api/v1/registry/partnerships/{partnership.pk}").json()
+
+    assert response.status_code == 201
+    assert [exchange["title_en"] for exchange in detail["exchanges"]] == ["Mayor's visit"]
+
+
+def test_conflicting_citations_are_both_kept(organiser_client):
+    partnership = PartnershipFactory()
+    url = f"/api/v1/registry/partnerships/{partnership.pk}/citations"
+
+    for value, source in [("1986-05-29", "FAO list 2012"), ("1985-06-29", "Yearbook 2007")]:
+        organiser_client.post(
+            url,
+            {"fact": "established_on", "value": value, "source_title": source},
+            content_type="application/json",
+        )
+    detail = organiser_client.get(f"/api/v1/registry/partnerships/{partnership.pk}").json()
+
+    assert sorted(c["value"] for c in detail["citations"]) == ["1985-06-29", "1986-05-29"]

@@ -3,6 +3,7 @@
 from ninja import NinjaAPI
 
 from amity.api.auth import api_auth
+from amity.api.errors import install_error_handlers
 
 api = NinjaAPI(
     title="Amity API",
@@ -15,4 +16,5 @@ api = NinjaAPI(
     auth=api_auth,
     urls_namespace="api",
 )
+install_error_handlers(api)
 api.add_router("/registry/", "amity.cities.api.router")

@@ -3,6 +3,7 @@
 from datetime import date
 from typing import Literal
 
+from django.db import transaction
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
@@ -12,11 +13,12 @@ from ninja.pagination import LimitOffsetPagination, paginate
 from ninja.responses import Status
 
 from amity.api.permissions import require_perm
+from amity.cities import domain
 from amity.cities.exporting import export_partnerships
 from amity.cities.importing import ImportRejected, import_partnerships
-from amity.cities.models import Citation, Contact, Partnership
+from amity.cities.models import Citation, Contact, Exchange, Partnership
 from amity.cities.queries import PartnerFilters, filter_partnerships
-from amity.cities.world_cities import search_world_cities
+from amity.cities.world_cities import find_world_city, search_world_cities
 
 router = Router(tags=["registry"])
 
@@ -217,3 +219,99 @@ def world_cities(request: HttpRequest, q: str, country: str | None = None, limit
     """Offline look-up of world cities (GeoNames), for organisers adding a partner."""
     require_perm(request, "cities.add_place")
     return search_world_cities(q, country=country, limit=min(max(limit, 1), 50))
+
+
+class PlaceIn(Schema):
+    name_en: str
+    name_zh: str = ""
+    country: str
+    kind: str = "city"
+    latitude: float | None = None
+    longitude: float | None = None
+    population: int | None = None
+    time_zone: str = ""
+
+
+class PartnershipIn(Schema):
+    place: PlaceIn
+    kind: str
+    status: str | None = None
+    level: str = "municipal"
+    home_district: str = ""
+    established_on: date | None = None
+    established_precision: str = ""
+    ended_on: date | None = None
+    fields: list[str] = []
+    summary_en: str = ""
+    summary_zh: str = ""
+    notes: str = ""
+
+
+class PartnershipPatch(Schema):
+    kind: str | None = None
+    status: str | None = None
+    level: str | None = None
+    home_district: str | None = None
+    established_on: date | None = None
+    established_precision: str | None = None
+    ended_on: date | None = None
+    fields: list[str] | None = None
+    summary_en: str | None = None
+    summary_zh: str | None = None
+    notes: str | None = None
+
+
+class ExchangeIn(Schema):
+    kind: str
+    title_en: str
+    title_zh: str = ""
+    starts_on: date
+    ends_on: date | None = None
+    description: str = ""
+    delegation_head: str = ""
+    delegation_size: int | None = None
+    source_title: str = ""
+
+
+class CitationIn(Schema):
+    fact: str
+    value: str
+    source_title: str
+    url: str = ""
+    note: str = ""
+
+
+@router.post("/partnerships", response={201: PartnershipOut})
+def create_partnership(request: HttpRequest, payload: PartnershipIn):
+    require_perm(request, "cities.add_partnership")
+    data = payload.dict()
+    place_data = data.pop("place")
+    with transaction.atomic():
+        place = domain.find_or_create_place(
+            **place_data, world_city=find_world_city(place_data["name_en"], place_data["country"])
+        )
+        partnership = domain.record_partnership(place=place, **data)
+    return Status(201, partnership)
+
+
+@router.patch("/partnerships/{int:partnership_id}", response=PartnershipOut)
+def change_partnership(request: HttpRequest, partnership_id: int, payload: PartnershipPatch):
+    partnership = get_object_or_404(Partnership.objects.select_related("place"), pk=partnership_id)
+    require_perm(request, "cities.change_partnership", partnership)
+    changes = payload.dict(exclude_unset=True)
+    return domain.update_partnership(partnership, **changes)
+
+
+@router.post("/partnerships/{int:partnership_id}/exchanges", response={201: ExchangeOut})
+def add_exchange(request: HttpRequest, partnership_id: int, payload: ExchangeIn):
+    partnership = get_object_or_404(Partnership, pk=partnership_id)
+    require_perm(request, "cities.add_exchange", partnership)
+    exchange: Exchange = domain.record_exchange(partnership, **payload.dict())
+    return Status(201, exchange)
+
+
+@router.post("/partnerships/{int:partnership_id}/citations", response={201: CitationOut})
+def cite_fact(request: HttpRequest, partnership_id: int, payload: CitationIn):
+    partnership = get_object_or_404(Partnership, pk=partnership_id)
+    require_perm(request, "cities.add_citation", partnership)
+    return Status(201, domain.cite_fact(partnership, **payload.dict()))
