@@ -6,21 +6,24 @@ import pytest
 from django.core.management import call_command
 from playwright.sync_api import expect
 
-from amity.cities.models import Partnership
+from amity.cities.fields_of_cooperation import FIELDS_OF_COOPERATION
+from amity.cities.models import CooperationField, Partnership
 from tests.factories import PASSWORD, OrganiserFactory
 
-# The live server needs committed data; serialized_rollback restores the rows that migrations
-# seed (the fields of cooperation), which a transactional test's flush would otherwise delete.
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+# The live server needs committed data, hence transactional tests.
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
 
 @pytest.fixture
 def seeded_registry():
+    # A transactional test's flush also deletes the rows a data migration seeded (the fields
+    # of cooperation), so put them back before loading the registry that refers to them.
+    for code, name_en, name_zh in FIELDS_OF_COOPERATION:
+        CooperationField.objects.get_or_create(
+            code=code, defaults={"name_en": name_en, "name_zh": name_zh}
+        )
     call_command("load_registry", verbosity=0)
 
 

@@ -12,7 +12,7 @@ from django.views import View
 from amity.cities.charts import bar_chart, count_by_decade
 from amity.cities.models import Continent, Partnership, RelationshipKind
 from amity.cities.templatetags.registry import country_name, decade_label, local_name
-from amity.cities.worldmap import project, view_box
+from amity.cities.worldmap import MAP_HEIGHT, MAP_WIDTH, project, view_box
 
 
 @dataclass(frozen=True)
@@ -53,6 +53,8 @@ class NetworkView(PermissionRequiredMixin, View):
         kinds_present = Counter(partnership.kind for partnership in partnerships)
         continents = Counter(partnership.place.continent for partnership in partnerships)
         context = {
+            "map_width": MAP_WIDTH,
+            "map_height": MAP_HEIGHT,
             "partner_count": len(partnerships),
             "markers": markers(partnerships),
             "unmapped": sum(1 for p in partnerships if p.place.latitude is None),

@@ -13,7 +13,7 @@ from django.views import View
 
 from amity.cities.models import Agreement, Citation, Exchange, Partnership
 from amity.cities.templatetags.registry import local_name
-from amity.cities.worldmap import project, view_box_around
+from amity.cities.worldmap import MAP_HEIGHT, MAP_WIDTH, project, view_box_around
 
 
 @dataclass(frozen=True)
@@ -98,6 +98,8 @@ class PartnerDetailView(PermissionRequiredMixin, View):
             else None
         )
         context = {
+            "map_width": MAP_WIDTH,
+            "map_height": MAP_HEIGHT,
             "partnership": partnership,
             "place": place,
             "citations": dict(citations),

@@ -28,3 +28,10 @@ document.addEventListener("htmx:beforeRequest", (event) => {
   const results = document.getElementById("results");
   if (results && event.detail.target === results) results.setAttribute("aria-busy", "true");
 });
+
+// On a phone the filters would push the results below the fold: start with them folded.
+// Without JavaScript the panel simply stays open.
+const filtersPanel = document.getElementById("filters-panel");
+if (filtersPanel && window.matchMedia("(max-width: 52rem)").matches) {
+  filtersPanel.open = false;
+}
