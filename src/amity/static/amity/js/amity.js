@@ -35,3 +35,18 @@ const filtersPanel = document.getElementById("filters-panel");
 if (filtersPanel && window.matchMedia("(max-width: 52rem)").matches) {
   filtersPanel.open = false;
 }
+
+// After htmx pushes a filtered list into the address bar, the language switch and the login
+// link must return to that filtered list, not to the page as first loaded.
+document.addEventListener("htmx:pushedIntoHistory", () => {
+  const here = window.location.pathname + window.location.search;
+  document.querySelectorAll(".language-switch input[name=next]").forEach((input) => {
+    input.value = here;
+  });
+  const login = document.querySelector("a.login-link");
+  if (login) {
+    const url = new URL(login.href);
+    url.searchParams.set("next", here);
+    login.href = url.toString();
+  }
+});
