@@ -248,3 +248,15 @@ def test_conflicting_citations_are_both_kept(organiser_client):
     detail = organiser_client.get(f"/api/v1/registry/partnerships/{partnership.pk}").json()
 
     assert sorted(c["value"] for c in detail["citations"]) == ["1985-06-29", "1986-05-29"]
+
+
+@pytest.mark.parametrize("sort", ["date", "-date"])
+def test_partnership_list_puts_undated_partners_last(client, sort):
+    PartnershipFactory(
+        place=PlaceFactory(name_en="Los Angeles"), established_on=None, established_precision=""
+    )
+    PartnershipFactory(place=PlaceFactory(name_en="Yokohama"))
+
+    items = client.get("/api/v1/registry/partnerships", {"sort": sort}).json()["items"]
+
+    assert [item["place"]["name_en"] for item in items][-1] == "Los Angeles"

@@ -3,16 +3,19 @@
 from datetime import date
 from typing import Literal
 
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
+from django.db.models.expressions import OrderBy
 from ninja import Field, Schema
 
 from amity.cities.models import Partnership
 
-SORTS: dict[str, list[str]] = {
+# Undated partnerships go last in both directions, and alike on SQLite and PostgreSQL (whose
+# default null orderings differ).
+SORTS: dict[str, list[str | OrderBy]] = {
     "name": ["place__name_en", "id"],
     "-name": ["-place__name_en", "-id"],
-    "date": ["established_on", "place__name_en", "id"],
-    "-date": ["-established_on", "place__name_en", "id"],
+    "date": [F("established_on").asc(nulls_last=True), "place__name_en", "id"],
+    "-date": [F("established_on").desc(nulls_last=True), "place__name_en", "id"],
     "country": ["place__country", "place__name_en", "id"],
 }
 
