@@ -21,11 +21,23 @@ from amity.cities.models import (
 )
 
 
+def _is_staff_organiser(request) -> bool:
+    return bool(getattr(request.user, "is_organiser", False) and request.user.is_staff)
+
+
 class OrganiserOnly:
-    """The rules backend answers object permissions but not the admin's module check."""
+    """The admin is the organisers' back office.
+
+    The public may view the registry on the pages (rules.py), but the admin shows internal
+    notes and contacts, so viewing here needs an organiser too; the rules backend does not
+    answer the admin's module check by itself.
+    """
 
     def has_module_permission(self, request) -> bool:
-        return bool(getattr(request.user, "is_organiser", False) and request.user.is_staff)
+        return _is_staff_organiser(request)
+
+    def has_view_permission(self, request, obj=None) -> bool:
+        return _is_staff_organiser(request)
 
 
 class CitationInline(admin.TabularInline):
@@ -162,5 +174,16 @@ class ContactAdmin(OrganiserOnly, admin.ModelAdmin):
 
 @admin.register(CooperationField)
 class CooperationFieldAdmin(OrganiserOnly, admin.ModelAdmin):
+    """Read-only: the controlled list is seeded by a migration and its codes are in files."""
+
     list_display = ("code", "name_en", "name_zh")
     search_fields = ("code", "name_en", "name_zh")
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
