@@ -50,3 +50,14 @@ document.addEventListener("htmx:pushedIntoHistory", () => {
     login.href = url.toString();
   }
 });
+
+// Leave empty filters out of the request, so the pushed address stays short and readable
+// (/en/?continent=OC rather than /en/?q=&continent=OC&country=&kind=…).
+document.addEventListener("htmx:configRequest", (event) => {
+  if (event.detail.elt.id !== "filters") return;
+  // htmx 2 passes a FormData proxy; copy the entries before deleting from it.
+  const parameters = event.detail.parameters;
+  for (const [name, value] of Array.from(Object.entries(parameters))) {
+    if (value === "") delete parameters[name];
+  }
+});
