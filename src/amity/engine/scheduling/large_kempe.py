@@ -5,9 +5,12 @@ participants already meets someone at t; that meeting then moves to s, which may
 another participant at s, and so on. The chain (a connected set of meetings in s and t
 linked by shared participants) swaps slots as a whole, so no participant is ever double
 booked, the set of scheduled meetings (hence the priority) does not change, and only the
-tables, home tables, interpreters and candidate slots need re-checking. A move is kept when
-it reduces the breaks of the participants involved (or, as a plateau move, leaves them
-unchanged with a small seeded probability, which lets the search drift out of local optima).
+tables, home tables, interpreters and candidate slots need re-checking.
+
+The search is an iterated local search: a hill climb over the participants with breaks (a
+worklist: a participant whose block changed is looked at again), then rounds of "kick a
+random participant's block with a few random chain swaps, climb again from the people
+touched, undo the round if the breaks went up".
 """
 
 from __future__ import annotations
@@ -19,11 +22,14 @@ from amity.engine.scheduling.compact import CompactProblem, block_breaks
 from amity.engine.scheduling.occupancy import UNPLACED, Occupancy
 
 MAX_CHAIN = 24
-PLATEAU_PROBABILITY = 0.2
+# Random chain swaps per kick of the iterated local search.
+KICK_MOVES = 3
+
+Journal = list[list[tuple[int, int, int]]]
 
 
 class KempeSearch:
-    """Hill climbing on breaks with Kempe-chain moves inside blocks."""
+    """Kempe-chain moves inside blocks: insertion, hill climbing and iterated local search."""
 
     def __init__(self, occ: Occupancy, rng: random.Random) -> None:
         self.occ = occ
@@ -59,122 +65,199 @@ class KempeSearch:
                         return None
         return chain
 
-    def try_move(self, m: int, t: int) -> bool:
-        """Swap m's Kempe chain between its slot and t if that lowers the breaks."""
+    def try_move(
+        self, m: int, t: int, journal: Journal | None, *, any_delta: bool = False
+    ) -> tuple[int, set[int]] | None:
+        """Swap m's chain between its slot and t if it lowers the breaks (or always, with
+        `any_delta`); (change in breaks, people involved), or None if not made."""
         occ, cp = self.occ, self.cp
         s = occ.slot_of[m]
         if s in (t, UNPLACED):
-            return False
+            return None
         chain = self._chain(m, s, t)
         if chain is None:
-            return False
+            return None
         self.moves_tried += 1
         b = cp.slot_block[s]
         people = {p for o in chain for p in cp.meeting_parts[o]}
-        before = sum(block_breaks(occ.masks[p][b]) for p in people)
+        before = self._breaks_of(people, b)
+        old = self._swap(chain, s, t)
+        if old is None:
+            return None
+        delta = self._breaks_of(people, b) - before
+        if delta < 0 or any_delta:
+            self.moves_kept += delta < 0
+            if journal is not None:
+                journal.append(old)
+            return delta, people
+        self._restore(old)
+        return None
+
+    def climb(self, work: set[tuple[int, int]], max_moves: int, journal: Journal | None) -> int:
+        """Improving moves until no participant in the worklist can lose a break; the gain."""
+        occ, cp = self.occ, self.cp
+        gained = 0
+        queue = sorted(work)
+        self.rng.shuffle(queue)
+        queued = set(queue)
+        while queue and self.moves_tried < max_moves:
+            p, b = queue.pop()
+            queued.discard((p, b))
+            slots = cp.block_slots[b]
+            for m in [o for o in cp.part_meetings[p] if occ.slot_of[o] in slots]:
+                if not block_breaks(occ.masks[p][b]) or occ.slot_of[m] not in slots:
+                    break
+                for t in slots:
+                    made = self.try_move(m, t, journal)
+                    if made is None:
+                        continue
+                    gained -= made[0]
+                    for q in made[1]:
+                        if (q, b) not in queued and block_breaks(occ.masks[q][b]):
+                            queued.add((q, b))
+                            queue.append((q, b))
+                    break
+        return gained
+
+    def climb_all(self, max_moves: int, deadline: float) -> int:
+        """Hill climb from every participant with a break (no kicks); the breaks removed."""
+        del deadline  # a climb is short: bounded by max_moves alone
+        cp = self.cp
+        everyone = {
+            (p, b)
+            for p in range(cp.n_participants)
+            for b in range(len(cp.block_slots))
+            if block_breaks(self.occ.masks[p][b])
+        }
+        return self.climb(everyone, self.moves_tried + max_moves, None)
+
+    def run(self, max_moves: int, deadline: float) -> int:
+        """Hill climb, then iterated local search until the move budget is spent; the gain.
+
+        The budget counts evaluated moves, so the result does not depend on the machine's
+        speed unless the deadline (a safety net) is reached first.
+        """
+        occ, cp = self.occ, self.cp
+        n_blocks = len(cp.block_slots)
+        gained = self.climb_all(max_moves, deadline)
+        rounds = 0
+        while self.moves_tried < max_moves:
+            rounds += 1
+            if rounds % 50 == 0 and time.perf_counter() >= deadline:
+                break
+            p = self.rng.randrange(cp.n_participants)
+            b = self.rng.randrange(n_blocks)
+            slots = cp.block_slots[b]
+            mine = [o for o in cp.part_meetings[p] if occ.slot_of[o] in slots]
+            if not mine:
+                continue
+            journal: Journal = []
+            delta = 0
+            touched: set[tuple[int, int]] = set()
+            for _ in range(KICK_MOVES):
+                m = mine[self.rng.randrange(len(mine))]
+                t = slots[self.rng.randrange(len(slots))]
+                made = self.try_move(m, t, journal, any_delta=True)
+                if made is not None:
+                    delta += made[0]
+                    touched |= {(q, b) for q in made[1]}
+            if not journal:
+                continue
+            delta -= self.climb(touched, max_moves, journal)
+            if delta > 0:
+                for old in reversed(journal):
+                    self._restore(old)
+            else:
+                gained -= delta
+        self.rounds = rounds
+        return gained
+
+    def _swap(self, chain: list[int], a: int, b: int) -> list[tuple[int, int, int]] | None:
+        """Swap the chain's meetings between slots a and b; the old placements, or None
+        (and nothing changed) when a table, home table or interpreter does not allow it."""
+        occ = self.occ
         old = [(o, occ.slot_of[o], occ.type_of[o]) for o in chain]
         for o in chain:
             occ.remove(o)
         placed = []
-        ok = True
         for o, slot, _ in old:
-            target = t if slot == s else s
-            k = occ.fits(o, target)
+            k = occ.fits(o, b if slot == a else a)
             if k is None:
-                ok = False
-                break
-            occ.place(o, target, k)
+                for q in placed:
+                    occ.remove(q)
+                self._restore(old)
+                return None
+            occ.place(o, b if slot == a else a, k)
             placed.append(o)
-        if ok:
-            after = sum(block_breaks(occ.masks[p][b]) for p in people)
-            if after < before or (after == before and self.rng.random() < PLATEAU_PROBABILITY):
-                self.moves_kept += after < before
-                return after < before
-        for o in placed:
-            occ.remove(o)
+        return old
+
+    def _restore(self, old: list[tuple[int, int, int]]) -> None:
+        for o, _, _ in old:
+            self.occ.remove(o)
         for o, slot, k in old:
-            occ.place(o, slot, k)
-        return False
+            self.occ.place(o, slot, k)
+
+    def _breaks_of(self, people: set[int], block: int) -> int:
+        return sum(block_breaks(self.occ.masks[p][block]) for p in people)
 
     def insert(self, m: int, slots: list[int]) -> bool:
-        """Place unplaced m in one of `slots` (one block), swapping a Kempe chain to make room.
+        """Place unplaced m in one of `slots` (one block), swapping a Kempe chain if needed.
 
-        The edge-colouring augmentation: with slot a free for one participant and b free for
-        the other, the chain from the second participant's meeting in a is swapped between a
-        and b, after which a is free for both (always so when meetings form a bipartite
-        graph, as home-visitor meetings do).
+        A free slot is used if there is one (the one adding the fewest breaks). Otherwise the
+        edge-colouring augmentation: with slot a free for one participant and b free for the
+        other, the chain from the second participant's meeting in a is swapped between a and
+        b, after which a is free for both (always so when meetings form a bipartite graph, as
+        home-visitor meetings do); of all such swaps the one adding the fewest breaks is made.
         """
         occ, cp = self.occ, self.cp
         if occ.slot_of[m] != UNPLACED:
             return False
         usable = [s for s in slots if s in self.candidate_sets[m]]
+        direct = [(occ.added_breaks(m, a), a) for a in usable if occ.fits(m, a) is not None]
+        if direct:
+            a = min(direct)[1]
+            occ.place(m, a, occ.fits(m, a))  # type: ignore[arg-type]
+            return True
+        best: tuple[int, int, int] | None = None
         for a in usable:
-            k = occ.fits(m, a)
-            if k is not None:
-                occ.place(m, a, k)
-                return True
-        for a in usable:
-            blockers = [self._meeting_at(p, a) for p in cp.meeting_parts[m]]
-            busy = [o for o in blockers if o is not None]
+            busy = [
+                o for o in (self._meeting_at(p, a) for p in cp.meeting_parts[m]) if o is not None
+            ]
             if len(busy) != 1:
                 continue
             for b in slots:
-                if b == a:
-                    continue
-                chain = self._chain(busy[0], a, b)
+                chain = None if b == a else self._chain(busy[0], a, b)
                 if chain is None:
                     continue
-                old = [(o, occ.slot_of[o], occ.type_of[o]) for o in chain]
-                for o in chain:
-                    occ.remove(o)
-                placed = []
-                ok = True
-                for o, slot, _ in old:
-                    k = occ.fits(o, b if slot == a else a)
-                    if k is None:
-                        ok = False
-                        break
-                    occ.place(o, b if slot == a else a, k)
-                    placed.append(o)
-                if ok:
-                    k = occ.fits(m, a)
-                    if k is not None:
-                        occ.place(m, a, k)
-                        return True
-                for o in placed:
-                    occ.remove(o)
-                for o, slot, k in old:
-                    occ.place(o, slot, k)
-        return False
+                block = cp.slot_block[a]
+                people = {p for o in [*chain, m] for p in cp.meeting_parts[o]}
+                before = self._breaks_of(people, block)
+                old = self._swap(chain, a, b)
+                if old is None:
+                    continue
+                k = occ.fits(m, a)
+                if k is not None:
+                    occ.place(m, a, k)
+                    delta = self._breaks_of(people, block) - before
+                    occ.remove(m)
+                    if best is None or delta < best[0]:
+                        best = (delta, a, b)
+                self._restore(old)
+        if best is None:
+            return False
+        _, a, b = best
+        # Redo the best swap (it was undone while comparing); it succeeded a moment ago.
+        chain = self._chain(self._blockers(m, a)[0], a, b)
+        old = None if chain is None else self._swap(chain, a, b)
+        k = None if old is None else occ.fits(m, a)
+        if k is None:
+            if old is not None:
+                self._restore(old)
+            return False
+        occ.place(m, a, k)
+        return True
 
-    def run(self, max_moves: int, deadline: float) -> int:
-        """Passes over participants with breaks until no move helps or the budget is spent.
-
-        Returns the number of improving moves. The budget counts evaluated moves, so the
-        result does not depend on the machine's speed unless the deadline is reached first.
-        """
-        occ, cp = self.occ, self.cp
-        improved = 0
-        stale = 0
-        while self.moves_tried < max_moves and time.perf_counter() < deadline and stale < 6:
-            targets = [
-                (p, b)
-                for p in range(cp.n_participants)
-                for b in range(len(cp.block_slots))
-                if block_breaks(occ.masks[p][b])
-            ]
-            self.rng.shuffle(targets)
-            before = improved
-            for p, b in targets:
-                if self.moves_tried >= max_moves or time.perf_counter() >= deadline:
-                    break
-                slots = cp.block_slots[b]
-                for m in [o for o in cp.part_meetings[p] if occ.slot_of[o] in slots]:
-                    if not block_breaks(occ.masks[p][b]):
-                        break
-                    for t in slots:
-                        if occ.slot_of[m] != t and self.try_move(m, t):
-                            improved += 1
-            # Plateau moves change the landscape, so a pass without gain is retried a few times.
-            stale = stale + 1 if improved == before else 0
-        return improved
+    def _blockers(self, m: int, s: int) -> list[int]:
+        """Meetings that m's participants have in slot s."""
+        found = (self._meeting_at(p, s) for p in self.cp.meeting_parts[m])
+        return [o for o in found if o is not None]
