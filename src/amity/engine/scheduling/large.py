@@ -43,7 +43,7 @@ PRIORITY_STEPS_PER_SECOND = 0.2
 NEIGHBOURHOOD_MEETINGS = 40
 STEP_WORK = 0.05
 # Kempe-chain moves evaluated per second of time limit.
-MOVES_PER_SECOND = 12000
+MOVES_PER_SECOND = 18000
 
 
 def solve_large(
