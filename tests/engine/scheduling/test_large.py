@@ -1,7 +1,17 @@
+import pytest
+
 from amity.engine.scheduling.generator import generate_fair
 from amity.engine.scheduling.greedy import schedule_priority_greedy
 from amity.engine.scheduling.large import solve_large
-from amity.engine.scheduling.model import Progress
+from amity.engine.scheduling.model import (
+    InfeasibleProblem,
+    Meeting,
+    Participant,
+    Problem,
+    Progress,
+    Slot,
+    Table,
+)
 from amity.engine.scheduling.validate import validate
 
 
@@ -39,8 +49,8 @@ def test_solve_large_priority_within_bound():
 def test_solve_large_same_seed_same_schedule():
     problem = generate_fair(120, seed=13)
 
-    first = solve_large(problem, time_limit=5, seed=3)
-    second = solve_large(problem, time_limit=5, seed=3)
+    first = solve_large(problem, time_limit=20, seed=3)
+    second = solve_large(problem, time_limit=20, seed=3)
 
     assert first.assignments == second.assignments
 
@@ -53,3 +63,19 @@ def test_solve_large_reports_progress_per_phase():
 
     assert [p.phase for p in seen][:2] == ["greedy", "bound"]
     assert seen[-1].best_priority is not None
+
+
+def test_solve_large_required_meeting_impossible_raises():
+    # "a" is needed by two required meetings fixed in the same slot: one cannot happen.
+    problem = Problem(
+        slots=(Slot("s1"), Slot("s2")),
+        tables=(Table("t1"), Table("t2")),
+        participants=(Participant("a"), Participant("b"), Participant("c")),
+        meetings=(
+            Meeting("ab", ("a", "b"), required=True, slot="s1"),
+            Meeting("ac", ("a", "c"), required=True, slot="s1"),
+        ),
+    )
+
+    with pytest.raises(InfeasibleProblem, match="required meeting ac"):
+        solve_large(problem, time_limit=2, seed=0)

@@ -32,9 +32,15 @@ from amity.engine.scheduling.compact import CompactProblem, compact
 from amity.engine.scheduling.greedy import priority_fill, priority_order
 from amity.engine.scheduling.large_kempe import KempeSearch
 from amity.engine.scheduling.large_lns import reoptimize
-from amity.engine.scheduling.model import Problem, Progress, ProgressCallback, Schedule
+from amity.engine.scheduling.model import (
+    InfeasibleProblem,
+    Problem,
+    Progress,
+    ProgressCallback,
+    Schedule,
+)
 from amity.engine.scheduling.occupancy import UNPLACED, Occupancy
-from amity.engine.scheduling.result import build_schedule
+from amity.engine.scheduling.result import build_schedule, explain_unplaced
 
 # CP-SAT re-optimisations of the neighbourhood of an unplaced meeting, per second of time
 # limit: each takes about 0.3-0.6 s here (model building included), and on the generated
@@ -44,6 +50,9 @@ NEIGHBOURHOOD_MEETINGS = 40
 STEP_WORK = 0.05
 # Kempe-chain moves evaluated per second of time limit.
 MOVES_PER_SECOND = 18000
+# ... but no more than this many per meeting: small fairs converge long before, and finishing
+# early keeps them clear of the wall-clock safety net (hence deterministic).
+MOVES_PER_MEETING = 200
 
 
 def solve_large(
@@ -85,7 +94,7 @@ def solve_large(
     report("bound", greedy, bound)
 
     rng = random.Random(seed)
-    moves = round(MOVES_PER_SECOND * time_limit)
+    moves = round(min(MOVES_PER_SECOND * time_limit, MOVES_PER_MEETING * cp.n_meetings))
     # The greedy's layout, with its breaks reduced, is the base the LP's choices are laid
     # into: insertions then disturb an already compact layout.
     occ = Occupancy(cp)
@@ -112,6 +121,15 @@ def solve_large(
     stats["kempe_moves"] = float(kempe.moves_tried)
     priority_fill(cp, occ)
     report("breaks", occ, bound)
+
+    missing = [m for m in range(cp.n_meetings) if cp.required[m] and occ.slot_of[m] == UNPLACED]
+    if missing:
+        reasons = {u.meeting: u.reason.value for u in explain_unplaced(occ)}
+        first = problem.meetings[missing[0]].id
+        raise InfeasibleProblem(
+            f"required meeting {first} cannot be scheduled ({reasons[first]})"
+            + (f" and {len(missing) - 1} more required meetings" if len(missing) > 1 else "")
+        )
 
     schedule = build_schedule(
         problem,

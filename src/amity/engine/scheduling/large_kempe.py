@@ -138,19 +138,22 @@ class KempeSearch:
         speed unless the deadline (a safety net) is reached first.
         """
         occ, cp = self.occ, self.cp
-        n_blocks = len(cp.block_slots)
         gained = self.climb_all(max_moves, deadline)
         rounds = 0
-        while self.moves_tried < max_moves:
+        # Kicks start at a random scheduled meeting (the set never changes during the search).
+        placed = [m for m in range(cp.n_meetings) if occ.slot_of[m] != UNPLACED]
+        while placed and self.moves_tried < max_moves:
             rounds += 1
             if rounds % 50 == 0 and time.perf_counter() >= deadline:
                 break
-            p = self.rng.randrange(cp.n_participants)
-            b = self.rng.randrange(n_blocks)
+            first = placed[self.rng.randrange(len(placed))]
+            b = cp.slot_block[occ.slot_of[first]]
+            parts = cp.meeting_parts[first]
+            p = parts[self.rng.randrange(len(parts))]
             slots = cp.block_slots[b]
             mine = [o for o in cp.part_meetings[p] if occ.slot_of[o] in slots]
-            if not mine:
-                continue
+            # Every round costs budget, even one whose kick moves nothing.
+            self.moves_tried += 1
             journal: Journal = []
             delta = 0
             touched: set[tuple[int, int]] = set()
