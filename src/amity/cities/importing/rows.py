@@ -31,6 +31,11 @@ from amity.cities.models import (
 )
 
 _FIELD_SEPARATORS = re.compile(r"[;|]")
+# Read once: TextChoices.values builds a new list on every access.
+_PLACE_KINDS = tuple(PlaceKind.values)
+_RELATIONSHIPS = tuple(RelationshipKind.values)
+_STATUSES = tuple(PartnershipStatus.values)
+_LEVELS = tuple(PartnershipLevel.values)
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,7 +117,9 @@ class _Cells:
     def fail(self, column: str, message: str) -> None:
         self.errors.append(RowError(self.row, column, message))
 
-    def choice(self, column: str, allowed: list[str], default: str | None = None) -> str | None:
+    def choice(
+        self, column: str, allowed: tuple[str, ...], default: str | None = None
+    ) -> str | None:
         value = self.text(column).lower()
         if not value:
             if default is None:
@@ -178,10 +185,10 @@ def validate_row(
         c.fail("country_iso2", "is required")
     elif country not in _country_codes():
         c.fail("country_iso2", f"'{country}' is not an ISO 3166-1 alpha-2 country code")
-    place_kind = c.choice("partner_kind", PlaceKind.values)
-    relationship = c.choice("relationship", RelationshipKind.values)
-    status = c.choice("status", PartnershipStatus.values, default="") or None
-    level = c.choice("level", PartnershipLevel.values, default=PartnershipLevel.MUNICIPAL)
+    place_kind = c.choice("partner_kind", _PLACE_KINDS)
+    relationship = c.choice("relationship", _RELATIONSHIPS)
+    status = c.choice("status", _STATUSES, default="") or None
+    level = c.choice("level", _LEVELS, default=PartnershipLevel.MUNICIPAL)
     home_district = c.text("home_district", 120)
     if level == PartnershipLevel.DISTRICT and not home_district:
         c.fail("home_district", "is required for a district-level partnership")

@@ -24,6 +24,8 @@ from amity.cities.world_cities import (
 # Small enough for SQLite's limit on query parameters, large enough to keep queries few.
 CHUNK = 500
 T = TypeVar("T")
+PlaceKey = tuple[str, str, str]
+PartnershipKey = tuple[int, str, str]
 
 _PLACE_FIELDS = ("name_zh", "latitude", "longitude", "population", "time_zone", "geonames_id")
 _PARTNERSHIP_FIELDS = (
@@ -68,7 +70,7 @@ def write_rows(rows: list[PartnershipRow], columns: frozenset[str]) -> tuple[int
     return created, updated, len(ids) - created - updated
 
 
-def _fetch_places(keys: Iterable[tuple[str, str, str]]) -> dict[tuple[str, str, str], Place]:
+def _fetch_places(keys: Iterable[PlaceKey]) -> dict[PlaceKey, Place]:
     wanted = set(keys)
     found: dict[tuple[str, str, str], Place] = {}
     for names in _chunks(sorted({key[0] for key in wanted})):
@@ -79,7 +81,7 @@ def _fetch_places(keys: Iterable[tuple[str, str, str]]) -> dict[tuple[str, str, 
     return found
 
 
-def _upsert_places(rows: list[PartnershipRow]) -> tuple[dict, set[int]]:
+def _upsert_places(rows: list[PartnershipRow]) -> tuple[dict[PlaceKey, Place], set[int]]:
     existing = _fetch_places(row.place_key for row in rows)
     new: dict[tuple[str, str, str], Place] = {}
     changed: dict[int, Place] = {}
@@ -124,7 +126,7 @@ def _fill_place(place: Place, row: PartnershipRow) -> None:
             place.geonames_id = city.geonames_id
 
 
-def _fetch_partnerships(place_ids: Iterable[int]) -> dict[tuple[int, str, str], Partnership]:
+def _fetch_partnerships(place_ids: Iterable[int]) -> dict[PartnershipKey, Partnership]:
     found = {}
     for ids in _chunks(sorted(set(place_ids))):
         for partnership in Partnership.objects.filter(place_id__in=ids):
@@ -134,7 +136,9 @@ def _fetch_partnerships(place_ids: Iterable[int]) -> dict[tuple[int, str, str], 
     return found
 
 
-def _upsert_partnerships(rows, places, columns) -> tuple[dict, _Outcome]:
+def _upsert_partnerships(
+    rows: list[PartnershipRow], places: dict[PlaceKey, Place], columns: frozenset[str]
+) -> tuple[dict[PartnershipKey, Partnership], _Outcome]:
     existing = _fetch_partnerships(place.pk for place in places.values())
     new: dict[tuple[int, str, str], Partnership] = {}
     changed: dict[int, Partnership] = {}
@@ -231,7 +235,9 @@ def _location_value(place: Place) -> str:
     return f"{place.latitude:.5f}, {place.longitude:.5f}"
 
 
-def _sync_citations(rows, by_row, places) -> set[int]:
+def _sync_citations(
+    rows: list[PartnershipRow], by_row: dict[int, Partnership], places: dict[PlaceKey, Place]
+) -> set[int]:
     wanted: dict[tuple[int, str, str, str], str] = {}
     for row in rows:
         for fact, title, value, note in _wanted_citations(row, places[row.place_key]):
@@ -239,16 +245,18 @@ def _sync_citations(rows, by_row, places) -> set[int]:
     if not wanted:
         return set()
     sources = _ensure_sources({key[2] for key in wanted})
-    existing: dict[tuple[int, str, str, str], Citation] = {}
+    # Plain values, not model instances: a re-import reads tens of thousands of citations.
+    existing: dict[tuple[int, str, str, str], tuple[int, str]] = {}
     for ids in _chunks(sorted({key[0] for key in wanted})):
-        for citation in Citation.objects.filter(partnership_id__in=ids).select_related("source"):
-            existing[
-                (citation.partnership_id, citation.fact, citation.source.title, citation.value)
-            ] = citation
+        rows_found = Citation.objects.filter(partnership_id__in=ids).values_list(
+            "id", "partnership_id", "fact", "source__title", "value", "note"
+        )
+        for pk, partnership_id, fact, title, value, note in rows_found:
+            existing[(partnership_id, fact, title, value)] = (pk, note)
     missing, renoted = [], []
     for key, note in wanted.items():
-        citation = existing.get(key)
-        if citation is None:
+        found = existing.get(key)
+        if found is None:
             missing.append(
                 Citation(
                     partnership_id=key[0],
@@ -258,9 +266,8 @@ def _sync_citations(rows, by_row, places) -> set[int]:
                     note=note,
                 )
             )
-        elif citation.note != note:
-            citation.note = note
-            renoted.append(citation)
+        elif found[1] != note:
+            renoted.append(Citation(id=found[0], partnership_id=key[0], note=note))
     Citation.objects.bulk_create(missing, ignore_conflicts=True, batch_size=CHUNK)
     Citation.objects.bulk_update(renoted, ["note"], batch_size=CHUNK)
     return {c.partnership_id for c in missing} | {c.partnership_id for c in renoted}
