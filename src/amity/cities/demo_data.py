@@ -298,16 +298,23 @@ def _add_agreements(by_name: dict[str, Partnership]) -> None:
         )
 
 
+# Invented enterprises: one from the home city, two from partner cities of the 2023 forum.
+_ORGANISATIONS = (
+    ("Huangpu River Logistics Co. (demo)", "黄浦江物流有限公司（演示）", "CN", "Shanghai"),
+    ("Otago Fine Foods Ltd (demo)", "奥塔哥优质食品有限公司（演示）", "NZ", "Dunedin"),
+    ("Jozi Smart Mobility (Pty) Ltd (demo)", "约堡智慧出行有限公司（演示）", "ZA", "Johannesburg"),
+)
+
+
 def _add_accounts(by_name: dict[str, Partnership]) -> list[DemoAccount]:
-    enterprise, _ = Organisation.objects.get_or_create(
-        name_en="Huangpu River Logistics Co. (demo)",
-        defaults={
-            "name_zh": "黄浦江物流有限公司（演示）",
-            "country": "CN",
-            "city_name": "Shanghai",
-            "is_demo": True,
-        },
-    )
+    organisations = [
+        Organisation.objects.get_or_create(
+            name_en=name_en,
+            defaults={"name_zh": name_zh, "country": country, "city_name": city, "is_demo": True},
+        )[0]
+        for name_en, name_zh, country, city in _ORGANISATIONS
+    ]
+    enterprise = organisations[0]
     accounts = [
         DemoAccount(
             "organiser",
