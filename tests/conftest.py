@@ -3,7 +3,13 @@
 import pytest
 from django.core.cache import cache
 
+from tests.catalogue import compile_translations
 from tests.factories import DelegateFactory, EnterpriseUserFactory, OrganiserFactory
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _compiled_translations() -> None:
+    compile_translations()
 
 
 @pytest.fixture(autouse=True)

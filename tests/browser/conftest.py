@@ -6,18 +6,11 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.browser.catalogue import compile_translations
-
 # Playwright's sync API runs an event loop in this thread; Django would otherwise refuse
 # database access from it.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = "/usr/bin/chromium"
-
-
-@pytest.fixture(scope="session", autouse=True)
-def _compiled_translations() -> None:
-    compile_translations()
 
 
 def _unavailable(reason: str) -> None:

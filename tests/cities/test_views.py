@@ -20,7 +20,7 @@ from amity.cities.models import (
     PartnershipStatus,
     RelationshipKind,
 )
-from tests.browser.catalogue import PO_FILE, compile_translations
+from tests.catalogue import PO_FILE
 from tests.factories import (
     AgreementFactory,
     CitationFactory,
@@ -42,11 +42,6 @@ USER_FACTORIES = {
     "delegate": DelegateFactory,
     "organiser": OrganiserFactory,
 }
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _compiled_translations():
-    compile_translations()
 
 
 def log_in(client, role: str) -> None:

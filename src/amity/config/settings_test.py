@@ -10,3 +10,5 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="amity-test-media-"))
 ALLOWED_HOSTS = ["*"]
+# WhiteNoise warns (an error under -W error) when STATIC_ROOT does not exist yet.
+STATIC_ROOT = Path(tempfile.mkdtemp(prefix="amity-test-static-"))

@@ -7,7 +7,6 @@ from pathlib import Path
 
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
-from django.conf import settings
 from django.utils import translation
 from django.utils.translation import trans_real
 
@@ -18,8 +17,6 @@ PO_FILE = LOCALE_DIR / "zh_Hans" / "LC_MESSAGES" / "django.po"
 
 
 def compile_translations() -> None:
-    # WhiteNoise warns (an error under -W error) when STATIC_ROOT does not exist yet.
-    Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)
     mo_file = PO_FILE.with_suffix(".mo")
     if mo_file.exists() and mo_file.stat().st_mtime >= PO_FILE.stat().st_mtime:
         return
