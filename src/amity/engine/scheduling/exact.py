@@ -1,0 +1,468 @@
+"""Exact lexicographic scheduling with CP-SAT (small and medium fairs, the JAIR instances).
+
+Method (measured choices are explained in ``docs/algorithms/scheduling.md``):
+
+* Tables are not variables. With identical tables a slot can host as many meetings as there
+  are tables, and a home table hosts one meeting per slot; concrete tables are assigned
+  afterwards (``tables.py``), which removes the table symmetry altogether.
+* Stage 1 maximises the total priority (skipped when every meeting is required: then it is a
+  feasibility question answered by stage 2).
+* Stage 2 fixes the priority and minimises breaks under the fairness bound. A participant's
+  breaks in a block are counted as (number of runs of consecutive meetings − 1), with one
+  run-start literal per slot, so the objective is a plain sum of literals — a MaxSAT-like
+  form that CP-SAT's core-based search proves optimal quickly.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from ortools.sat.python import cp_model
+
+from amity.engine.scheduling.model import (
+    Meeting,
+    Problem,
+    Progress,
+    ProgressCallback,
+)
+from amity.engine.scheduling.objective import (
+    candidate_slots,
+    needs_interpreter,
+    suitable_interpreters,
+)
+
+
+@dataclass
+class ExactOptions:
+    """Solver knobs (the defaults are the measured best; the others exist for experiments)."""
+
+    num_workers: int = 2
+    core: bool = True
+    implied: bool = True
+    hint: bool = True
+    # Run-end literals mirror the run-start ones; they help propagation on some instances.
+    run_ends: bool = True
+    subsolvers: tuple[str, ...] = ()
+    log: bool = False
+    alldiff: bool = True
+    # Only for a single worker: 0 is the pure clause-learning search the multi-worker
+    # "no_lp" subsolver runs.
+    linearization_level: int | None = None
+    interleave: bool = False
+
+
+@dataclass
+class StageResult:
+    """The slots (and interpreters) chosen, with the objective value and whether it is proven."""
+
+    slots: dict[str, str]
+    interpreters: dict[str, str | None]
+    value: int
+    bound: float
+    proven: bool
+    status: str
+    seconds: float
+    branches: int = 0
+    fairness_relaxed: bool = False
+    extra: dict[str, float] = field(default_factory=dict)
+
+
+class _Instance:
+    """Precomputed structure shared by both stages: candidate slots, interpreter options."""
+
+    def __init__(self, problem: Problem) -> None:
+        self.problem = problem
+        self.slot_ids = [s.id for s in problem.slots]
+        self.slot_index = {s.id: i for i, s in enumerate(problem.slots)}
+        home = {p.id: p.home_table for p in problem.participants}
+        self.cands: dict[str, list[str]] = {}
+        self.interp_options: dict[tuple[str, str], list[str]] = {}
+        self.home_of: dict[str, str | None] = {}
+        for m in problem.meetings:
+            homes = {home[pid] for pid in m.participants if home[pid] is not None}
+            if len(homes) > 1:
+                # Two participants bound to different home tables can never meet.
+                self.cands[m.id] = []
+                self.home_of[m.id] = None
+                continue
+            self.home_of[m.id] = next(iter(homes)) if homes else None
+            slots = candidate_slots(problem, m)
+            if needs_interpreter(problem, m):
+                kept = []
+                for s in slots:
+                    options = suitable_interpreters(problem, m, s)
+                    if options:
+                        self.interp_options[(m.id, s)] = options
+                        kept.append(s)
+                slots = kept
+            self.cands[m.id] = slots
+        self.by_person: dict[str, list[Meeting]] = defaultdict(list)
+        for m in problem.meetings:
+            for pid in m.participants:
+                self.by_person[pid].append(m)
+        blocks: dict[str, list[str]] = defaultdict(list)
+        for s in problem.slots:
+            blocks[s.block].append(s.id)
+        self.blocks = dict(blocks)
+
+
+class _Builder:
+    """Builds the CP-SAT model of one stage."""
+
+    def __init__(self, inst: _Instance, opts: ExactOptions) -> None:
+        self.inst = inst
+        self.opts = opts
+        self.model = cp_model.CpModel()
+        self.x: dict[tuple[str, str], cp_model.IntVar] = {}
+        self.z: dict[tuple[str, str, str], cp_model.IntVar] = {}
+        self.scheduled: dict[str, cp_model.LinearExprT] = {}
+        self._build_assignment()
+
+    def _build_assignment(self) -> None:
+        inst, model = self.inst, self.model
+        problem = inst.problem
+        per_slot: dict[str, list[cp_model.IntVar]] = defaultdict(list)
+        per_home: dict[tuple[str, str], list[cp_model.IntVar]] = defaultdict(list)
+        per_interp: dict[tuple[str, str], list[cp_model.IntVar]] = defaultdict(list)
+        for m in problem.meetings:
+            lits = []
+            for s in inst.cands[m.id]:
+                v = model.new_bool_var(f"x_{m.id}_{s}")
+                self.x[(m.id, s)] = v
+                lits.append(v)
+                per_slot[s].append(v)
+                if inst.home_of[m.id] is not None:
+                    per_home[(inst.home_of[m.id], s)].append(v)
+                options = inst.interp_options.get((m.id, s))
+                if options is not None:
+                    zs = []
+                    for i in options:
+                        z = model.new_bool_var(f"z_{m.id}_{s}_{i}")
+                        self.z[(m.id, s, i)] = z
+                        per_interp[(i, s)].append(z)
+                        zs.append(z)
+                    model.add(sum(zs) == v)
+            if m.required:
+                if not lits:
+                    model.add_bool_or([])  # infeasible: reported by the caller
+                else:
+                    model.add_exactly_one(lits)
+                self.scheduled[m.id] = 1
+            else:
+                if lits:
+                    model.add_at_most_one(lits)
+                self.scheduled[m.id] = sum(lits)
+        if self.opts.alldiff:
+            # Slot index per meeting, with an AllDifferent per participant: CP-SAT's Hall
+            # interval reasoning prunes what clause learning alone finds slowly.
+            index = inst.slot_index
+            self.t: dict[str, cp_model.IntVar] = {}
+            for m in problem.meetings:
+                if not m.required or not inst.cands[m.id]:
+                    continue
+                values = [index[s] for s in inst.cands[m.id]]
+                t = model.new_int_var_from_domain(cp_model.Domain.from_values(values), "")
+                model.add(t == sum(index[s] * self.x[(m.id, s)] for s in inst.cands[m.id]))
+                self.t[m.id] = t
+            for p in problem.participants:
+                ts = [self.t[m.id] for m in inst.by_person[p.id] if m.id in self.t]
+                if len(ts) > 1:
+                    model.add_all_different(ts)
+        n_tables = len(problem.tables)
+        for s, lits in per_slot.items():
+            if len(lits) > n_tables:
+                model.add(sum(lits) <= n_tables)
+        for lits in per_home.values():
+            if len(lits) > 1:
+                model.add_at_most_one(lits)
+        for lits in per_interp.values():
+            if len(lits) > 1:
+                model.add_at_most_one(lits)
+        self.busy: dict[tuple[str, str], cp_model.IntVar] = {}
+        for p in problem.participants:
+            slot_lits: dict[str, list[cp_model.IntVar]] = defaultdict(list)
+            for m in inst.by_person[p.id]:
+                for s in inst.cands[m.id]:
+                    slot_lits[s].append(self.x[(m.id, s)])
+            for s, lits in slot_lits.items():
+                if len(lits) == 1:
+                    self.busy[(p.id, s)] = lits[0]
+                else:
+                    b = model.new_bool_var(f"b_{p.id}_{s}")
+                    model.add(sum(lits) == b)
+                    self.busy[(p.id, s)] = b
+            mine = inst.by_person[p.id]
+            if mine and all(m.required for m in mine) and len(slot_lits) > 1:
+                # Implied: the participant is busy in exactly as many slots as it has meetings.
+                model.add(sum(self.busy[(p.id, s)] for s in slot_lits) == len(mine))
+            if p.max_meetings is not None:
+                total = [self.x[(m.id, s)] for m in inst.by_person[p.id] for s in inst.cands[m.id]]
+                if len(total) > p.max_meetings:
+                    model.add(sum(total) <= p.max_meetings)
+
+        if self.opts.implied:
+            # Implied: two participants per meeting, so at most 2 x tables busy in a slot;
+            # stated on the busy literals it propagates without the LP.
+            by_slot: dict[str, list[cp_model.IntVar]] = defaultdict(list)
+            for (_pid, s), b in self.busy.items():
+                by_slot[s].append(b)
+            for s, lits in by_slot.items():
+                if len(lits) > 2 * n_tables:
+                    model.add(sum(lits) <= 2 * n_tables)
+
+    def priority_expr(self) -> cp_model.LinearExprT:
+        return sum(m.priority * self.scheduled[m.id] for m in self.inst.problem.meetings)
+
+    def add_breaks(self, fairness: int | None) -> cp_model.LinearExprT:
+        """Add one literal per possible break start; return the total-breaks expression.
+
+        br[k] <=> busy[k] and not busy[k-1] and (a meeting before k), so a participant's
+        breaks are exactly the sum of its br literals and the objective is a sum of positive
+        literals with a trivial bound of 0 — the form core-based (MaxSAT) search needs.
+        """
+        inst, model = self.inst, self.model
+        per_person: list[cp_model.LinearExprT] = []
+        self.break_lits: list[cp_model.IntVar] = []
+        self.has_break: list[cp_model.IntVar] = []
+        for p in inst.problem.participants:
+            person: list[cp_model.IntVar] = []
+            for slots in inst.blocks.values():
+                busy = [self.busy.get((p.id, s)) for s in slots]
+                present = [b for b in busy if b is not None]
+                if len(present) < 2:
+                    continue
+                n_max = len(inst.by_person[p.id])
+                if p.max_meetings is not None:
+                    n_max = min(n_max, p.max_meetings)
+                lits = self._block_breaks(busy, n_max)
+                person.extend(lits)
+                mine = inst.by_person[p.id]
+                if (
+                    self.opts.implied
+                    and lits
+                    and all(m.required for m in mine)
+                    and all(set(inst.cands[m.id]) <= set(slots) for m in mine)
+                ):
+                    self._window_clauses(mine, slots, busy)
+            if person:
+                self.break_lits.extend(person)
+                per_person.append(sum(person))
+        if fairness is not None and per_person:
+            hi = model.new_int_var(0, len(inst.slot_ids), "max_breaks")
+            lo = model.new_int_var(0, len(inst.slot_ids), "min_breaks")
+            for e in per_person:
+                model.add(e <= hi)
+                model.add(e >= lo)
+            # Participants without a possible break have 0 breaks and count for the minimum.
+            if len(per_person) < len(inst.problem.participants):
+                model.add(lo == 0)
+            model.add(hi - lo <= fairness)
+        return sum(self.break_lits)
+
+    def _block_breaks(self, busy: list, n_max: int) -> list[cp_model.IntVar]:
+        """Break literals of one participant in one block (``busy``: literal or None per slot).
+
+        ``n_max`` bounds the participant's meetings. Besides the exact definition we add
+        implied clauses that make small break budgets propagate: with no break, every slot
+        between two meetings is busy, and two meetings ``n_max`` or more slots apart force one.
+        """
+        model = self.model
+        n = len(busy)
+        breaks = []
+        # prefix[k]: a meeting in slots < k; suffix[k]: a meeting in slots > k (None: false).
+        prefix: list = [None] * (n + 1)
+        for k, b in enumerate(busy):
+            prefix[k + 1] = self._or(prefix[k], b)
+        suffix: list = [None] * (n + 1)
+        for k in range(n - 1, -1, -1):
+            suffix[k] = self._or(suffix[k + 1], busy[k])
+        for k, b in enumerate(busy):
+            if b is None or prefix[k] is None:
+                continue
+            br = model.new_bool_var("")
+            # br <=> b and not busy[k-1] and a meeting before k-1
+            model.add_implication(br, b)
+            model.add_implication(br, prefix[k])
+            clause = [br, b.Not(), prefix[k].Not()]
+            prev = busy[k - 1]
+            if prev is not None:
+                model.add_implication(br, prev.Not())
+                clause.append(prev)
+            model.add_bool_or(clause)
+            breaks.append(br)
+        if self.opts.implied and breaks:
+            has_break = model.new_bool_var("")
+            model.add_max_equality(has_break, breaks)
+            self.has_break.append(has_break)
+            for k in range(1, n - 1):
+                if prefix[k] is None or suffix[k + 1] is None:
+                    continue
+                clause = [prefix[k].Not(), suffix[k + 1].Not(), has_break]
+                if busy[k] is not None:
+                    clause.append(busy[k])
+                model.add_bool_or(clause)
+            for i in range(n):
+                for j in range(i + n_max, n):
+                    if busy[i] is not None and busy[j] is not None:
+                        model.add_bool_or([busy[i].Not(), busy[j].Not(), has_break])
+        return breaks
+
+    def _window_clauses(self, mine: list[Meeting], slots: list[str], busy: list) -> None:
+        """Without a break, a participant's meetings fill a window of consecutive slots.
+
+        Try every window: it is possible only if the meetings can be matched to its slots
+        (each to a candidate slot). A busy slot outside every possible window forces a break
+        — often the whole reason an instance cannot reach zero breaks.
+        """
+        inst = self.inst
+        n = len(mine)
+        position = {s: k for k, s in enumerate(slots)}
+        cands = [{position[s] for s in inst.cands[m.id]} for m in mine]
+        covered: set[int] = set()
+        for start in range(len(slots) - n + 1):
+            window = range(start, start + n)
+            if _perfect_matching(cands, window):
+                covered.update(window)
+        has_break = self.has_break[-1]
+        if not covered:
+            self.model.add(has_break == 1)
+            return
+        for k, b in enumerate(busy):
+            if b is not None and k not in covered:
+                self.model.add_implication(b, has_break)
+
+    def _or(self, a, b):
+        if a is None:
+            return b
+        if b is None:
+            return a
+        c = self.model.new_bool_var("")
+        self.model.add_implication(a, c)
+        self.model.add_implication(b, c)
+        self.model.add_bool_or([c.Not(), a, b])
+        return c
+
+
+def _perfect_matching(cands: list[set[int]], window: range) -> bool:
+    """Can every meeting get its own slot of ``window`` among its candidates (Kuhn's method)?"""
+    owner: dict[int, int] = {}
+
+    def place(m: int, seen: set[int]) -> bool:
+        for s in cands[m]:
+            if s in window and s not in seen:
+                seen.add(s)
+                if s not in owner or place(owner[s], seen):
+                    owner[s] = m
+                    return True
+        return False
+
+    return all(place(m, set()) for m in range(len(cands)))
+
+
+class _ProgressPrinter(cp_model.CpSolverSolutionCallback):
+    def __init__(self, phase: str, start: float, progress: ProgressCallback | None) -> None:
+        super().__init__()
+        self.phase = phase
+        self.start = start
+        self.progress = progress
+
+    def on_solution_callback(self) -> None:
+        if self.progress is not None:
+            self.progress(
+                Progress(
+                    phase=self.phase,
+                    elapsed=time.monotonic() - self.start,
+                    best_breaks=int(self.objective_value) if self.phase == "breaks" else None,
+                    best_priority=int(-self.objective_value) if self.phase == "priority" else None,
+                    bound=self.best_objective_bound,
+                )
+            )
+
+
+def _params(opts: ExactOptions, time_limit: float, seed: int) -> cp_model.CpSolver:
+    solver = cp_model.CpSolver()
+    p = solver.parameters
+    p.max_time_in_seconds = max(0.05, time_limit)
+    p.num_workers = opts.num_workers
+    p.random_seed = seed
+    p.log_search_progress = opts.log
+    if opts.linearization_level is not None:
+        p.linearization_level = opts.linearization_level
+    if opts.interleave:
+        p.interleave_search = True
+    if opts.subsolvers:
+        p.subsolvers.extend(opts.subsolvers)
+    elif opts.core and opts.num_workers >= 2:
+        p.extra_subsolvers.append("core")
+    return solver
+
+
+def _extract(
+    b: _Builder, solver: cp_model.CpSolver
+) -> tuple[dict[str, str], dict[str, str | None]]:
+    slots: dict[str, str] = {}
+    interps: dict[str, str | None] = {}
+    for (mid, s), v in b.x.items():
+        if solver.boolean_value(v):
+            slots[mid] = s
+            interps[mid] = None
+    for (mid, s, i), v in b.z.items():
+        if solver.boolean_value(v):
+            interps[mid] = i
+    return slots, interps
+
+
+def solve_stage(
+    problem: Problem,
+    stage: str,
+    *,
+    time_limit: float,
+    seed: int = 0,
+    opts: ExactOptions | None = None,
+    min_priority: int | None = None,
+    hint: dict[str, str] | None = None,
+    max_breaks: int | None = None,
+    progress: ProgressCallback | None = None,
+    inst: _Instance | None = None,
+) -> StageResult:
+    """Solve one stage: ``"priority"`` (maximise) or ``"breaks"`` (minimise, priority fixed)."""
+    opts = opts or ExactOptions()
+    inst = inst or _Instance(problem)
+    start = time.monotonic()
+    b = _Builder(inst, opts)
+    fairness = problem.fairness.max_break_spread if problem.fairness else None
+    if stage == "priority":
+        b.model.maximize(b.priority_expr())
+    else:
+        if min_priority is not None:
+            b.model.add(b.priority_expr() >= min_priority)
+        total = b.add_breaks(fairness)
+        if max_breaks is None:
+            b.model.minimize(total)
+        else:
+            b.model.add(total <= max_breaks)
+            if b.has_break:
+                # Implied: at most that many participants (per block) have a break at all.
+                b.model.add(sum(b.has_break) <= max_breaks)
+    if hint and opts.hint:
+        for (mid, s), v in b.x.items():
+            b.model.add_hint(v, hint.get(mid) == s)
+    solver = _params(opts, time_limit, seed)
+    status = solver.solve(b.model, _ProgressPrinter(stage, start, progress))
+    seconds = time.monotonic() - start
+    name = solver.status_name(status)
+    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return StageResult({}, {}, 0, 0.0, status == cp_model.INFEASIBLE, name, seconds)
+    slots, interps = _extract(b, solver)
+    return StageResult(
+        slots=slots,
+        interpreters=interps,
+        value=round(solver.objective_value) if max_breaks is None else -1,
+        bound=solver.best_objective_bound,
+        proven=status == cp_model.OPTIMAL,
+        status=name,
+        seconds=seconds,
+        branches=solver.num_branches,
+    )
