@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import time
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ortools.sat.python import cp_model
 
@@ -38,8 +38,10 @@ from amity.engine.scheduling.objective import (
 class ExactOptions:
     """Solver knobs (the defaults are the measured best; the others exist for experiments)."""
 
-    num_workers: int = 2
-    core: bool = True
+    # One worker keeps the search deterministic (same input and seed, same schedule) and
+    # measured as fast as two on the JAIR instances (see docs/algorithms/scheduling.md).
+    num_workers: int = 1
+    core: bool = False
     implied: bool = True
     hint: bool = True
     # Run-end literals mirror the run-start ones; they help propagation on some instances.
@@ -49,7 +51,7 @@ class ExactOptions:
     alldiff: bool = True
     # Only for a single worker: 0 is the pure clause-learning search the multi-worker
     # "no_lp" subsolver runs.
-    linearization_level: int | None = None
+    linearization_level: int | None = 0
     interleave: bool = False
 
 
@@ -171,7 +173,7 @@ class _Builder:
                 if len(ts) > 1:
                     model.add_all_different(ts)
         n_tables = len(problem.tables)
-        for s, lits in per_slot.items():
+        for lits in per_slot.values():
             if len(lits) > n_tables:
                 model.add(sum(lits) <= n_tables)
         for lits in per_home.values():
@@ -208,7 +210,7 @@ class _Builder:
             by_slot: dict[str, list[cp_model.IntVar]] = defaultdict(list)
             for (_pid, s), b in self.busy.items():
                 by_slot[s].append(b)
-            for s, lits in by_slot.items():
+            for lits in by_slot.values():
                 if len(lits) > 2 * n_tables:
                     model.add(sum(lits) <= 2 * n_tables)
 
@@ -408,7 +410,7 @@ def _extract(
         if solver.boolean_value(v):
             slots[mid] = s
             interps[mid] = None
-    for (mid, s, i), v in b.z.items():
+    for (mid, _s, i), v in b.z.items():
         if solver.boolean_value(v):
             interps[mid] = i
     return slots, interps
@@ -424,42 +426,62 @@ def solve_stage(
     min_priority: int | None = None,
     hint: dict[str, str] | None = None,
     max_breaks: int | None = None,
+    min_breaks: int = 0,
+    fairness: bool = True,
+    minimize: bool = True,
     progress: ProgressCallback | None = None,
     inst: _Instance | None = None,
 ) -> StageResult:
-    """Solve one stage: ``"priority"`` (maximise) or ``"breaks"`` (minimise, priority fixed)."""
+    """Solve one CP-SAT model.
+
+    ``"priority"`` maximises the total priority. ``"breaks"`` keeps the priority at least
+    ``min_priority`` and, with ``minimize``, minimises the total breaks; with ``max_breaks``
+    it asks only for a schedule with at most that many (the linear search from below).
+    ``value`` is the priority or the total breaks of the returned schedule.
+    """
     opts = opts or ExactOptions()
     inst = inst or _Instance(problem)
     start = time.monotonic()
     b = _Builder(inst, opts)
-    fairness = problem.fairness.max_break_spread if problem.fairness else None
+    bound = problem.fairness.max_break_spread if problem.fairness and fairness else None
     if stage == "priority":
         b.model.maximize(b.priority_expr())
     else:
         if min_priority is not None:
             b.model.add(b.priority_expr() >= min_priority)
-        total = b.add_breaks(fairness)
-        if max_breaks is None:
-            b.model.minimize(total)
-        else:
+        total = b.add_breaks(bound)
+        if min_breaks > 0:
+            b.model.add(total >= min_breaks)
+        if max_breaks is not None:
             b.model.add(total <= max_breaks)
             if b.has_break:
                 # Implied: at most that many participants (per block) have a break at all.
                 b.model.add(sum(b.has_break) <= max_breaks)
+        if minimize:
+            b.model.minimize(total)
     if hint and opts.hint:
         for (mid, s), v in b.x.items():
             b.model.add_hint(v, hint.get(mid) == s)
+    if stage == "priority":
+        # Priority is a weighted packing problem: there the LP relaxation is what prunes.
+        opts = replace(opts, linearization_level=None)
     solver = _params(opts, time_limit, seed)
-    status = solver.solve(b.model, _ProgressPrinter(stage, start, progress))
+    # Feasibility steps have no objective to report; the caller reports their outcome.
+    callback = _ProgressPrinter(stage, start, progress) if stage == "priority" or minimize else None
+    status = solver.solve(b.model, callback)
     seconds = time.monotonic() - start
     name = solver.status_name(status)
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return StageResult({}, {}, 0, 0.0, status == cp_model.INFEASIBLE, name, seconds)
     slots, interps = _extract(b, solver)
+    if stage == "priority":
+        value = round(solver.objective_value)
+    else:
+        value = sum(solver.value(lit) for lit in b.break_lits)
     return StageResult(
         slots=slots,
         interpreters=interps,
-        value=round(solver.objective_value) if max_breaks is None else -1,
+        value=value,
         bound=solver.best_objective_bound,
         proven=status == cp_model.OPTIMAL,
         status=name,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 
 @dataclass(frozen=True)
@@ -70,7 +70,7 @@ class Problem:
     fairness: Fairness | None = None
 
 
-class UnscheduledReason(str, Enum):
+class UnscheduledReason(StrEnum):
     NO_COMMON_FREE_SLOT = "no_common_free_slot"
     NO_INTERPRETER = "no_interpreter"
     CAPACITY = "capacity"

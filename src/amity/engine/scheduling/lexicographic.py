@@ -1,0 +1,191 @@
+"""The exact path: priority, then breaks, then table changes, each stage fixing the previous.
+
+Breaks are minimised by a linear search from below — "is there a schedule with at most k
+breaks?" for k = 0, 1, 2, … — because on the JAIR instances a CP-SAT feasibility question with
+a tight break budget propagates far better than an optimisation run: the first k that is
+feasible is optimal, and every infeasible k is a proven lower bound. Should a step run out of
+time, the remaining time goes to an ordinary minimisation started from the best schedule.
+"""
+
+from __future__ import annotations
+
+import time
+
+from amity.engine.scheduling.exact import ExactOptions, StageResult, _Instance, solve_stage
+from amity.engine.scheduling.model import (
+    Assignment,
+    InfeasibleProblem,
+    Problem,
+    Progress,
+    ProgressCallback,
+    Schedule,
+)
+from amity.engine.scheduling.objective import compute_objective, explain_unscheduled
+from amity.engine.scheduling.tables import assign_tables
+
+# Share of the time limit kept for stage 3 (tables), capped: tables never decide quality.
+_TABLE_SHARE = 0.1
+_TABLE_CAP = 3.0
+
+
+def _infeasible_reason(problem: Problem, inst: _Instance) -> str:
+    for m in problem.meetings:
+        if m.required and not inst.cands[m.id]:
+            return (
+                f"required meeting {m.id} has no slot where all its participants are available"
+                " (with its session, fixed slot, home tables and interpreters)"
+            )
+    return (
+        "the required meetings cannot all be scheduled together: participants' slots, tables"
+        " or interpreters run out"
+    )
+
+
+def solve_exact(
+    problem: Problem,
+    *,
+    time_limit: float = 30.0,
+    seed: int = 0,
+    progress: ProgressCallback | None = None,
+    opts: ExactOptions | None = None,
+) -> Schedule:
+    """Solve ``problem`` lexicographically with CP-SAT; see the module docstring."""
+    opts = opts or ExactOptions()
+    start = time.monotonic()
+    deadline = start + time_limit
+    table_time = min(_TABLE_CAP, _TABLE_SHARE * time_limit)
+    stats: dict[str, float] = {}
+    proven: dict[str, bool] = {}
+    inst = _Instance(problem)
+
+    def left() -> float:
+        return max(0.0, deadline - table_time - time.monotonic())
+
+    def report(phase: str, **values: float | int | None) -> None:
+        if progress is not None:
+            progress(Progress(phase=phase, elapsed=time.monotonic() - start, **values))
+
+    def run(stage: str, **kwargs: object) -> StageResult:
+        return solve_stage(
+            problem, stage, seed=seed, opts=opts, inst=inst, progress=progress, **kwargs
+        )
+
+    # Stage 1: priority. When every meeting is required the answer is known (all of them);
+    # only feasibility remains, which stage 2 settles.
+    total_priority = sum(m.priority for m in problem.meetings)
+    incumbent: StageResult | None = None
+    if all(m.required for m in problem.meetings):
+        best_priority, priority_bound = total_priority, float(total_priority)
+        proven["priority"] = True
+    else:
+        t = time.monotonic()
+        r = run("priority", time_limit=0.4 * left())
+        stats["priority_seconds"] = time.monotonic() - t
+        if r.status == "INFEASIBLE":
+            raise InfeasibleProblem(_infeasible_reason(problem, inst))
+        if not r.slots and r.status != "OPTIMAL":
+            raise InfeasibleProblem("no schedule found within the time limit")
+        best_priority, priority_bound = r.value, min(r.bound, float(total_priority))
+        proven["priority"] = r.proven
+        incumbent = r
+        report("priority", best_priority=best_priority, bound=priority_bound)
+
+    # Stage 2: a first schedule that honours the fairness bound (or proof there is none).
+    t = time.monotonic()
+    fairness_relaxed = False
+    first = run(
+        "breaks",
+        time_limit=0.25 * left(),
+        min_priority=best_priority,
+        minimize=False,
+        hint=incumbent.slots if incumbent else None,
+    )
+    if first.status == "INFEASIBLE" and problem.fairness is not None:
+        fairness_relaxed = True
+        first = run(
+            "breaks",
+            time_limit=0.25 * left(),
+            min_priority=best_priority,
+            minimize=False,
+            fairness=False,
+            hint=incumbent.slots if incumbent else None,
+        )
+    if first.status == "INFEASIBLE":
+        raise InfeasibleProblem(_infeasible_reason(problem, inst))
+    if not first.slots:
+        raise InfeasibleProblem("no schedule found within the time limit")
+    best = first
+    lower = 0
+    report("breaks", best_breaks=best.value, bound=lower)
+
+    # Linear search from below.
+    steps = 0
+    while lower < best.value and left() > 0.05:
+        steps += 1
+        r = run(
+            "breaks",
+            time_limit=left() * (0.7 if lower + 1 < best.value else 1.0),
+            min_priority=best_priority,
+            max_breaks=lower,
+            minimize=False,
+            fairness=not fairness_relaxed,
+            hint=best.slots,
+        )
+        if r.status == "INFEASIBLE":
+            lower += 1
+            report("breaks", best_breaks=best.value, bound=lower)
+        elif r.slots:
+            best = r
+            report("breaks", best_breaks=best.value, bound=lower)
+        else:
+            break
+    if lower < best.value and left() > 0.05:
+        # A step ran out of time: minimise from the best schedule with what is left.
+        r = run(
+            "breaks",
+            time_limit=left(),
+            min_priority=best_priority,
+            min_breaks=lower,
+            fairness=not fairness_relaxed,
+            hint=best.slots,
+        )
+        if r.slots and r.value < best.value:
+            best = r
+        if r.proven:
+            lower = best.value
+    proven["breaks"] = lower >= best.value
+    stats["breaks_seconds"] = time.monotonic() - t
+    stats["breaks_lower_bound"] = float(lower)
+    stats["breaks_search_steps"] = float(steps)
+    stats["fairness_relaxed"] = float(fairness_relaxed)
+
+    # Stage 3: concrete tables.
+    t = time.monotonic()
+    remaining = max(0.0, deadline - time.monotonic())
+    tables, proven["table_changes"] = assign_tables(
+        problem, best.slots, time_limit=min(remaining, table_time), seed=seed
+    )
+    stats["tables_seconds"] = time.monotonic() - t
+    stats["total_seconds"] = time.monotonic() - start
+
+    assignments = [
+        Assignment(
+            meeting=m.id,
+            slot=best.slots[m.id],
+            table=tables[m.id],
+            interpreter=best.interpreters.get(m.id),
+        )
+        for m in problem.meetings
+        if m.id in best.slots
+    ]
+    objective = compute_objective(problem, assignments)
+    if objective.priority > priority_bound:
+        priority_bound = float(objective.priority)
+    return Schedule(
+        assignments=assignments,
+        unscheduled=explain_unscheduled(problem, assignments),
+        objective=objective,
+        priority_upper_bound=priority_bound,
+        proven_optimal=proven,
+        stats=stats,
+    )
