@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from amity.cities.models import (
     Agreement,
@@ -53,7 +54,12 @@ def continent_for_country(code: str) -> str:
     """The continent code (AF, AS, EU, NA, OC, SA, AN) of an ISO 3166-1 alpha-2 country."""
     continent = continent_of_country(code or "")
     if continent is None:
-        raise ValidationError({"country": f"'{code}' is not an ISO 3166-1 alpha-2 country code"})
+        raise ValidationError(
+            {
+                "country": _("'%(value)s' is not an ISO 3166-1 alpha-2 country code")
+                % {"value": code}
+            }
+        )
     return continent
 
 
@@ -67,7 +73,12 @@ def default_status_for(kind: str) -> str:
 def _require_choice(field: str, value: str, choices: Iterable[str]) -> None:
     allowed = list(choices)
     if value not in allowed:
-        raise ValidationError({field: f"'{value}' is not one of {', '.join(allowed)}"})
+        raise ValidationError(
+            {
+                field: _("'%(value)s' is not one of %(allowed)s")
+                % {"value": value, "allowed": ", ".join(allowed)}
+            }
+        )
 
 
 def _full_clean(instance, exclude: Iterable[str] = ()) -> None:
@@ -115,7 +126,7 @@ def find_or_create_place(
         place.time_zone = time_zone or world_city.time_zone
         place.geonames_id = world_city.geonames_id
     if (place.latitude is None) != (place.longitude is None):
-        raise ValidationError({"longitude": "give both coordinates or neither"})
+        raise ValidationError({"longitude": _("give both coordinates or neither")})
     _full_clean(place)
     place.save()
     return place
@@ -131,9 +142,11 @@ def _check_dates(partnership: Partnership) -> None:
         and partnership.ended_on
         and partnership.ended_on < partnership.established_on
     ):
-        raise ValidationError({"ended_on": "the end date is before the established date"})
+        raise ValidationError({"ended_on": _("the end date is before the established date")})
     if partnership.level == PartnershipLevel.DISTRICT and not partnership.home_district:
-        raise ValidationError({"home_district": "a district-level partnership names its district"})
+        raise ValidationError(
+            {"home_district": _("a district-level partnership names its district")}
+        )
 
 
 def _set_fields(partnership: Partnership, codes: Iterable[str]) -> None:
@@ -141,7 +154,9 @@ def _set_fields(partnership: Partnership, codes: Iterable[str]) -> None:
     fields = list(CooperationField.objects.filter(code__in=wanted))
     unknown = wanted - {field.code for field in fields}
     if unknown:
-        raise ValidationError({"fields": f"unknown field codes: {', '.join(sorted(unknown))}"})
+        raise ValidationError(
+            {"fields": _("unknown field codes: %(codes)s") % {"codes": ", ".join(sorted(unknown))}}
+        )
     partnership.fields.set(fields)
 
 
@@ -183,7 +198,9 @@ def record_partnership(
     if Partnership.objects.filter(
         place=place, level=partnership.level, home_district=partnership.home_district
     ).exists():
-        raise ValidationError({"place": f"{place} already has a partnership at this level"})
+        raise ValidationError(
+            {"place": _("%(place)s already has a partnership at this level") % {"place": place}}
+        )
     partnership.save()
     _set_fields(partnership, fields)
     return partnership
@@ -196,7 +213,7 @@ def update_partnership(
     """Change the given attributes (and the fields of cooperation when `fields` is given)."""
     unknown = set(changes) - _PARTNERSHIP_CHANGES
     if unknown:
-        raise ValidationError(dict.fromkeys(sorted(unknown), "cannot be changed here"))
+        raise ValidationError(dict.fromkeys(sorted(unknown), _("cannot be changed here")))
     for name, value in changes.items():
         setattr(partnership, name, value)
     _check_dates(partnership)
@@ -210,8 +227,8 @@ def update_partnership(
 def _source(title: str, url: str = "") -> Source:
     title = title.strip()
     if not title:
-        raise ValidationError({"source_title": "a source needs a title"})
-    source, _ = Source.objects.get_or_create(title=title, defaults={"url": url})
+        raise ValidationError({"source_title": _("a source needs a title")})
+    source, _created = Source.objects.get_or_create(title=title, defaults={"url": url})
     return source
 
 
@@ -226,7 +243,7 @@ def cite_fact(
 ) -> Citation:
     """Record that a source states a fact; a conflicting statement is kept beside the others."""
     _require_choice("fact", fact, Citation.Fact.values)
-    citation, _ = Citation.objects.update_or_create(
+    citation, _created = Citation.objects.update_or_create(
         partnership=partnership,
         fact=fact,
         source=_source(source_title, url),
@@ -251,7 +268,7 @@ def add_agreement(
 ) -> Agreement:
     _require_choice("kind", kind, AgreementKind.values)
     if signed_on and partnership.ended_on and signed_on > partnership.ended_on:
-        raise ValidationError({"signed_on": "the partnership had already ended"})
+        raise ValidationError({"signed_on": _("the partnership had already ended")})
     agreement = Agreement(
         partnership=partnership,
         kind=kind,
@@ -287,7 +304,7 @@ def record_exchange(
     """Put a visit, an event or an anniversary on the partnership's timeline."""
     _require_choice("kind", kind, ExchangeKind.values)
     if ends_on is not None and ends_on < starts_on:
-        raise ValidationError({"ends_on": "the exchange ends before it starts"})
+        raise ValidationError({"ends_on": _("the exchange ends before it starts")})
     exchange = Exchange(
         partnership=partnership,
         kind=kind,
@@ -325,7 +342,7 @@ def add_contact(
     _require_choice("kind", kind, ContactKind.values)
     codes = [code.strip() for code in languages if code.strip()]
     if any(not code.replace("-", "").isalnum() for code in codes):
-        raise ValidationError({"languages": "use language codes such as en, zh, lo"})
+        raise ValidationError({"languages": _("use language codes such as en, zh, lo")})
     contact = Contact(
         partnership=partnership,
         kind=kind,

@@ -5,6 +5,7 @@ Re-importing a file updates the records it describes instead of duplicating them
 """
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from amity.cities.importing.columns import ALL_COLUMNS, REQUIRED_COLUMNS
 from amity.cities.importing.errors import ImportRejected, ImportSummary, RowError
@@ -22,10 +23,12 @@ def import_partnerships(data: bytes, filename: str) -> ImportSummary:
     missing = [column for column in REQUIRED_COLUMNS if column not in table.header]
     if missing:
         raise ImportRejected(
-            [RowError(1, column, "this required column is missing") for column in missing]
+            [RowError(1, column, _("this required column is missing")) for column in missing]
         )
     unknown = [column for column in table.header if column and column not in ALL_COLUMNS]
-    warnings = [f"ignored the unknown column '{column}'" for column in unknown]
+    warnings = [
+        _("ignored the unknown column '%(column)s'") % {"column": column} for column in unknown
+    ]
     header = [column if column in ALL_COLUMNS else "" for column in table.header]
 
     field_codes = frozenset(CooperationField.objects.values_list("code", flat=True))
@@ -43,8 +46,11 @@ def import_partnerships(data: bytes, filename: str) -> ImportSummary:
                 RowError(
                     number,
                     "partner",
-                    f"'{record.name_en}' ({record.country}) repeats "
-                    f"row {earlier}; each partnership may appear only once",
+                    _(
+                        "'%(partner)s' (%(country)s) repeats row %(row)s; "
+                        "each partnership may appear only once"
+                    )
+                    % {"partner": record.name_en, "country": record.country, "row": earlier},
                 )
             )
             continue
@@ -52,7 +58,7 @@ def import_partnerships(data: bytes, filename: str) -> ImportSummary:
     if errors:
         raise ImportRejected(errors)
     if not records:
-        raise ImportRejected([RowError(None, None, "the file has a header but no rows")])
+        raise ImportRejected([RowError(None, None, _("the file has a header but no rows"))])
 
     with transaction.atomic():
         created, updated, unchanged = write_rows(

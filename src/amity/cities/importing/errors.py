@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext as _
+
 
 @dataclass(frozen=True, slots=True)
 class RowError:
@@ -12,9 +14,10 @@ class RowError:
     message: str
 
     def __str__(self) -> str:
-        where = [f"row {self.row}"] if self.row is not None else []
+        # Translators: where an import error is: "row 7, column established_on: …".
+        where = [_("row %(row)s") % {"row": self.row}] if self.row is not None else []
         if self.column:
-            where.append(f"column {self.column}")
+            where.append(_("column %(column)s") % {"column": self.column})
         return f"{', '.join(where)}: {self.message}" if where else self.message
 
 
@@ -24,7 +27,7 @@ class ImportRejected(Exception):
     def __init__(self, errors: list[RowError]) -> None:
         self.errors = errors
         first = str(errors[0]) if errors else "the file was rejected"
-        more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+        more = _(" (and %(count)s more)") % {"count": len(errors) - 1} if len(errors) > 1 else ""
         super().__init__(first + more)
 
 

@@ -6,6 +6,8 @@ import io
 import zipfile
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
+
 from amity.cities.importing.errors import ImportRejected, RowError
 
 XLSX_MAGIC = b"PK\x03\x04"
@@ -23,7 +25,7 @@ def read_table(data: bytes, filename: str) -> Table:
     is_xlsx = filename.lower().endswith((".xlsx", ".xlsm")) or data.startswith(XLSX_MAGIC)
     lines = _read_xlsx(data) if is_xlsx else _read_csv(data)
     if not lines:
-        raise ImportRejected([RowError(None, None, "the file is empty")])
+        raise ImportRejected([RowError(None, None, _("the file is empty"))])
     header = [cell.strip().lower().lstrip("\ufeff") for cell in lines[0]]
     rows = [
         (number, cells)
@@ -43,8 +45,10 @@ def _read_csv(data: bytes) -> list[list[str]]:
                 RowError(
                     line,
                     None,
-                    "the file is not valid UTF-8 text; in your spreadsheet program "
-                    'choose "Save as" → "CSV UTF-8" and import that file',
+                    _(
+                        "the file is not valid UTF-8 text; in your spreadsheet program "
+                        'choose "Save as" → "CSV UTF-8" and import that file'
+                    ),
                 )
             ]
         ) from None
@@ -62,7 +66,7 @@ def _read_xlsx(data: bytes) -> list[list[str]]:
         workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError):
         raise ImportRejected(
-            [RowError(None, None, "the file is not a readable XLSX workbook")]
+            [RowError(None, None, _("the file is not a readable XLSX workbook"))]
         ) from None
     try:
         sheet = workbook.worksheets[0]

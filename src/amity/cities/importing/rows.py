@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 
 import pycountry
+from django.utils.translation import gettext as _
 
 from amity.cities.importing.dates import DATE_FORMS, parse_partial_date
 from amity.cities.importing.errors import RowError
@@ -108,7 +109,7 @@ class _Cells:
     def text(self, column: str, max_length: int = 0) -> str:
         value = self.values.get(column, "")
         if max_length and len(value) > max_length:
-            self.fail(column, f"is longer than {max_length} characters")
+            self.fail(column, _("is longer than %(limit)s characters") % {"limit": max_length})
         return value
 
     def optional(self, column: str, max_length: int = 0) -> str | None:
@@ -123,10 +124,14 @@ class _Cells:
         value = self.text(column).lower()
         if not value:
             if default is None:
-                self.fail(column, "is required")
+                self.fail(column, _("is required"))
             return default
         if value not in allowed:
-            self.fail(column, f"'{value}' is not one of {', '.join(allowed)}")
+            self.fail(
+                column,
+                _("'%(value)s' is not one of %(allowed)s")
+                % {"value": value, "allowed": ", ".join(allowed)},
+            )
             return default
         return value
 
@@ -135,18 +140,18 @@ class _Cells:
         column: str,
         convert: Callable[[str], float | int],
         check: Callable[[float], bool],
-        what: str,
+        message: str,
     ) -> float | int | None:
+        """The cell as a number, or None; `message` (with %(value)s) explains a bad cell."""
         value = self.text(column)
         if not value:
             return None
         try:
             number = convert(value.replace(",", "") if convert is int else value)
         except ValueError:
-            self.fail(column, f"'{value}' is not {what}")
-            return None
-        if not check(number):
-            self.fail(column, f"'{value}' is not {what}")
+            number = None
+        if number is None or not check(number):
+            self.fail(column, message % {"value": value})
             return None
         return number
 
@@ -157,7 +162,10 @@ class _Cells:
         try:
             return parse_partial_date(value)
         except ValueError:
-            self.fail(column, f"'{value}' is not a date ({DATE_FORMS})")
+            self.fail(
+                column,
+                _("'%(value)s' is not a date (%(forms)s)") % {"value": value, "forms": DATE_FORMS},
+            )
             return None, ""
 
     def statements(self, column: str) -> tuple[SourceStatement, ...]:
@@ -166,9 +174,16 @@ class _Cells:
         note_limit = Citation._meta.get_field("note").max_length
         for statement in statements:
             if len(statement.title) > title_limit:
-                self.fail(column, f"the source title is longer than {title_limit} characters")
+                self.fail(
+                    column,
+                    _("the source title is longer than %(limit)s characters")
+                    % {"limit": title_limit},
+                )
             if len(statement.note) > note_limit:
-                self.fail(column, f"the note is longer than {note_limit} characters")
+                self.fail(
+                    column,
+                    _("the note is longer than %(limit)s characters") % {"limit": note_limit},
+                )
         return statements
 
 
@@ -179,23 +194,26 @@ def validate_row(
     c = _Cells(row, header, cells)
     name_en = c.text("partner", Place._meta.get_field("name_en").max_length)
     if not name_en:
-        c.fail("partner", "is required")
+        c.fail("partner", _("is required"))
     country = c.text("country_iso2").upper()
     if not country:
-        c.fail("country_iso2", "is required")
+        c.fail("country_iso2", _("is required"))
     elif country not in _country_codes():
-        c.fail("country_iso2", f"'{country}' is not an ISO 3166-1 alpha-2 country code")
+        c.fail(
+            "country_iso2",
+            _("'%(value)s' is not an ISO 3166-1 alpha-2 country code") % {"value": country},
+        )
     place_kind = c.choice("partner_kind", _PLACE_KINDS)
     relationship = c.choice("relationship", _RELATIONSHIPS)
     status = c.choice("status", _STATUSES, default="") or None
     level = c.choice("level", _LEVELS, default=PartnershipLevel.MUNICIPAL)
     home_district = c.text("home_district", 120)
     if level == PartnershipLevel.DISTRICT and not home_district:
-        c.fail("home_district", "is required for a district-level partnership")
+        c.fail("home_district", _("is required for a district-level partnership"))
     established_on, precision = c.date("established_on")
-    ended_on, _ = c.date("ended_on")
+    ended_on, _precision = c.date("ended_on")
     if established_on and ended_on and ended_on < established_on:
-        c.fail("ended_on", "is before established_on")
+        c.fail("ended_on", _("is before established_on"))
 
     fields: tuple[str, ...] | None = None
     if c.present("fields"):
@@ -205,30 +223,37 @@ def validate_row(
             if code not in field_codes:
                 c.fail(
                     "fields",
-                    f"'{code}' is not a field of cooperation "
-                    f"(one of {', '.join(sorted(field_codes))})",
+                    _("'%(value)s' is not a field of cooperation (one of %(allowed)s)")
+                    % {"value": code, "allowed": ", ".join(sorted(field_codes))},
                 )
 
     latitude = c.number(
         "latitude",
         float,
         lambda v: math.isfinite(v) and -90 <= v <= 90,
-        "a latitude between -90 and 90",
+        _("'%(value)s' is not a latitude between -90 and 90"),
     )
     longitude = c.number(
         "longitude",
         float,
         lambda v: math.isfinite(v) and -180 <= v <= 180,
-        "a longitude between -180 and 180",
+        _("'%(value)s' is not a longitude between -180 and 180"),
     )
     if (latitude is None) != (longitude is None) and not c.errors:
         missing = "longitude" if longitude is None else "latitude"
-        c.fail(missing, "is needed together with the other coordinate")
-    population = c.number("population", int, lambda v: v >= 0, "a whole number of people")
-    geonames_id = c.number("geonames_id", int, lambda v: v > 0, "a GeoNames id (a number)")
+        c.fail(missing, _("is needed together with the other coordinate"))
+    population = c.number(
+        "population", int, lambda v: v >= 0, _("'%(value)s' is not a whole number of people")
+    )
+    geonames_id = c.number(
+        "geonames_id", int, lambda v: v > 0, _("'%(value)s' is not a GeoNames id (a number)")
+    )
     time_zone = c.optional("time_zone") or None
     if time_zone and time_zone not in _time_zones():
-        c.fail("time_zone", f"'{time_zone}' is not an IANA time zone such as Europe/Berlin")
+        c.fail(
+            "time_zone",
+            _("'%(value)s' is not an IANA time zone such as Europe/Berlin") % {"value": time_zone},
+        )
 
     record = PartnershipRow(
         row=row,
