@@ -31,7 +31,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options) -> None:
         address = f"{options['host']}:{options['port']}"
-        env = {**os.environ, "DJANGO_SETTINGS_MODULE": os.environ["DJANGO_SETTINGS_MODULE"]}
+        # The children must load the same settings as this process.
+        env = {**os.environ}
+        env.setdefault("DJANGO_SETTINGS_MODULE", "amity.config.settings")
         # SIGTERM (from a process manager) should stop the children too, as Ctrl-C does.
         signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
         worker = subprocess.Popen([sys.executable, "-m", "amity", "db_worker"], env=env)
