@@ -3,7 +3,9 @@ import os
 import signal
 import subprocess
 import sys
+from pathlib import Path
 
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
@@ -31,6 +33,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options) -> None:
         address = f"{options['host']}:{options['port']}"
+        # WhiteNoise serves from the package (WHITENOISE_USE_FINDERS) but warns at every start
+        # when the collectstatic directory is absent.
+        Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)
         # The children must load the same settings as this process.
         env = {**os.environ}
         env.setdefault("DJANGO_SETTINGS_MODULE", "amity.config.settings")
