@@ -16,7 +16,7 @@ from amity.api.permissions import require_perm
 from amity.cities import domain
 from amity.cities.exporting import export_partnerships
 from amity.cities.importing import ImportRejected, import_partnerships
-from amity.cities.models import Citation, Contact, Exchange, Partnership
+from amity.cities.models import Citation, Contact, Exchange, Partnership, Place
 from amity.cities.queries import PartnerFilters, filter_partnerships
 from amity.cities.world_cities import find_world_city, search_world_cities
 
@@ -261,6 +261,19 @@ class PartnershipPatch(Schema):
     notes: str | None = None
 
 
+class PlacePatch(Schema):
+    kind: str | None = None
+    name_en: str | None = None
+    name_zh: str | None = None
+    # ISO 3166-1 alpha-2; the continent follows it.
+    country: str | None = None
+    # Both coordinates or neither: set one to null and the other must be null too.
+    latitude: float | None = None
+    longitude: float | None = None
+    population: int | None = None
+    time_zone: str | None = None
+
+
 class ExchangeIn(Schema):
     kind: str
     title_en: str
@@ -300,6 +313,14 @@ def change_partnership(request: HttpRequest, partnership_id: int, payload: Partn
     require_perm(request, "cities.change_partnership", partnership)
     changes = payload.dict(exclude_unset=True)
     return domain.update_partnership(partnership, **changes)
+
+
+@router.patch("/places/{int:place_id}", response=PlaceOut)
+def change_place(request: HttpRequest, place_id: int, payload: PlacePatch):
+    """Correct a partner place: names, kind, country, coordinates, population, time zone."""
+    place = get_object_or_404(Place, pk=place_id)
+    require_perm(request, "cities.change_place", place)
+    return domain.update_place(place, **payload.dict(exclude_unset=True))
 
 
 @router.post("/partnerships/{int:partnership_id}/exchanges", response={201: ExchangeOut})

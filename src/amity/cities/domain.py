@@ -5,7 +5,9 @@ transaction, so a failed action leaves nothing half-written.
 """
 
 import datetime
+import zoneinfo
 from collections.abc import Iterable
+from functools import cache
 
 from django.core.exceptions import ValidationError
 from django.core.files import File
@@ -46,6 +48,21 @@ _PARTNERSHIP_CHANGES = frozenset(
         "summary_zh",
         "notes",
         "is_demo",
+    }
+)
+
+# Fields of a place that update_place may change; the continent follows the country.
+_PLACE_CHANGES = frozenset(
+    {
+        "kind",
+        "name_en",
+        "name_zh",
+        "country",
+        "latitude",
+        "longitude",
+        "population",
+        "time_zone",
+        "geonames_id",
     }
 )
 
@@ -125,9 +142,64 @@ def find_or_create_place(
         place.population = world_city.population if population is None else population
         place.time_zone = time_zone or world_city.time_zone
         place.geonames_id = world_city.geonames_id
+    _check_place(place)
+    place.save()
+    return place
+
+
+def _check_place(place: Place) -> None:
     if (place.latitude is None) != (place.longitude is None):
-        raise ValidationError({"longitude": _("give both coordinates or neither")})
+        missing = "latitude" if place.latitude is None else "longitude"
+        raise ValidationError({missing: _("give both coordinates or neither")})
+    if place.time_zone and place.time_zone not in _time_zones():
+        raise ValidationError(
+            {
+                "time_zone": _("'%(value)s' is not an IANA time zone such as Europe/Berlin")
+                % {"value": place.time_zone}
+            }
+        )
     _full_clean(place)
+
+
+@cache
+def _time_zones() -> frozenset[str]:
+    # available_timezones() walks the zoneinfo directory on every call.
+    return frozenset(zoneinfo.available_timezones())
+
+
+@transaction.atomic
+def update_place(place: Place, **changes: object) -> Place:
+    """Correct a place's names, country, kind, coordinates, population or time zone.
+
+    The continent is derived again when the country changes. Coordinates come in pairs, so a
+    change that leaves only one of them set is refused, as is a name, country and kind that
+    another place already has (the registry would then hold the same city twice).
+    """
+    unknown = set(changes) - _PLACE_CHANGES
+    if unknown:
+        raise ValidationError(dict.fromkeys(sorted(unknown), _("cannot be changed here")))
+    for name in ("name_en", "name_zh", "time_zone"):
+        if isinstance(changes.get(name), str):
+            changes[name] = changes[name].strip()
+    if "country" in changes:
+        changes["country"] = str(changes["country"] or "").upper()
+        changes["continent"] = continent_for_country(changes["country"])
+    # A refused change must not linger on the caller's instance either (a page re-rendered
+    # after the error would show the rejected values as if they were saved).
+    before = {name: getattr(place, name) for name in changes}
+    try:
+        for name, value in changes.items():
+            setattr(place, name, value)
+        _check_place(place)
+        twin = Place.objects.filter(name_en=place.name_en, country=place.country, kind=place.kind)
+        if twin.exclude(pk=place.pk).exists():
+            raise ValidationError(
+                {"name_en": _("another place already has this name, country and kind")}
+            )
+    except ValidationError:
+        for name, value in before.items():
+            setattr(place, name, value)
+        raise
     place.save()
     return place
 

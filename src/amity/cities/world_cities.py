@@ -139,3 +139,8 @@ def _continents() -> dict[str, str]:
 def continent_of_country(code: str) -> str | None:
     """GeoNames continent code (AF, AS, EU, NA, OC, SA, AN) of an ISO 3166-1 alpha-2 country."""
     return _continents().get(code.upper())
+
+
+def world_city_by_id(geonames_id: int) -> WorldCity | None:
+    """The world city with this GeoNames id, if it is in the shipped list."""
+    return _index().cities.get(geonames_id)

@@ -1,17 +1,22 @@
 """Adding and editing a partner (organisers), with the offline world-city look-up."""
 
 from django.contrib.auth.mixins import PermissionRequiredMixin
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.forms import Form
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views import View
 
-from amity.cities.domain import find_or_create_place, record_partnership, update_partnership
+from amity.cities.domain import (
+    find_or_create_place,
+    record_partnership,
+    update_partnership,
+    update_place,
+)
 from amity.cities.forms import CitySearchForm, PlaceForm, RelationshipForm
-from amity.cities.models import Partnership
-from amity.cities.world_cities import find_world_city, search_world_cities
+from amity.cities.models import Partnership, Place
+from amity.cities.world_cities import find_world_city, search_world_cities, world_city_by_id
 
 RELATIONSHIP_ATTRIBUTES = (
     "kind",
@@ -23,6 +28,15 @@ RELATIONSHIP_ATTRIBUTES = (
     "summary_en",
     "summary_zh",
     "notes",
+)
+PLACE_ATTRIBUTES = (
+    "name_en",
+    "name_zh",
+    "country",
+    "latitude",
+    "longitude",
+    "population",
+    "time_zone",
 )
 
 
@@ -36,6 +50,34 @@ def attach_errors(error: ValidationError, *forms: Form) -> None:
                 forms[0].add_error(None, message)
             else:
                 target.add_error(field, message)
+
+
+def place_errors(error: ValidationError) -> ValidationError:
+    """A place action's errors keyed by the place form's names (its kind is `place_kind`)."""
+    if not hasattr(error, "error_dict"):
+        return error
+    return ValidationError(
+        {
+            ("place_kind" if field == "kind" else field): messages
+            for field, messages in error.message_dict.items()
+        }
+    )
+
+
+def place_initial(place: Place) -> dict[str, object]:
+    initial = {name: getattr(place, name) for name in PLACE_ATTRIBUTES}
+    initial["place_kind"] = place.kind
+    initial["geonames_id"] = place.geonames_id
+    return initial
+
+
+def place_changes(form: PlaceForm) -> dict[str, object]:
+    """What the place editor asks to store; a GeoNames id only if it is that country's city."""
+    data = {name: form.cleaned_data[name] for name in PLACE_ATTRIBUTES}
+    data["kind"] = form.cleaned_data["place_kind"]
+    city = world_city_by_id(form.cleaned_data["geonames_id"] or 0)
+    data["geonames_id"] = city.geonames_id if city and city.country == data["country"] else None
+    return data
 
 
 def relationship_changes(form: RelationshipForm) -> dict[str, object]:
@@ -82,6 +124,8 @@ class PartnerCreateView(PermissionRequiredMixin, View):
 
 
 class PartnerUpdateView(PermissionRequiredMixin, View):
+    """The relationship and, next to it, the place: organisers correct names, coordinates …"""
+
     permission_required = "cities.change_partnership"
     template_name = "cities/partner_form.html"
 
@@ -89,22 +133,39 @@ class PartnerUpdateView(PermissionRequiredMixin, View):
         partnership = get_object_or_404(Partnership.objects.select_related("place"), pk=pk)
         initial = {name: getattr(partnership, name) for name in RELATIONSHIP_ATTRIBUTES}
         initial["fields"] = [field.code for field in partnership.fields.all()]
-        context = {"partnership": partnership, "form": RelationshipForm(initial=initial)}
+        context = {
+            "partnership": partnership,
+            "place_form": PlaceForm(prefix="place", initial=place_initial(partnership.place)),
+            "form": RelationshipForm(initial=initial),
+        }
         return render(request, self.template_name, context)
 
     def post(self, request: HttpRequest, pk: int) -> HttpResponse:
         partnership = get_object_or_404(Partnership.objects.select_related("place"), pk=pk)
+        if not request.user.has_perm("cities.change_place", partnership.place):
+            raise PermissionDenied
+        place_form = PlaceForm(request.POST, prefix="place")
         form = RelationshipForm(request.POST)
-        if form.is_valid():
+        if place_form.is_valid() and form.is_valid():
             try:
-                update_partnership(
-                    partnership, fields=form.cleaned_data["fields"], **relationship_changes(form)
-                )
+                with transaction.atomic():
+                    try:
+                        update_place(partnership.place, **place_changes(place_form))
+                    except ValidationError as error:
+                        raise place_errors(error) from error
+                    update_partnership(
+                        partnership,
+                        fields=form.cleaned_data["fields"],
+                        **relationship_changes(form),
+                    )
             except ValidationError as error:
-                attach_errors(error, form)
+                attach_errors(error, place_form, form)
             else:
                 return redirect("cities:partner-detail", partnership.pk)
-        context = {"partnership": partnership, "form": form}
+            # The refused changes were rolled back in the database; show the saved names.
+            partnership.refresh_from_db()
+            partnership.place.refresh_from_db()
+        context = {"partnership": partnership, "place_form": place_form, "form": form}
         return render(request, self.template_name, context, status=422)
 
 
