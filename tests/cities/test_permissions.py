@@ -91,12 +91,17 @@ def request(client, action: str, partnership: Partnership):
         return client.post(
             en("cities:partner-update", pk),
             {
+                "place-name_en": "Dunedin",
+                "place-place_kind": "city",
+                "place-country": "NZ",
                 "kind": "friendship_city",
                 "status": "dormant",
                 "level": "municipal",
                 "established_precision": "day",
             },
         )
+    if action == "import format":
+        return client.get(en("cities:import-format"))
     if action == "city search":
         return client.get(en("cities:world-city-search"), {"q": "Dun"})
     if action == "admin":
@@ -117,6 +122,7 @@ MATRIX: dict[str, dict[str, int | str]] = {
     "edit GET": {**ORGANISERS_ONLY, ORGANISER: 200},
     "edit POST": {**ORGANISERS_ONLY, ORGANISER: 302},
     "city search": {**ORGANISERS_ONLY, ORGANISER: 200},
+    "import format": dict.fromkeys(ROLES, 200),
     # The admin has its own login page; other roles are not staff, so it sends them there too.
     "admin": {ANONYMOUS: "admin login", ENTERPRISE: "admin login", DELEGATE: "admin login"}
     | {ORGANISER: 200},

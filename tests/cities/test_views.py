@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from amity.cities.forms import PAGE_SIZE
+from amity.cities.importing.columns import ALL_COLUMNS
 from amity.cities.models import (
     Citation,
     CooperationField,
@@ -452,6 +453,55 @@ def test_import_page_refuses_other_file_types(organiser_client):
     assert response.context["form"].errors["file"] == ["Choose a .csv or .xlsx file."]
 
 
+def test_import_page_in_chinese_shows_a_bad_rows_error_in_chinese(organiser_client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    bad_date = GOOD_CSV + "Hamburg,DE,city,friendship_city,1986-13-01,Shanghai FAO list\n"
+    file = SimpleUploadedFile("partners.csv", bad_date.encode(), content_type="text/csv")
+
+    response = organiser_client.post(url("cities:partner-import", lang="zh-hans"), {"file": file})
+
+    html = response.content.decode()
+    assert response.status_code == 422
+    assert "<td>4</td><td>established_on</td>" in html
+    assert "“1986-13-01”不是日期（YYYY、YYYY-MM 或 YYYY-MM-DD）" in html
+    assert "is not a date" not in html
+    assert Partnership.objects.count() == 0
+
+
+def test_import_page_links_to_the_file_format_help(organiser_client):
+    html = organiser_client.get(url("cities:partner-import")).content.decode()
+
+    assert f'href="{url("cities:import-format")}"' in html
+
+
+def test_import_format_help_describes_every_column_and_lists_chinese_labels(client):
+    response = client.get(url("cities:import-format"))
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert [name for name, _required, _help in response.context["columns"]] == list(ALL_COLUMNS)
+    assert ("friendly_exchange", "Friendly exchange relationship", "友好交流关系") in (
+        response.context["value_lists"][1][1]
+    )
+    assert "<td><code>smart-city</code></td><td>Smart city</td>" in html
+
+
+def test_import_format_example_imports_as_it_is_shown(organiser_client):
+    from amity.cities.views.transfer import EXAMPLE_CSV
+
+    response = upload(organiser_client, EXAMPLE_CSV)
+
+    hamburg = Partnership.objects.get(place__name_en="Hamburg")
+    assert response.status_code == 200
+    # The row's own date and the yearbook's conflicting one are both kept, each with its source.
+    dates = hamburg.citations.filter(fact=Citation.Fact.ESTABLISHED_ON)
+    assert sorted(dates.values_list("value", "source__title")) == [
+        ("1985-06-29", "2007 Shanghai Statistical Yearbook"),
+        ("1986-05-29", "Shanghai FAO list of friendship cities (2012 edition)"),
+    ]
+
+
 def test_export_of_the_filtered_list_contains_only_the_matching_partners(client):
     make_partner("Dunedin")
     make_partner("Hamburg", place__country="DE", place__continent="EU")
@@ -548,6 +598,9 @@ def test_edit_partner_changes_the_relationship(organiser_client):
     response = organiser_client.post(
         url("cities:partner-update", partnership.pk),
         {
+            "place-name_en": partnership.place.name_en,
+            "place-place_kind": partnership.place.kind,
+            "place-country": partnership.place.country,
             "kind": RelationshipKind.FRIENDSHIP_CITY,
             "status": PartnershipStatus.DORMANT,
             "level": "municipal",
@@ -600,6 +653,99 @@ def test_chinese_pages_show_chinese_labels_and_no_english_ones(client, page):
     visible = re.sub(r"<[^>]+>", " ", html)
     assert [label for label in ENGLISH_LABELS[page] if label in visible] == []
     assert "达尼丁" in html
+
+
+# English UI labels of the registry's pages; none may show on a page in Chinese mode. Choice
+# labels are left out: the import format page lists them in English on purpose.
+ENGLISH_UI_LABELS = [
+    "Partners",
+    "Network",
+    "Add partner",
+    "Import",
+    "Administration",
+    "Log out",
+    "Skip to content",
+    "Search",
+    "Key facts",
+    "Timeline",
+    "On the map",
+    "Edit",
+    "Find a city",
+    "The partner place",
+    "The relationship",
+    "Latitude",
+    "Time zone",
+    "Population",
+    "Save",
+    "Cancel",
+    "Check and import",
+    "Required columns",
+    "Help: file format",
+    "Import file format",
+    "The rules",
+    "All or nothing",
+    "Accepted values",
+    "What it holds",
+    "optional",
+    "Example",
+    "Legend",
+    "per decade",
+]
+
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.hrefs: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        href = dict(attrs).get("href")
+        if tag == "a" and href and href.startswith("/zh-hans/"):
+            self.hrefs.append(href)
+
+
+def _visible_text(html: str) -> str:
+    html = re.sub(r"<(script|style|code|pre)\b.*?</\1>", " ", html, flags=re.S)
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+
+
+def test_every_page_reachable_from_the_navigation_is_chinese_in_chinese_mode(organiser_client):
+    partnership = make_partner("Dunedin", place__name_zh="达尼丁")
+    ExchangeFactory(partnership=partnership)
+    ContactFactory(partnership=partnership)
+    start = url("cities:partner-list", lang="zh-hans")
+    # Follow links two steps from the list (menu, partner page, its edit page, import help);
+    # filtered and paginated variants of a page, downloads and the admin are not new pages.
+    seen, frontier, problems = {start}, [start], {}
+    for _depth in range(3):
+        next_frontier = []
+        for page in frontier:
+            response = organiser_client.get(page)
+            assert response.status_code == 200, page
+            html = response.content.decode()
+            text = _visible_text(html)
+            found = [label for label in ENGLISH_UI_LABELS if re.search(rf"\b{label}\b", text)]
+            if found:
+                problems[page] = found
+            links = _Links()
+            links.feed(html)
+            for href in links.hrefs:
+                path = href.split("#")[0]
+                if "?" in path or "/admin/" in path or "/export." in path or path in seen:
+                    continue
+                seen.add(path)
+                next_frontier.append(path)
+        frontier = next_frontier
+
+    assert problems == {}
+    assert {
+        url("cities:network", lang="zh-hans"),
+        url("cities:partner-detail", partnership.pk, lang="zh-hans"),
+        url("cities:partner-update", partnership.pk, lang="zh-hans"),
+        url("cities:partner-create", lang="zh-hans"),
+        url("cities:partner-import", lang="zh-hans"),
+        url("cities:import-format", lang="zh-hans"),
+    } <= seen
 
 
 def test_catalogue_has_every_entry_translated_and_none_fuzzy():

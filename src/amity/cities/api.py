@@ -7,6 +7,7 @@ from django.db import transaction
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from ninja import File, Query, Router, Schema
 from ninja.files import UploadedFile
 from ninja.pagination import LimitOffsetPagination, paginate
@@ -190,7 +191,7 @@ def import_partnerships_file(request: HttpRequest, file: File[UploadedFile]):
             RowErrorOut(row=error.row, column=error.column, message=error.message)
             for error in rejected.errors
         ]
-        return Status(422, ImportErrorsOut(detail="nothing was imported", errors=errors))
+        return Status(422, ImportErrorsOut(detail=_("nothing was imported"), errors=errors))
     return Status(
         200,
         ImportSummaryOut(

@@ -4,7 +4,7 @@ from amity.cities.views.editing import CitySearchView, PartnerCreateView, Partne
 from amity.cities.views.network import NetworkView
 from amity.cities.views.partner_detail import PartnerDetailView
 from amity.cities.views.partner_list import PartnerListView
-from amity.cities.views.transfer import ExportView, ImportView
+from amity.cities.views.transfer import ExportView, ImportFormatView, ImportView
 
 app_name = "cities"
 urlpatterns = [
@@ -14,6 +14,7 @@ urlpatterns = [
     path("partners/<int:pk>/edit/", PartnerUpdateView.as_view(), name="partner-update"),
     path("partners/export.<str:fmt>", ExportView.as_view(), name="partner-export"),
     path("partners/import/", ImportView.as_view(), name="partner-import"),
+    path("partners/import/format/", ImportFormatView.as_view(), name="import-format"),
     path("network/", NetworkView.as_view(), name="network"),
     path("world-cities/", CitySearchView.as_view(), name="world-city-search"),
 ]

@@ -5,8 +5,6 @@ import re
 
 _PARTIAL_DATE = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d{1,2})(?:-(?P<day>\d{1,2}))?)?$")
 
-DATE_FORMS = "YYYY, YYYY-MM or YYYY-MM-DD"
-
 
 def parse_partial_date(text: str) -> tuple[datetime.date, str]:
     """Parse "1985", "1985-06" or "1985-06-29" into (first day of the period, precision).

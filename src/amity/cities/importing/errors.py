@@ -26,7 +26,7 @@ class ImportRejected(Exception):
 
     def __init__(self, errors: list[RowError]) -> None:
         self.errors = errors
-        first = str(errors[0]) if errors else "the file was rejected"
+        first = str(errors[0]) if errors else _("the file was rejected")
         more = _(" (and %(count)s more)") % {"count": len(errors) - 1} if len(errors) > 1 else ""
         super().__init__(first + more)
 

@@ -18,7 +18,7 @@ from functools import cache
 import pycountry
 from django.utils.translation import gettext as _
 
-from amity.cities.importing.dates import DATE_FORMS, parse_partial_date
+from amity.cities.importing.dates import parse_partial_date
 from amity.cities.importing.errors import RowError
 from amity.cities.importing.sources import SourceStatement, parse_sources
 from amity.cities.models import (
@@ -164,7 +164,8 @@ class _Cells:
         except ValueError:
             self.fail(
                 column,
-                _("'%(value)s' is not a date (%(forms)s)") % {"value": value, "forms": DATE_FORMS},
+                _("'%(value)s' is not a date (%(forms)s)")
+                % {"value": value, "forms": _("YYYY, YYYY-MM or YYYY-MM-DD")},
             )
             return None, ""
 
