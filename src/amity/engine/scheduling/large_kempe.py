@@ -22,6 +22,8 @@ from amity.engine.scheduling.compact import CompactProblem, block_breaks
 from amity.engine.scheduling.occupancy import UNPLACED, Occupancy
 
 MAX_CHAIN = 24
+# Meetings tried for making room in a slot whose tables or interpreters are all taken.
+MAX_MAKE_ROOM = 12
 # Random chain swaps per kick of the iterated local search.
 KICK_MOVES = 3
 
@@ -210,9 +212,11 @@ class KempeSearch:
         edge-colouring augmentation: with slot a free for one participant and b free for the
         other, the chain from the second participant's meeting in a is swapped between a and
         b, after which a is free for both (always so when meetings form a bipartite graph, as
-        home-visitor meetings do); of all such swaps the one adding the fewest breaks is made.
+        home-visitor meetings do). When the participants are free in a but its tables or the
+        interpreters m needs are all taken, chains of meetings holding them are tried instead.
+        Of all swaps that make room, the one adding the fewest breaks is made.
         """
-        occ, cp = self.occ, self.cp
+        occ = self.occ
         if occ.slot_of[m] != UNPLACED:
             return False
         usable = [s for s in slots if s in self.candidate_sets[m]]
@@ -221,36 +225,15 @@ class KempeSearch:
             a = min(direct)[1]
             occ.place(m, a, occ.fits(m, a))  # type: ignore[arg-type]
             return True
-        best: tuple[int, int, int] | None = None
+        best: tuple[int, int, int, int] | None = None
         for a in usable:
-            busy = [
-                o for o in (self._meeting_at(p, a) for p in cp.meeting_parts[m]) if o is not None
-            ]
-            if len(busy) != 1:
-                continue
-            for b in slots:
-                chain = None if b == a else self._chain(busy[0], a, b)
-                if chain is None:
-                    continue
-                block = cp.slot_block[a]
-                people = {p for o in [*chain, m] for p in cp.meeting_parts[o]}
-                before = self._breaks_of(people, block)
-                old = self._swap(chain, a, b)
-                if old is None:
-                    continue
-                k = occ.fits(m, a)
-                if k is not None:
-                    occ.place(m, a, k)
-                    delta = self._breaks_of(people, block) - before
-                    occ.remove(m)
-                    if best is None or delta < best[0]:
-                        best = (delta, a, b)
-                self._restore(old)
+            for first in self._to_move(m, a):
+                best = self._best_swap(m, a, first, slots, best)
         if best is None:
             return False
-        _, a, b = best
+        _, a, b, first = best
         # Redo the best swap (it was undone while comparing); it succeeded a moment ago.
-        chain = self._chain(self._blockers(m, a)[0], a, b)
+        chain = self._chain(first, a, b)
         old = None if chain is None else self._swap(chain, a, b)
         k = None if old is None else occ.fits(m, a)
         if k is None:
@@ -259,6 +242,48 @@ class KempeSearch:
             return False
         occ.place(m, a, k)
         return True
+
+    def _to_move(self, m: int, a: int) -> list[int]:
+        """Meetings in slot a whose chain, swapped away, may make room for m there."""
+        occ, cp = self.occ, self.cp
+        busy = self._blockers(m, a)
+        if busy:
+            return busy if len(busy) == 1 else []
+        capable = cp.interp_types[m]
+        at_a = sorted(occ.meetings_at[a])
+        if occ.tables_used[a] < cp.n_tables and capable is not None:
+            at_a = [o for o in at_a if occ.type_of[o] in capable]
+        return at_a[:MAX_MAKE_ROOM]
+
+    def _best_swap(
+        self,
+        m: int,
+        a: int,
+        first: int,
+        slots: list[int],
+        best: tuple[int, int, int, int] | None,
+    ) -> tuple[int, int, int, int] | None:
+        """The better of `best` and moving `first`'s chain from a to some b, then m into a."""
+        occ, cp = self.occ, self.cp
+        block = cp.slot_block[a]
+        for b in slots:
+            chain = None if b == a else self._chain(first, a, b)
+            if chain is None:
+                continue
+            people = {p for o in [*chain, m] for p in cp.meeting_parts[o]}
+            before = self._breaks_of(people, block)
+            old = self._swap(chain, a, b)
+            if old is None:
+                continue
+            k = occ.fits(m, a)
+            if k is not None:
+                occ.place(m, a, k)
+                delta = self._breaks_of(people, block) - before
+                occ.remove(m)
+                if best is None or delta < best[0]:
+                    best = (delta, a, b, first)
+            self._restore(old)
+        return best
 
     def _blockers(self, m: int, s: int) -> list[int]:
         """Meetings that m's participants have in slot s."""

@@ -27,6 +27,7 @@ class Occupancy:
         # Occupied positions per participant and block, as bit masks (bit = position in block).
         self.masks = [[0] * n_blocks for _ in range(cp.n_participants)]
         self.tables_used = [0] * cp.n_slots
+        self.meetings_at: list[set[int]] = [set() for _ in range(cp.n_slots)]
         self.home_used: list[set[int]] = [set() for _ in range(cp.n_slots)]
         self.type_used = [[0] * len(cp.types) for _ in range(cp.n_slots)]
         self.type_cap = [
@@ -77,6 +78,7 @@ class Occupancy:
             self.count[p] += 1
             self.masks[p][b] |= pos
         self.tables_used[s] += 1
+        self.meetings_at[s].add(m)
         if cp.home_table[m] != NO_TABLE:
             self.home_used[s].add(cp.home_table[m])
         if k != NO_INTERPRETER:
@@ -94,6 +96,7 @@ class Occupancy:
             self.count[p] -= 1
             self.masks[p][b] &= ~pos
         self.tables_used[s] -= 1
+        self.meetings_at[s].discard(m)
         if cp.home_table[m] != NO_TABLE:
             self.home_used[s].discard(cp.home_table[m])
         if k != NO_INTERPRETER:
