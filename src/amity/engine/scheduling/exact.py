@@ -45,7 +45,7 @@ class ExactOptions:
     implied: bool = True
     hint: bool = True
     # Run-end literals mirror the run-start ones; they help propagation on some instances.
-    run_ends: bool = True
+    run_ends: bool = False
     subsolvers: tuple[str, ...] = ()
     log: bool = False
     alldiff: bool = True
@@ -53,6 +53,7 @@ class ExactOptions:
     # "no_lp" subsolver runs.
     linearization_level: int | None = 0
     interleave: bool = False
+    hb_objective: bool = False
 
 
 @dataclass
@@ -69,6 +70,11 @@ class StageResult:
     branches: int = 0
     fairness_relaxed: bool = False
     extra: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def found(self) -> bool:
+        """A schedule was found (possibly an empty one)."""
+        return self.status in ("OPTIMAL", "FEASIBLE")
 
 
 class _Instance:
@@ -228,6 +234,7 @@ class _Builder:
         per_person: list[cp_model.LinearExprT] = []
         self.break_lits: list[cp_model.IntVar] = []
         self.has_break: list[cp_model.IntVar] = []
+        self.block_terms: list[tuple[list[cp_model.IntVar], cp_model.IntVar]] = []
         for p in inst.problem.participants:
             person: list[cp_model.IntVar] = []
             for slots in inst.blocks.values():
@@ -261,6 +268,15 @@ class _Builder:
             if len(per_person) < len(inst.problem.participants):
                 model.add(lo == 0)
             model.add(hi - lo <= fairness)
+        if self.opts.hb_objective and self.block_terms:
+            # Same value, but written as "has a break" literals plus extra breaks: core-based
+            # search then assumes whole participants break-free, which propagates strongly.
+            terms = []
+            for lits, hb in self.block_terms:
+                extra = model.new_int_var(0, max(0, len(lits) - 1), "")
+                model.add(sum(lits) == hb + extra)
+                terms.extend([hb, extra])
+            return sum(terms)
         return sum(self.break_lits)
 
     def _block_breaks(self, busy: list, n_max: int) -> list[cp_model.IntVar]:
@@ -294,10 +310,28 @@ class _Builder:
                 clause.append(prev)
             model.add_bool_or(clause)
             breaks.append(br)
+        if self.opts.run_ends and breaks:
+            # The same breaks counted from their ends: a run ends at k and a meeting follows.
+            ends = []
+            for k, b in enumerate(busy):
+                if b is None or suffix[k + 1] is None:
+                    continue
+                en = model.new_bool_var("")
+                model.add_implication(en, b)
+                model.add_implication(en, suffix[k + 1])
+                clause = [en, b.Not(), suffix[k + 1].Not()]
+                nxt = busy[k + 1] if k + 1 < n else None
+                if nxt is not None:
+                    model.add_implication(en, nxt.Not())
+                    clause.append(nxt)
+                model.add_bool_or(clause)
+                ends.append(en)
+            model.add(sum(breaks) == sum(ends))
         if self.opts.implied and breaks:
             has_break = model.new_bool_var("")
             model.add_max_equality(has_break, breaks)
             self.has_break.append(has_break)
+            self.block_terms.append((breaks, has_break))
             for k in range(1, n - 1):
                 if prefix[k] is None or suffix[k + 1] is None:
                     continue

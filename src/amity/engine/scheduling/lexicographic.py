@@ -25,7 +25,7 @@ from amity.engine.scheduling.tables import assign_tables
 
 # Share of the time limit kept for stage 3 (tables), capped: tables never decide quality.
 _TABLE_SHARE = 0.1
-_TABLE_CAP = 3.0
+_TABLE_CAP = 1.0
 
 
 def _infeasible_reason(problem: Problem, inst: _Instance) -> str:
@@ -83,7 +83,7 @@ def solve_exact(
         stats["priority_seconds"] = time.monotonic() - t
         if r.status == "INFEASIBLE":
             raise InfeasibleProblem(_infeasible_reason(problem, inst))
-        if not r.slots and r.status != "OPTIMAL":
+        if not r.found:
             raise InfeasibleProblem("no schedule found within the time limit")
         best_priority, priority_bound = r.value, min(r.bound, float(total_priority))
         proven["priority"] = r.proven
@@ -112,7 +112,7 @@ def solve_exact(
         )
     if first.status == "INFEASIBLE":
         raise InfeasibleProblem(_infeasible_reason(problem, inst))
-    if not first.slots:
+    if not first.found:
         raise InfeasibleProblem("no schedule found within the time limit")
     best = first
     lower = 0
@@ -134,7 +134,7 @@ def solve_exact(
         if r.status == "INFEASIBLE":
             lower += 1
             report("breaks", best_breaks=best.value, bound=lower)
-        elif r.slots:
+        elif r.found:
             best = r
             report("breaks", best_breaks=best.value, bound=lower)
         else:
@@ -149,7 +149,7 @@ def solve_exact(
             fairness=not fairness_relaxed,
             hint=best.slots,
         )
-        if r.slots and r.value < best.value:
+        if r.found and r.value < best.value:
             best = r
         if r.proven:
             lower = best.value
