@@ -150,4 +150,4 @@ def test_solve_tiny_problem_equals_brute_force_and_validates(problem):
     assert (schedule.objective.priority, schedule.objective.breaks) == expected
     assert report.objective == schedule.objective
     assert [v.rule for v in report.violations if v.rule != "fairness"] == []
-    assert schedule.proven_optimal["priority"] and schedule.proven_optimal["breaks"]
+    assert (schedule.proven_optimal["priority"], schedule.proven_optimal["breaks"]) == (True, True)

@@ -1,0 +1,107 @@
+import pytest
+
+from amity.engine.scheduling.io import read_problem_file
+from amity.engine.scheduling.model import (
+    Interpreter,
+    Meeting,
+    Participant,
+    Problem,
+    Slot,
+    Table,
+    UnscheduledReason,
+)
+from amity.engine.scheduling.solver import solve
+from amity.engine.scheduling.validate import validate
+from tests.engine.scheduling.problem_factories import JAIR, make_problem
+
+needs_jair = pytest.mark.skipif(
+    not JAIR.is_dir(), reason=f"JAIR instances not found at {JAIR} (../shared/benchmarks)"
+)
+
+
+@needs_jair
+def test_read_problem_dzn_follows_file_ids_and_counts():
+    problem = read_problem_file(JAIR / "tic-12.original.dzn")
+
+    assert (len(problem.participants), len(problem.meetings)) == (42, 125)
+    assert (len(problem.tables), len(problem.slots)) == (21, 8)
+    assert problem.meetings[0].id == "m1"
+    assert problem.fairness.max_break_spread == 2
+
+
+@needs_jair
+@pytest.mark.parametrize(
+    ("name", "optimum"),
+    # Optima from Bofill et al., JAIR 74 (2022), Table 3 (d = 2).
+    [("tic-12", 0), ("forumt-14crafd", 4)],
+)
+def test_solve_jair_instance_reaches_published_optimum(name, optimum):
+    problem = read_problem_file(JAIR / f"{name}.original.dzn")
+
+    schedule = solve(problem, time_limit=60)
+
+    assert validate(problem, schedule).violations == []
+    assert schedule.objective.breaks == optimum
+    assert schedule.proven_optimal["breaks"] is True
+    assert schedule.unscheduled == []
+
+
+def test_solve_prefers_the_higher_priority_meeting():
+    problem = make_problem(1, 2, (("a", "b"),))
+    problem = Problem(
+        slots=problem.slots,
+        tables=problem.tables,
+        participants=(Participant("a"), Participant("b"), Participant("c")),
+        meetings=(Meeting("low", ("a", "b"), priority=1), Meeting("high", ("a", "c"), priority=3)),
+    )
+
+    schedule = solve(problem, time_limit=10)
+
+    assert [a.meeting for a in schedule.assignments] == ["high"]
+    assert [(u.meeting, u.reason) for u in schedule.unscheduled] == [
+        ("low", UnscheduledReason.LOST_TO_HIGHER_PRIORITY)
+    ]
+    assert schedule.priority_upper_bound == 3.0
+
+
+def test_solve_avoids_a_break_when_it_can():
+    # a meets b and c; with three slots, s1+s3 would leave a break.
+    problem = make_problem(3, 1, (("a", "b"), ("a", "c")), required=True)
+
+    schedule = solve(problem, time_limit=10)
+
+    assert schedule.objective.breaks == 0
+    assert schedule.proven_optimal == {"priority": True, "breaks": True, "table_changes": True}
+
+
+def test_solve_books_an_interpreter_and_home_table():
+    problem = Problem(
+        slots=(Slot("s1"), Slot("s2")),
+        tables=(Table("T1"), Table("T2")),
+        participants=(
+            Participant("sh", languages=frozenset({"zh"}), home_table="T2"),
+            Participant("jo", languages=frozenset({"en"})),
+            Participant("vt", languages=frozenset({"lo"})),
+        ),
+        meetings=(Meeting("m1", ("sh", "jo")), Meeting("m2", ("sh", "vt"))),
+        interpreters=(Interpreter("i1", frozenset({"zh", "en"}), available=frozenset({"s2"})),),
+    )
+
+    schedule = solve(problem, time_limit=10)
+
+    assert [(a.meeting, a.slot, a.table, a.interpreter) for a in schedule.assignments] == [
+        ("m1", "s2", "T2", "i1")
+    ]
+    assert [(u.meeting, u.reason) for u in schedule.unscheduled] == [
+        ("m2", UnscheduledReason.NO_INTERPRETER)
+    ]
+
+
+def test_solve_same_seed_gives_same_schedule():
+    pairs = (("a", "b"), ("a", "c"), ("b", "c"), ("c", "d"), ("a", "d"), ("b", "d"))
+    problem = make_problem(5, 2, pairs)
+
+    first = solve(problem, time_limit=10, seed=3)
+    second = solve(problem, time_limit=10, seed=3)
+
+    assert first.assignments == second.assignments
