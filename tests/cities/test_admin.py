@@ -68,3 +68,60 @@ def test_admin_is_closed_to_a_staff_delegate(client, db):
     response = client.get("/en/admin/cities/partnership/")
 
     assert response.status_code == 403
+
+
+def _place_form(place, **changes) -> dict[str, object]:
+    data = {
+        "kind": place.kind,
+        "name_en": place.name_en,
+        "name_zh": place.name_zh,
+        "country": place.country,
+        "latitude": place.latitude,
+        "longitude": place.longitude,
+        "population": place.population,
+        "time_zone": place.time_zone,
+        "geonames_id": "",
+    }
+    data.update(changes)
+    return data
+
+
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        ({"country": "XX"}, "country"),
+        ({"longitude": ""}, "longitude"),
+        ({"time_zone": "Mars/Olympus_Mons"}, "time_zone"),
+    ],
+)
+def test_admin_place_form_refuses_what_the_domain_refuses(staff_organiser_client, changes, field):
+    from amity.cities.models import Place
+    from tests.factories import PlaceFactory
+
+    place = PlaceFactory(name_en="Dunedin", country="NZ", continent="OC")
+
+    response = staff_organiser_client.post(
+        f"/en/admin/cities/place/{place.pk}/change/", _place_form(place, **changes)
+    )
+
+    assert response.status_code == 200
+    assert field in response.context["adminform"].form.errors
+    assert Place.objects.values_list("country", "continent", "longitude").get(pk=place.pk) == (
+        "NZ",
+        "OC",
+        170.5,
+    )
+
+
+def test_admin_place_new_country_derives_the_continent(staff_organiser_client):
+    from amity.cities.models import Place
+    from tests.factories import PlaceFactory
+
+    place = PlaceFactory(name_en="Vientiane", country="NZ", continent="OC", time_zone="")
+
+    response = staff_organiser_client.post(
+        f"/en/admin/cities/place/{place.pk}/change/", _place_form(place, country="la")
+    )
+
+    assert response.status_code == 302
+    assert Place.objects.values_list("country", "continent").get(pk=place.pk) == ("LA", "AS")

@@ -245,3 +245,16 @@ def test_add_contact_with_a_bad_email_names_the_field():
         domain.add_contact(PartnershipFactory(), name="Someone", email="not-an-address")
 
     assert _error_fields(excinfo) == ["email"]
+
+
+@pytest.mark.django_db
+def test_update_partnership_to_a_level_the_place_already_has_names_the_level():
+    municipal = PartnershipFactory()
+    district = PartnershipFactory(place=municipal.place, level="district", home_district="Huangpu")
+
+    with pytest.raises(ValidationError) as excinfo:
+        domain.update_partnership(district, level="municipal", home_district="")
+
+    assert _error_fields(excinfo) == ["level"]
+    district.refresh_from_db()
+    assert (district.level, district.home_district) == ("district", "Huangpu")

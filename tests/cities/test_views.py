@@ -619,6 +619,54 @@ def test_edit_partner_changes_the_relationship(organiser_client):
     )
 
 
+def test_edit_partner_records_the_end_of_a_relationship(organiser_client):
+    partnership = PartnershipFactory()
+
+    organiser_client.post(
+        url("cities:partner-update", partnership.pk),
+        {
+            "place-name_en": partnership.place.name_en,
+            "place-place_kind": partnership.place.kind,
+            "place-country": partnership.place.country,
+            "kind": RelationshipKind.FRIENDSHIP_CITY,
+            "status": PartnershipStatus.ENDED,
+            "level": "municipal",
+            "established_on": "1994-10-21",
+            "established_precision": DatePrecision.DAY,
+            "ended_on": "2020-06-30",
+        },
+    )
+
+    partnership.refresh_from_db()
+    assert (partnership.status, partnership.ended_on) == (
+        PartnershipStatus.ENDED,
+        datetime.date(2020, 6, 30),
+    )
+
+
+def test_edit_partner_to_a_level_already_taken_shows_the_error(organiser_client):
+    municipal = PartnershipFactory()
+    district = PartnershipFactory(place=municipal.place, level="district", home_district="Huangpu")
+
+    response = organiser_client.post(
+        url("cities:partner-update", district.pk),
+        {
+            "place-name_en": district.place.name_en,
+            "place-place_kind": district.place.kind,
+            "place-country": district.place.country,
+            "kind": RelationshipKind.FRIENDSHIP_CITY,
+            "status": PartnershipStatus.ACTIVE,
+            "level": "municipal",
+            "established_precision": DatePrecision.DAY,
+        },
+    )
+
+    district.refresh_from_db()
+    assert response.status_code == 422
+    assert "already has a partnership at this level" in response.content.decode()
+    assert district.level == "district"
+
+
 # --- translations ------------------------------------------------------------------------------
 
 # Labels of the main pages, each with its expected Simplified Chinese.

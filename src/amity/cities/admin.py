@@ -4,11 +4,14 @@ Access follows the same rules as the pages (rules.py): organisers who are staff 
 anyone else sees nothing here.
 """
 
+import copy
+
+from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from amity.cities.domain import continent_for_country
+from amity.cities.domain import continent_for_country, validate_place
 from amity.cities.models import (
     Agreement,
     Citation,
@@ -87,19 +90,59 @@ class ContactInline(admin.StackedInline):
     )
 
 
+class PlaceAdminForm(forms.ModelForm):
+    """The place as the domain actions see it: a known country, paired coordinates, a real zone.
+
+    The admin saves models directly, so it asks the same checks as update_place; otherwise an
+    unknown country would be stored with no continent and drop off the map and the filters.
+    """
+
+    class Meta:
+        model = Place
+        # The continent is derived (read-only in the admin).
+        fields = (
+            "kind",
+            "name_en",
+            "name_zh",
+            "country",
+            "latitude",
+            "longitude",
+            "population",
+            "time_zone",
+            "geonames_id",
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.errors:
+            return cleaned
+        place = copy.copy(self.instance)
+        for name, value in cleaned.items():
+            setattr(place, name, value)
+        try:
+            place.country = (place.country or "").upper()
+            place.continent = continent_for_country(place.country)
+            validate_place(place)
+        except ValidationError as error:
+            for field, messages in error.message_dict.items():
+                self.add_error(field if field in self.fields else None, messages)
+        else:
+            cleaned["country"] = place.country
+        return cleaned
+
+
 @admin.register(Place)
 class PlaceAdmin(OrganiserOnly, admin.ModelAdmin):
+    form = PlaceAdminForm
     list_display = ("name_en", "name_zh", "kind", "country", "continent", "population")
     list_filter = ("kind", "continent")
     search_fields = ("name_en", "name_zh", "country")
     readonly_fields = ("continent",)
 
     def save_model(self, request, obj: Place, form, change: bool) -> None:
-        # The continent is derived from the country, as the domain actions do.
-        try:
-            obj.continent = continent_for_country(obj.country)
-        except ValidationError:
-            obj.continent = ""
+        # The continent is derived from the country, as the domain actions do (the form has
+        # checked that the country is known).
+        obj.continent = continent_for_country(obj.country)
         super().save_model(request, obj, form, change)
 
 

@@ -142,12 +142,13 @@ def find_or_create_place(
         place.population = world_city.population if population is None else population
         place.time_zone = time_zone or world_city.time_zone
         place.geonames_id = world_city.geonames_id
-    _check_place(place)
+    validate_place(place)
     place.save()
     return place
 
 
-def _check_place(place: Place) -> None:
+def validate_place(place: Place) -> None:
+    """Raise ValidationError (keyed by field) if the place breaks a rule of the registry."""
     if (place.latitude is None) != (place.longitude is None):
         missing = "latitude" if place.latitude is None else "longitude"
         raise ValidationError({missing: _("give both coordinates or neither")})
@@ -190,7 +191,7 @@ def update_place(place: Place, **changes: object) -> Place:
     try:
         for name, value in changes.items():
             setattr(place, name, value)
-        _check_place(place)
+        validate_place(place)
         twin = Place.objects.filter(name_en=place.name_en, country=place.country, kind=place.kind)
         if twin.exclude(pk=place.pk).exists():
             raise ValidationError(
@@ -288,8 +289,24 @@ def update_partnership(
         raise ValidationError(dict.fromkeys(sorted(unknown), _("cannot be changed here")))
     for name, value in changes.items():
         setattr(partnership, name, value)
+    if isinstance(partnership.home_district, str):
+        partnership.home_district = partnership.home_district.strip()
     _check_dates(partnership)
     _full_clean(partnership)
+    # Moving a partnership to a level (or district) the place already has a partnership at
+    # would break the unique constraint: say so instead of failing in the database.
+    clash = Partnership.objects.filter(
+        place=partnership.place_id,
+        level=partnership.level,
+        home_district=partnership.home_district,
+    ).exclude(pk=partnership.pk)
+    if clash.exists():
+        raise ValidationError(
+            {
+                "level": _("%(place)s already has a partnership at this level")
+                % {"place": partnership.place}
+            }
+        )
     partnership.save()
     if fields is not None:
         _set_fields(partnership, fields)

@@ -138,6 +138,12 @@ class RelationshipForm(forms.Form):
         initial=DatePrecision.DAY,
         help_text=_("Year or month when only that much is known; the page shows no more."),
     )
+    ended_on = forms.DateField(
+        label=_("Ended"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("Only for a relationship that has ended."),
+    )
     fields = forms.MultipleChoiceField(
         label=_("Fields of cooperation"),
         choices=lambda: [

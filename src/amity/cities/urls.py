@@ -2,7 +2,7 @@ from django.urls import path
 
 from amity.cities.views.editing import CitySearchView, PartnerCreateView, PartnerUpdateView
 from amity.cities.views.network import NetworkView
-from amity.cities.views.partner_detail import PartnerDetailView
+from amity.cities.views.partner_detail import AgreementDocumentView, PartnerDetailView
 from amity.cities.views.partner_list import PartnerListView
 from amity.cities.views.transfer import ExportView, ImportFormatView, ImportView
 
@@ -15,6 +15,11 @@ urlpatterns = [
     path("partners/export.<str:fmt>", ExportView.as_view(), name="partner-export"),
     path("partners/import/", ImportView.as_view(), name="partner-import"),
     path("partners/import/format/", ImportFormatView.as_view(), name="import-format"),
+    path(
+        "agreements/<int:pk>/document/",
+        AgreementDocumentView.as_view(),
+        name="agreement-document",
+    ),
     path("network/", NetworkView.as_view(), name="network"),
     path("world-cities/", CitySearchView.as_view(), name="world-city-search"),
 ]

@@ -25,6 +25,7 @@ RELATIONSHIP_ATTRIBUTES = (
     "home_district",
     "established_on",
     "established_precision",
+    "ended_on",
     "summary_en",
     "summary_zh",
     "notes",

@@ -3,11 +3,13 @@
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.db.models import Prefetch
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils import formats
 from django.views import View
 
@@ -28,9 +30,13 @@ class TimelineEntry:
     source: object | None
     is_demo: bool
     is_agreement: bool
+    # The agreement's attached file, for organisers only (the rules keep it from others).
+    document_url: str = ""
 
 
-def timeline(agreements: list[Agreement], exchanges: list[Exchange]) -> list[TimelineEntry]:
+def timeline(
+    agreements: list[Agreement], exchanges: list[Exchange], *, with_documents: bool = False
+) -> list[TimelineEntry]:
     entries = [
         TimelineEntry(
             day=agreement.signed_on,
@@ -41,6 +47,11 @@ def timeline(agreements: list[Agreement], exchanges: list[Exchange]) -> list[Tim
             source=agreement.source,
             is_demo=agreement.is_demo,
             is_agreement=True,
+            document_url=(
+                reverse("cities:agreement-document", args=[agreement.pk])
+                if with_documents and agreement.document
+                else ""
+            ),
         )
         for agreement in agreements
     ] + [
@@ -105,7 +116,9 @@ class PartnerDetailView(PermissionRequiredMixin, View):
             "citations": dict(citations),
             "dates_conflict": len({value for _, value in established}) > 1,
             "timeline": timeline(
-                list(partnership.agreements.all()), list(partnership.exchanges.all())
+                list(partnership.agreements.all()),
+                list(partnership.exchanges.all()),
+                with_documents=request.user.has_perm("cities.download_agreement"),
             ),
             "contacts": list(partnership.contacts.all()) if can_see_contacts else None,
             "notes": partnership.notes if request.user.has_perm("cities.view_notes") else None,
@@ -115,3 +128,22 @@ class PartnerDetailView(PermissionRequiredMixin, View):
             "can_edit": request.user.has_perm("cities.change_partnership"),
         }
         return render(request, "cities/partner_detail.html", context)
+
+
+class AgreementDocumentView(PermissionRequiredMixin, View):
+    """An agreement's attached file, sent only to organisers.
+
+    Uploaded files are not served from a public media URL: the rules decide who may read them.
+    """
+
+    permission_required = "cities.download_agreement"
+
+    def get(self, request: HttpRequest, pk: int) -> FileResponse:
+        agreement = get_object_or_404(Agreement, pk=pk)
+        if not agreement.document:
+            raise Http404
+        try:
+            handle = agreement.document.open("rb")
+        except FileNotFoundError:
+            raise Http404 from None
+        return FileResponse(handle, as_attachment=True, filename=Path(agreement.document.name).name)
