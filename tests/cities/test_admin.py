@@ -125,3 +125,17 @@ def test_admin_place_new_country_derives_the_continent(staff_organiser_client):
 
     assert response.status_code == 302
     assert Place.objects.values_list("country", "continent").get(pk=place.pk) == ("LA", "AS")
+
+
+def test_admin_agreement_links_its_document_to_the_download_page(staff_organiser_client):
+    from django.core.files.base import ContentFile
+
+    agreement = AgreementFactory()
+    agreement.document.save("agreement.pdf", ContentFile(b"%PDF-1.4"))
+
+    html = staff_organiser_client.get(
+        f"/en/admin/cities/agreement/{agreement.pk}/change/"
+    ).content.decode()
+
+    assert f'href="/en/agreements/{agreement.pk}/document/"' in html
+    assert 'href="/media/' not in html

@@ -5,10 +5,13 @@ anyone else sees nothing here.
 """
 
 import copy
+from dataclasses import dataclass
 
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from amity.cities.domain import continent_for_country, validate_place
@@ -43,6 +46,30 @@ class OrganiserOnly:
         return _is_staff_organiser(request)
 
 
+@dataclass(frozen=True)
+class _DocumentLink:
+    """What the file widget links to: the rules-checked download page, not a media URL."""
+
+    name: str
+    url: str
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class AgreementDocumentInput(forms.ClearableFileInput):
+    # Uploaded agreements are not served from MEDIA_URL (they are organisers-only), so the
+    # default "Currently: <link>" would lead nowhere.
+    def format_value(self, value):
+        if self.is_initial(value) and getattr(value.instance, "pk", None):
+            url = reverse("cities:agreement-document", args=[value.instance.pk])
+            return _DocumentLink(value.name, url)
+        return super().format_value(value)
+
+
+_DOCUMENT_WIDGET = {models.FileField: {"widget": AgreementDocumentInput}}
+
+
 class CitationInline(admin.TabularInline):
     model = Citation
     extra = 0
@@ -53,6 +80,7 @@ class CitationInline(admin.TabularInline):
 class AgreementInline(admin.StackedInline):
     model = Agreement
     extra = 0
+    formfield_overrides = _DOCUMENT_WIDGET
     fields = (
         ("kind", "signed_on", "is_demo"),
         "title",
@@ -189,6 +217,7 @@ class SourceAdmin(OrganiserOnly, admin.ModelAdmin):
 
 @admin.register(Agreement)
 class AgreementAdmin(OrganiserOnly, admin.ModelAdmin):
+    formfield_overrides = _DOCUMENT_WIDGET
     list_display = ("title", "partnership", "kind", "signed_on", "is_demo")
     list_filter = ("kind", "is_demo")
     search_fields = ("title", "partnership__place__name_en", "partnership__place__name_zh")
