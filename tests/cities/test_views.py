@@ -619,6 +619,18 @@ def test_edit_partner_changes_the_relationship(organiser_client):
     )
 
 
+@pytest.mark.parametrize("lang", ["en", "zh-hans"])
+def test_edit_page_gives_the_date_picker_an_iso_date_in_every_language(organiser_client, lang):
+    partnership = PartnershipFactory(
+        established_on=datetime.date(1994, 10, 21), ended_on=datetime.date(2020, 6, 30)
+    )
+
+    html = organiser_client.get(url("cities:partner-update", partnership.pk, lang=lang)).content
+
+    assert b'name="established_on" value="1994-10-21"' in html
+    assert b'name="ended_on" value="2020-06-30"' in html
+
+
 def test_edit_partner_records_the_end_of_a_relationship(organiser_client):
     partnership = PartnershipFactory()
 

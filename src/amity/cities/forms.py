@@ -116,6 +116,11 @@ class PlaceForm(forms.Form):
         return cleaned
 
 
+# A date picker needs the value as YYYY-MM-DD whatever the page's language: the localised
+# Chinese format (1994/10/21) leaves the picker empty, and saving would then erase the date.
+ISO_DATE_INPUT = forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
+
+
 class RelationshipForm(forms.Form):
     """The home city's relationship with the place."""
 
@@ -130,7 +135,7 @@ class RelationshipForm(forms.Form):
     established_on = forms.DateField(
         label=_("Established"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=ISO_DATE_INPUT,
     )
     established_precision = forms.ChoiceField(
         label=_("Precision of the date"),
@@ -141,7 +146,7 @@ class RelationshipForm(forms.Form):
     ended_on = forms.DateField(
         label=_("Ended"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=ISO_DATE_INPUT,
         help_text=_("Only for a relationship that has ended."),
     )
     fields = forms.MultipleChoiceField(
