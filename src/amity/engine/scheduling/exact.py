@@ -235,7 +235,9 @@ class _Builder:
         self.break_lits: list[cp_model.IntVar] = []
         self.has_break: list[cp_model.IntVar] = []
         self.block_terms: list[tuple[list[cp_model.IntVar], cp_model.IntVar]] = []
+        self.hb_owner: list[tuple[str, cp_model.IntVar]] = []
         for p in inst.problem.participants:
+            self._person = p.id
             person: list[cp_model.IntVar] = []
             for slots in inst.blocks.values():
                 busy = [self.busy.get((p.id, s)) for s in slots]
@@ -332,6 +334,7 @@ class _Builder:
             model.add_max_equality(has_break, breaks)
             self.has_break.append(has_break)
             self.block_terms.append((breaks, has_break))
+            self.hb_owner.append((self._person, has_break))
             for k in range(1, n - 1):
                 if prefix[k] is None or suffix[k + 1] is None:
                     continue
@@ -461,6 +464,7 @@ def solve_stage(
     hint: dict[str, str] | None = None,
     max_breaks: int | None = None,
     min_breaks: int = 0,
+    may_break: set[str] | None = None,
     fairness: bool = True,
     minimize: bool = True,
     progress: ProgressCallback | None = None,
@@ -484,6 +488,10 @@ def solve_stage(
         if min_priority is not None:
             b.model.add(b.priority_expr() >= min_priority)
         total = b.add_breaks(bound)
+        if may_break is not None:
+            for pid, hb in b.hb_owner:
+                if pid not in may_break:
+                    b.model.add(hb == 0)
         if min_breaks > 0:
             b.model.add(total >= min_breaks)
         if max_breaks is not None:
