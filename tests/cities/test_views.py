@@ -485,6 +485,9 @@ def test_import_format_help_describes_every_column_and_lists_chinese_labels(clie
         response.context["value_lists"][1][1]
     )
     assert "<td><code>smart-city</code></td><td>Smart city</td>" in html
+    # Where the data comes from (docs/data.md in short), licences included.
+    assert "Natural Earth (public domain)" in html
+    assert "GeoNames (CC BY 4.0)" in html
 
 
 def test_import_format_example_imports_as_it_is_shown(organiser_client):
