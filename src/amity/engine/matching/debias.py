@@ -31,7 +31,7 @@ def reference_texts() -> dict[str, list[str]]:
 
     out: dict[str, list[str]] = {"other": [], "cjk": []}
     for family in FAMILIES:
-        for en, zh in FILLERS[family.fill][:2]:
+        for en, zh in FILLERS[family.fill][:1]:
             out["other"] += [t.format(p=en) for t in family.offer_en[:2] + family.seek_en[:2]]
             out["cjk"] += [t.format(p=zh) for t in family.offer_zh[:2] + family.seek_zh[:2]]
     return out

@@ -29,11 +29,15 @@ def plain_top(
 ) -> list[list[int]]:
     """Per row, forced pairs first then the best ``top`` others by score (no cap)."""
     order = np.lexsort((-scores, ~forced, rows))
+    sorted_rows = rows[order]
+    first = np.searchsorted(sorted_rows, np.arange(n))
+    rank = np.arange(len(order)) - first[sorted_rows]
+    # Forced pairs sort first in their row and do not use up the ``top`` slots.
+    rank -= np.bincount(rows[forced], minlength=n)[sorted_rows]
+    keep = forced[order] | (rank < top)
     chosen: list[list[int]] = [[] for _ in range(n)]
-    for index in order.tolist():
-        row = int(rows[index])
-        if forced[index] or len(chosen[row]) < top:
-            chosen[row].append(index)
+    for index, row in zip(order[keep].tolist(), sorted_rows[keep].tolist(), strict=True):
+        chosen[row].append(index)
     return chosen
 
 
@@ -48,9 +52,8 @@ def spread_exposure(
     """Select up to ``top`` pairs per row (plus forced ones) under per-column caps."""
     n = int(caps.shape[0])
     before_lists = plain_top(rows, scores, n, top, forced)
-    before = np.zeros(n, dtype=np.int64)
-    for picks in before_lists:
-        np.add.at(before, cols[picks], 1)
+    flat = [i for picks in before_lists for i in picks]
+    before = np.bincount(cols[np.asarray(flat, dtype=np.int64)], minlength=n)
 
     chosen: list[list[int]] = [[] for _ in range(n)]
     exposure = np.zeros(n, dtype=np.int64)

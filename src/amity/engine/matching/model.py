@@ -70,7 +70,7 @@ class RecommendOptions:
     # A participant may sit in at most cap_factor * max_meetings lists (must_meet excepted).
     cap_factor: float = 3.0
     # Candidates per participant kept for exact rescoring and for exposure spreading.
-    candidates: int = 60
+    candidates: int = 40
     # Rows scored per matrix block: bounds memory to ~ block_rows * n * 4 bytes per matrix.
     block_rows: int = 1024
     # A pair where only one side states a need (the other only offers) scores this
@@ -78,7 +78,9 @@ class RecommendOptions:
     one_sided_factor: float = 0.85
 
 
-@dataclass(frozen=True)
+# Outputs use slotted, non-frozen dataclasses: a 20,000-profile fair creates ~600,000 of them,
+# and frozen dataclasses' __init__ (object.__setattr__ per field) tripled the explanation time.
+@dataclass(slots=True)
 class Reason:
     """Why a partner is suggested. ``kind`` is offer_seek, seek_offer, sector or cooperation.
 
@@ -96,7 +98,7 @@ class Reason:
     cooperation: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Recommendation:
     id: str
     score: float

@@ -7,6 +7,7 @@ under each participant's cap and attaches the reasons. docs/algorithms/matching.
 
 from __future__ import annotations
 
+import gc
 import math
 from collections.abc import Callable
 
@@ -35,6 +36,8 @@ from amity.engine.matching.scoring import (
 )
 
 Progress = Callable[[str], None]
+# A text match is shown as a reason when its calibrated similarity reaches this (0..1) level.
+MIN_REASON_GAIN = 0.05
 _COOP_KEYS = list(COOPERATION_TYPES)
 
 
@@ -82,18 +85,33 @@ def recommend(
         arrays, weights, options.candidates, options.block_rows, progress=block_progress
     )
     rows, cols, forced = _pairs_to_score(orgs, cand)
+    say(f"shortlisted {len(rows)} pairs; scoring them exactly")
     pairs = exact_scores(arrays, weights, rows, cols)
+    say("spreading exposure under the caps")
     caps = np.array(
         [max(1, math.ceil(options.cap_factor * o.max_meetings)) for o in orgs], dtype=np.int64
     )
     selection = spread_exposure(rows, cols, pairs.score, forced, caps, options.top)
+    say("writing explanations")
 
-    recommendations: dict[str, tuple[Recommendation, ...]] = {}
-    for row, picks in enumerate(selection.chosen):
-        recommendations[orgs[row].id] = tuple(
-            _recommendation(orgs, pairs, i, bool(forced[i]), seek_texts, offer_texts, sector_codes)
-            for i in picks
-        )
+    # Only the chosen pairs are explained; converting all shortlisted pairs to Python lists
+    # would cost more than the explanations themselves.
+    chosen = np.array([i for picks in selection.chosen for i in picks], dtype=np.int64)
+    explain = _Explainer(orgs, _subset(pairs, chosen), forced[chosen], seek_texts, offer_texts,
+                         sector_codes)
+    positions = iter(range(len(chosen)))
+    # Hundreds of thousands of new objects would trigger repeated full garbage collections
+    # that rescan millions of list items; nothing here forms reference cycles.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        recommendations = {
+            orgs[row].id: tuple(explain(next(positions)) for _ in picks)
+            for row, picks in enumerate(selection.chosen)
+        }
+    finally:
+        if collecting:
+            gc.enable()
     exposure = Exposure(
         max_lists_per_participant=int(selection.after.max(initial=0)),
         before_cap=int(selection.before.max(initial=0)),
@@ -146,6 +164,7 @@ def _build_arrays(
     say(f"embedding {len(seek_texts)} requests and {len(offer_texts)} offers with {backend.name}")
     seeks = _text_set([o.seeks for o in orgs], seek_texts, backend, "seek")
     offers = _text_set([o.offers for o in orgs], offer_docs, backend, "offer")
+    say("texts embedded")
 
     # Sector ancestors per level; one id space across levels so an id names one code.
     sector_codes: list[str] = []
@@ -216,64 +235,93 @@ def _pairs_to_score(
     cand_cols = cand.reshape(-1)
     keep = cand_cols >= 0
     keys = cand_rows[keep] * n + cand_cols[keep]
-    must_keys = np.array([r * n + c for r, c in must], dtype=np.int64)
-    keys = np.unique(np.concatenate([keys, must_keys]))
-    forced = np.isin(keys, must_keys)
+    # Shortlist columns are distinct per row; only must_meet pairs can repeat them.
+    must_keys = np.unique(np.array([r * n + c for r, c in must], dtype=np.int64))
+    if len(must_keys):
+        keys = keys[~np.isin(keys, must_keys)]
+    keys = np.concatenate([keys, must_keys])
+    forced = np.zeros(len(keys), dtype=bool)
+    forced[len(keys) - len(must_keys) :] = True
     return keys // n, keys % n, forced
 
 
-def _recommendation(
-    orgs: tuple[Organization, ...],
-    pairs: PairScores,
-    i: int,
-    forced: bool,
-    seek_texts: list[str],
-    offer_texts: list[str],
-    sector_codes: list[str],
-) -> Recommendation:
-    row, col = int(pairs.rows[i]), int(pairs.cols[i])
-    text_reasons: list[tuple[float, Reason]] = []
-    # Only text matches above the calibration floor count as reasons: they carried score.
-    if pairs.gain_col[i] > 0:
-        text_reasons.append(
-            (
-                float(pairs.gain_col[i]),
-                Reason(
-                    kind="offer_seek",
-                    mine=offer_texts[int(pairs.row_offer[i])],
-                    theirs=seek_texts[int(pairs.col_seek[i])],
-                    similarity=round(float(pairs.cos_col[i]), 3),
-                ),
+def _subset(pairs: PairScores, index: np.ndarray) -> PairScores:
+    return PairScores(*(getattr(pairs, f)[index] for f in PairScores.__dataclass_fields__))
+
+
+class _Explainer:
+    """Turns a scored pair into a Recommendation with its reasons.
+
+    The pair arrays are converted to Python lists once: 200,000 suggestions read them
+    element by element, and NumPy scalar access would cost several seconds.
+    """
+
+    def __init__(
+        self,
+        orgs: tuple[Organization, ...],
+        pairs: PairScores,
+        forced: np.ndarray,
+        seek_texts: list[str],
+        offer_texts: list[str],
+        sector_codes: list[str],
+    ) -> None:
+        self.ids = [o.id for o in orgs]
+        self.cities = [o.city for o in orgs]
+        self.cols = pairs.cols.tolist()
+        self.score = pairs.score.tolist()
+        self.gain_row = np.nan_to_num(pairs.gain_row, nan=-1.0).tolist()
+        self.gain_col = np.nan_to_num(pairs.gain_col, nan=-1.0).tolist()
+        self.cos_row = np.round(np.nan_to_num(pairs.cos_row), 3).tolist()
+        self.cos_col = np.round(np.nan_to_num(pairs.cos_col), 3).tolist()
+        self.row_seek, self.col_offer = pairs.row_seek.tolist(), pairs.col_offer.tolist()
+        self.col_seek, self.row_offer = pairs.col_seek.tolist(), pairs.row_offer.tolist()
+        self.sector_id = pairs.sector_id.tolist()
+        self.coop = pairs.coop_shared.tolist()
+        self.interpreter = pairs.interpreter.tolist()
+        self.home_partner = pairs.home_partner.tolist()
+        self.forced = forced.tolist()
+        self.seek_texts, self.offer_texts = seek_texts, offer_texts
+        table = isic_table()
+        self.sector_reasons = [
+            Reason(kind="sector", code=c, label_en=table[c].label_en, label_zh=table[c].label_zh)
+            for c in sector_codes
+        ]
+        self.coop_reasons = [Reason(kind="cooperation", cooperation=k) for k in _COOP_KEYS]
+
+    def __call__(self, i: int) -> Recommendation:
+        col = self.cols[i]
+        reasons: list[Reason] = []
+        # Text matches count as reasons only above the calibration floor (they carried
+        # score); the stronger direction is told first.
+        offer_seek = seek_offer = None
+        if self.gain_col[i] >= MIN_REASON_GAIN:
+            offer_seek = Reason(
+                kind="offer_seek",
+                mine=self.offer_texts[self.row_offer[i]],
+                theirs=self.seek_texts[self.col_seek[i]],
+                similarity=self.cos_col[i],
             )
-        )
-    if pairs.gain_row[i] > 0:
-        text_reasons.append(
-            (
-                float(pairs.gain_row[i]),
-                Reason(
-                    kind="seek_offer",
-                    mine=seek_texts[int(pairs.row_seek[i])],
-                    theirs=offer_texts[int(pairs.col_offer[i])],
-                    similarity=round(float(pairs.cos_row[i]), 3),
-                ),
+        if self.gain_row[i] >= MIN_REASON_GAIN:
+            seek_offer = Reason(
+                kind="seek_offer",
+                mine=self.seek_texts[self.row_seek[i]],
+                theirs=self.offer_texts[self.col_offer[i]],
+                similarity=self.cos_row[i],
             )
+        if self.gain_row[i] > self.gain_col[i]:
+            offer_seek, seek_offer = seek_offer, offer_seek
+        reasons.extend(r for r in (offer_seek, seek_offer) if r is not None)
+        if self.sector_id[i] >= 0:
+            reasons.append(self.sector_reasons[self.sector_id[i]])
+        shared = self.coop[i]
+        if shared:
+            reasons.extend(r for bit, r in enumerate(self.coop_reasons) if shared >> bit & 1)
+        if self.home_partner[i]:
+            reasons.append(Reason(kind="home_partner_city", theirs=self.cities[col]))
+        return Recommendation(
+            id=self.ids[col],
+            score=self.score[i],
+            interpreter_needed=self.interpreter[i],
+            must_meet=self.forced[i],
+            reasons=tuple(reasons),
         )
-    reasons = [r for _, r in sorted(text_reasons, key=lambda t: -t[0])]
-    if pairs.sector_id[i] >= 0:
-        entry = isic_table()[sector_codes[int(pairs.sector_id[i])]]
-        reasons.append(
-            Reason(kind="sector", code=entry.code, label_en=entry.label_en, label_zh=entry.label_zh)
-        )
-    shared = int(pairs.coop_shared[i])
-    for bit, key in enumerate(_COOP_KEYS):
-        if shared >> bit & 1:
-            reasons.append(Reason(kind="cooperation", cooperation=key))
-    if pairs.home_partner[i]:
-        reasons.append(Reason(kind="home_partner_city", theirs=orgs[col].city))
-    return Recommendation(
-        id=orgs[col].id,
-        score=float(pairs.score[i]),
-        interpreter_needed=bool(pairs.interpreter[i]),
-        must_meet=forced,
-        reasons=tuple(reasons),
-    )

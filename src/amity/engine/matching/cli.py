@@ -1,0 +1,76 @@
+"""``amity recommend PROFILES.json [-o OUT.json] [--top 10] [--backend …] [--cache-dir …]``.
+
+Progress goes to stderr; bad input exits with code 2 and one ``error: …`` line naming the
+organisation and field, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+from amity.engine.matching.model import RecommendOptions
+from amity.engine.matching.parsing import ProfileError, loads_profiles, result_to_json
+from amity.engine.matching.recommend import recommend
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        # argparse would print usage plus the message; keep the one-line contract.
+        print(f"error: {message}", file=sys.stderr)
+        raise SystemExit(2)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="amity recommend", description="Suggest who should meet whom.")
+    parser.add_argument("profiles", help="profiles JSON file (issue 4 format)")
+    parser.add_argument("-o", "--output", help="write the recommendations JSON here (default stdout)")
+    parser.add_argument("--top", type=int, default=10, help="suggestions per organisation")
+    parser.add_argument("--backend", choices=("auto", "e5", "lexical"), default="auto")
+    parser.add_argument("--cache-dir", default="var/embeddings", help="embedding cache directory")
+    parser.add_argument("--quiet", action="store_true", help="no progress on stderr")
+    return parser
+
+
+def main(argv: list[str]) -> int:
+    try:
+        args = _parser().parse_args(argv)
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    if args.top < 1:
+        print("error: field 'top': must be at least 1", file=sys.stderr)
+        return 2
+    try:
+        text = Path(args.profiles).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        print(f"error: field 'profiles': cannot read {args.profiles}: {exc}", file=sys.stderr)
+        return 2
+    started = time.perf_counter()
+
+    def progress(message: str) -> None:
+        if not args.quiet:
+            print(f"[{time.perf_counter() - started:6.1f}s] {message}", file=sys.stderr)
+
+    try:
+        profiles = loads_profiles(text)
+        options = RecommendOptions(top=args.top, backend=args.backend, cache_dir=args.cache_dir)
+        result = recommend(profiles, options, progress=progress)
+    except ProfileError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    for warning in result.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    document = json.dumps(result_to_json(result), ensure_ascii=False, indent=1)
+    if args.output:
+        Path(args.output).write_text(document + "\n", encoding="utf-8")
+        progress(f"wrote {args.output}")
+    else:
+        sys.stdout.write(document + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

@@ -1,0 +1,120 @@
+"""Each scoring signal on its own, with the lexical backend (fast, deterministic)."""
+
+import numpy as np
+
+from amity.engine.matching import RecommendOptions, parse_profiles, recommend
+from amity.engine.matching.embedding import LexicalBackend
+from amity.engine.matching.isic import sector_fit
+from amity.engine.matching.recommend import _build_arrays
+from amity.engine.matching.scoring import Weights, exact_scores
+from tests.engine.matching.factories import fair, org
+
+OPTIONS = RecommendOptions(backend="lexical", cache_dir=None)
+
+
+def _lists(document, options=OPTIONS):
+    result = recommend(parse_profiles(document), options, backend=LexicalBackend())
+    return {k: [r.id for r in v] for k, v in result.recommendations.items()}, result
+
+
+def test_reciprocal_pair_outranks_one_way_interest():
+    # "b" answers a's request and a answers b's; "c" answers a's request but wants
+    # something a does not offer.
+    document = fair(
+        org("a", offers=["solar panel installation"], seeks=["wine importers in China"]),
+        org("b", offers=["we import wine for Chinese shops"], seeks=["solar panel installers"]),
+        org("c", offers=["wine importers for Chinese shops"], seeks=["dairy farm machinery"]),
+    )
+
+    lists, _ = _lists(document)
+
+    assert lists["a"][0] == "b"
+
+
+def test_score_is_harmonic_mean_of_the_two_directions():
+    profiles = parse_profiles(fair(
+        org("a", offers=["solar panel installation"], seeks=["wine importers"]),
+        org("b", offers=["wine importers"], seeks=["solar panel installation"]),
+    ))
+    backend = LexicalBackend()
+    arrays, *_ = _build_arrays(profiles, backend, lambda _m: None)
+    weights = Weights(1.0, 0.0, 0.0, 0.0, 0.85, backend.similarity_low, backend.similarity_high)
+
+    pair = exact_scores(arrays, weights, np.array([0]), np.array([1]))
+
+    g1, g2 = float(pair.gain_row[0]), float(pair.gain_col[0])
+    assert round(float(pair.score[0]), 5) == round(2 * g1 * g2 / (g1 + g2), 5)
+
+
+def test_one_sided_pair_scores_a_fraction_of_its_direction():
+    profiles = parse_profiles(fair(
+        org("buyer", seeks=["wine importers"]),
+        org("seller", offers=["wine importers"]),
+    ))
+    backend = LexicalBackend()
+    arrays, *_ = _build_arrays(profiles, backend, lambda _m: None)
+    weights = Weights(1.0, 0.0, 0.0, 0.0, 0.85, backend.similarity_low, backend.similarity_high)
+
+    pair = exact_scores(arrays, weights, np.array([0]), np.array([1]))
+
+    assert (bool(np.isnan(pair.gain_col[0])), round(float(pair.score[0]), 5)) == (
+        True, round(0.85 * float(pair.gain_row[0]), 5))
+
+
+def test_vectorised_sector_fit_equals_scalar_definition():
+    sectors = [["7911"], ["7912", "0111"], ["7990"], ["8010"], ["2599"], ["79"]]
+    profiles = parse_profiles(fair(*(org(f"o{i}", sectors=s) for i, s in enumerate(sectors))))
+    arrays, _, _, codes = _build_arrays(profiles, LexicalBackend(), lambda _m: None)
+    rows, cols = np.divmod(np.arange(36), 6)
+    weights = Weights(0.0, 1.0, 0.0, 0.0, 0.85, 0.0, 1.0)
+
+    pairs = exact_scores(arrays, weights, rows, cols)
+
+    vectorised = [(round(float(f), 6), codes[s] if s >= 0 else None)
+                  for f, s in zip(pairs.sector_fit, pairs.sector_id, strict=True)]
+    scalar = [sector_fit(sectors[r], sectors[c]) for r, c in zip(rows, cols, strict=True)]
+    assert vectorised == scalar
+
+
+def test_shared_sector_and_cooperation_appear_as_reasons():
+    document = fair(
+        org("a", sectors=["7911"], cooperation=["tourism", "distribution"], seeks=["tours"]),
+        org("b", city="Dunedin", sectors=["7911"], cooperation=["tourism"], offers=["tours"]),
+    )
+
+    _, result = _lists(document)
+
+    kinds = [(r.kind, r.code, r.cooperation) for r in result.recommendations["a"][0].reasons]
+    assert kinds == [
+        ("seek_offer", None, None),
+        ("sector", "7911", None),
+        ("cooperation", None, "tourism"),
+        ("home_partner_city", None, None),
+    ]
+
+
+def test_home_partner_city_weight_decides_between_equal_offers():
+    document = fair(
+        org("local", seeks=["port logistics"]),
+        org("also-local", offers=["port logistics"]),
+        org("partner", city="Los Angeles", offers=["port logistics"]),
+    )
+
+    with_city, _ = _lists(document)
+    without_city, _ = _lists(document, RecommendOptions(weight_city=0.0, cache_dir=None))
+
+    assert with_city["local"][0] == "partner"
+    assert sorted(without_city["local"]) == ["also-local", "partner"]
+
+
+def test_interpreter_flag_only_without_a_shared_language():
+    document = fair(
+        org("zh-only", languages=["zh"], seeks=["tours"]),
+        org("en-only", city="Dunedin", languages=["en"], offers=["tours"]),
+        org("both", city="Osaka", languages=["ja", "zh"], offers=["tours"]),
+    )
+
+    _, result = _lists(document)
+
+    flags = {r.id: r.interpreter_needed for r in result.recommendations["zh-only"]}
+    assert flags == {"en-only": True, "both": False}
