@@ -118,13 +118,17 @@ def shortlist_features(
     # The top principal components keep most of the spread between needs at a third of the
     # cost; a·b = (a-μ)·(b-μ) + μ·a + μ·b - μ·μ, and the μ·a term is constant along a row.
     k = min(components, dim)
-    if k < dim:
+    if k >= dim or centred.shape[0] <= k:
+        proj = centred  # small fair: the full vectors are cheap enough
+    elif centred.shape[0] < dim:
+        # Fewer vectors than dimensions (small fairs, lexical vectors): the thin SVD of the
+        # data is far cheaper than the dim × dim covariance eigenproblem.
+        _, _, vt = np.linalg.svd(centred, full_matrices=False)
+        proj = centred @ vt[:k].T
+    else:
         cov = centred.T @ centred
         _, vecs = np.linalg.eigh(cov.astype(np.float64))
-        basis = vecs[:, -k:].astype(np.float32)
-        proj = centred @ basis
-    else:
-        proj = centred
+        proj = centred @ vecs[:, -k:].astype(np.float32)
     p_seek, p_offer = proj[:n], proj[n:]
     # Sum of both directions stands in for the harmonic mean; 2 × width maps it to ~[0, 1].
     a = weights.text / (2.0 * (weights.high - weights.low))
