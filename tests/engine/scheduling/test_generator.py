@@ -1,7 +1,7 @@
 from collections import Counter
 
-from amity.engine.scheduling.generator import generate_fair, problem_to_dict
-from amity.engine.scheduling.io import problem_from_dict
+from amity.engine.scheduling.generator import generate_fair, main, problem_to_dict
+from amity.engine.scheduling.io import problem_from_dict, read_problem_file
 from amity.engine.scheduling.objective import needs_interpreter
 
 
@@ -105,3 +105,19 @@ def test_problem_to_dict_round_trips_through_io():
     again = problem_from_dict(problem_to_dict(problem))
 
     assert again == problem
+
+
+def test_generator_main_writes_problem_json(tmp_path):
+    out = tmp_path / "fair.json"
+
+    code = main(["--participants", "60", "--seed", "4", "-o", str(out)])
+
+    assert code == 0
+    assert read_problem_file(out) == generate_fair(60, seed=4)
+
+
+def test_generator_main_rejects_tiny_fair(capsys):
+    code = main(["--participants", "2"])
+
+    assert code == 2
+    assert capsys.readouterr().err == "error: --participants must be at least 4\n"

@@ -27,6 +27,8 @@ import math
 import random
 import time
 
+import numpy as np
+
 from amity.engine.scheduling.bound import build_lp, slot_classes, solve_lp
 from amity.engine.scheduling.compact import CompactProblem, compact
 from amity.engine.scheduling.greedy import priority_fill, priority_order
@@ -150,7 +152,7 @@ def _lp_guided(
     cp: CompactProblem,
     greedy: Occupancy,
     pairs: list[tuple[int, int]],
-    x: object,
+    x: np.ndarray,
     rng: random.Random,
 ) -> Occupancy:
     """A schedule of the meetings the LP relaxation keeps, laid out block by block.
@@ -165,7 +167,7 @@ def _lp_guided(
     best_class: list[int | None] = [None] * cp.n_meetings
     best_value = [0.0] * cp.n_meetings
     for j, (m, c) in enumerate(pairs):
-        v = float(x[j])  # type: ignore[index]
+        v = float(x[j])
         share[m] += v
         if v > best_value[m]:
             best_value[m], best_class[m] = v, c

@@ -40,7 +40,6 @@ def reoptimize(
     *,
     seed: int,
     work_limit: float,
-    workers: int = 1,
 ) -> StepResult:
     """Re-place `free` (placed) and `extra` (unplaced) meetings optimally, the rest fixed."""
     cp = occ.cp
@@ -169,9 +168,8 @@ def reoptimize(
     solver = cp_model.CpSolver()
     solver.parameters.max_deterministic_time = work_limit
     solver.parameters.max_time_in_seconds = 10 * work_limit + 1.0
-    solver.parameters.num_workers = workers
-    # Several workers only with interleaved search, which keeps the result deterministic.
-    solver.parameters.interleave_search = workers > 1
+    # One worker and a deterministic-time limit: the same step always gives the same result.
+    solver.parameters.num_workers = 1
     solver.parameters.random_seed = seed
     status = solver.solve(model)
     work = solver.deterministic_time + 2e-5 * len(x)
