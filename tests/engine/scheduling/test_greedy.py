@@ -1,3 +1,5 @@
+from hypothesis import given, settings
+
 from amity.engine.scheduling.compact import compact
 from amity.engine.scheduling.generator import generate_fair
 from amity.engine.scheduling.greedy import priority_fill, schedule_fcfs, schedule_priority_greedy
@@ -6,6 +8,7 @@ from amity.engine.scheduling.objective import explain_unscheduled
 from amity.engine.scheduling.occupancy import Occupancy
 from amity.engine.scheduling.result import explain_unplaced
 from amity.engine.scheduling.validate import validate
+from tests.engine.scheduling.large_strategies import small_problems
 
 
 def _one_slot_conflict() -> Problem:
@@ -79,3 +82,14 @@ def test_explain_unplaced_agrees_with_shared_explanation():
     fast = explain_unplaced(occ)
 
     assert fast == explain_unscheduled(problem, occ.assignments())
+
+
+@settings(max_examples=60, deadline=None)
+@given(small_problems())
+def test_greedy_random_small_problems_pass_validate(problem):
+    schedules = [schedule_fcfs(problem), schedule_priority_greedy(problem)]
+
+    reports = [validate(problem, s) for s in schedules]
+
+    assert [r.violations for r in reports] == [[], []]
+    assert [r.objective for r in reports] == [s.objective for s in schedules]

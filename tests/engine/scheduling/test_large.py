@@ -1,4 +1,5 @@
 import pytest
+from hypothesis import given, settings
 
 from amity.engine.scheduling.generator import generate_fair
 from amity.engine.scheduling.greedy import schedule_priority_greedy
@@ -13,6 +14,7 @@ from amity.engine.scheduling.model import (
     Table,
 )
 from amity.engine.scheduling.validate import validate
+from tests.engine.scheduling.large_strategies import small_problems
 
 
 def test_solve_large_returns_valid_schedule():
@@ -79,3 +81,14 @@ def test_solve_large_required_meeting_impossible_raises():
 
     with pytest.raises(InfeasibleProblem, match="required meeting ac"):
         solve_large(problem, time_limit=2, seed=0)
+
+
+@settings(max_examples=40, deadline=None)
+@given(small_problems())
+def test_solve_large_random_small_problems_pass_validate(problem):
+    schedule = solve_large(problem, time_limit=2, seed=0)
+
+    report = validate(problem, schedule)
+    assert report.violations == []
+    assert report.objective == schedule.objective
+    assert schedule.objective.priority <= schedule.priority_upper_bound
