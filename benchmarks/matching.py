@@ -1,6 +1,6 @@
 """Recall and speed of the partner recommendations (issue 4) on synthetic fairs.
 
-    PYTHONPATH=src python benchmarks/matching.py recall [--backend e5|lexical] [--prefix query|passage]
+    PYTHONPATH=src python benchmarks/matching.py recall [--backend e5|lexical] [--prefix …]
     PYTHONPATH=src python benchmarks/matching.py speed [--organizations 20000]
 
 recall: recall@10 of planted partners (both directions of every pair: is B in A's top 10 and
@@ -13,11 +13,11 @@ Generated fairs are synthetic demo data.
 from __future__ import annotations
 
 import argparse
+import os
 import resource
 import sys
 import time
 import uuid
-from dataclasses import replace
 
 from amity.engine.matching import RecommendOptions, parse_profiles, recommend
 from amity.engine.matching.embedding import E5Backend, LexicalBackend
@@ -81,19 +81,21 @@ def run_speed(organizations: int, cache_dir: str) -> None:
     recommend(profiles, options, backend=backend, progress=lambda m: print(m, file=sys.stderr))
     warm = time.perf_counter() - started
     print(f"warm-up (embeds texts not yet cached: {backend.embedded_count}): {warm:.1f} s")
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     result = recommend(profiles, options, backend=backend)
-    cached = time.perf_counter() - started
+    cached, cpu = time.perf_counter() - started, time.process_time() - cpu
     texts = sum(len(o.offers) + len(o.seeks) for o in profiles.organizations)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(
-        f"{organizations} profiles, {texts} texts: top-10 for everyone in {cached:.2f} s with "
-        f"cached embeddings; exposure max {result.exposure.before_cap} -> "
+        f"{organizations} profiles, {texts} texts: top-10 for everyone in {cached:.2f} s wall "
+        f"({cpu:.2f} s CPU, all threads) with cached embeddings; load {os.getloadavg()[0]:.1f}; exposure max {result.exposure.before_cap} -> "
         f"{result.exposure.max_lists_per_participant}; peak RSS {peak_mb:.0f} MB"
     )
     # Throughput on texts the cache has never seen (unique suffix), batch of 256.
-    fresh = [f"{o.seeks[0] if o.seeks else o.offers[0]} #{uuid.uuid4().hex[:6]}"
-             for o in profiles.organizations[:256]]
+    fresh = [
+        f"{o.seeks[0] if o.seeks else o.offers[0]} #{uuid.uuid4().hex[:6]}"
+        for o in profiles.organizations[:256]
+    ]
     probe = E5Backend(cache_dir=None)
     started = time.perf_counter()
     probe.embed(fresh, "seek")
@@ -105,8 +107,12 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("mode", choices=("recall", "speed"))
     parser.add_argument("--backend", choices=("e5", "lexical"), default="e5")
-    parser.add_argument("--prefix", choices=("query", "passage"), default="query",
-                        help="e5 prefix for offers (requests always use 'query')")
+    parser.add_argument(
+        "--prefix",
+        choices=("query", "passage"),
+        default="query",
+        help="e5 prefix for offers (requests always use 'query')",
+    )
     parser.add_argument("--organizations", type=int, default=20000)
     parser.add_argument("--cache-dir", default="var/embeddings")
     args = parser.parse_args(argv)

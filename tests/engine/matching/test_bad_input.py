@@ -55,8 +55,10 @@ def test_main_bad_profile_exits_2_with_one_line(tmp_path, capsys, profiles, expe
 def test_main_malformed_json_exits_2_with_one_line(tmp_path, capsys):
     code, err = _run(tmp_path, '{"organizations": [', capsys)
 
-    assert (code, err) == (2, "error: field 'json': malformed JSON at line 1 column 20: "
-                           "Expecting value\n")
+    assert (code, err) == (
+        2,
+        "error: field 'json': malformed JSON at line 1 column 20: Expecting value\n",
+    )
 
 
 def test_main_missing_file_exits_2(tmp_path, capsys):

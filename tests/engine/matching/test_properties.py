@@ -20,15 +20,17 @@ def fairs(draw):
     orgs = []
     for i, org_id in enumerate(ids):
         others = ids[:i] + ids[i + 1 :]
-        orgs.append(org(
-            org_id,
-            city=draw(st.sampled_from(CITIES)),
-            offers=draw(st.lists(st.sampled_from(WORDS), max_size=2)),
-            seeks=draw(st.lists(st.sampled_from(WORDS), max_size=2)),
-            max_meetings=draw(st.integers(min_value=1, max_value=3)),
-            must_meet=draw(st.lists(st.sampled_from(others), max_size=2, unique=True)),
-            no_thanks=draw(st.lists(st.sampled_from(others), max_size=2, unique=True)),
-        ))
+        orgs.append(
+            org(
+                org_id,
+                city=draw(st.sampled_from(CITIES)),
+                offers=draw(st.lists(st.sampled_from(WORDS), max_size=2)),
+                seeks=draw(st.lists(st.sampled_from(WORDS), max_size=2)),
+                max_meetings=draw(st.integers(min_value=1, max_value=3)),
+                must_meet=draw(st.lists(st.sampled_from(others), max_size=2, unique=True)),
+                no_thanks=draw(st.lists(st.sampled_from(others), max_size=2, unique=True)),
+            )
+        )
     return fair(*orgs)
 
 
@@ -53,8 +55,9 @@ def test_must_meet_partners_lead_the_list(document):
     result = _run(document)
 
     for o in document["organizations"]:
-        refused = {x for p in document["organizations"] for x in p["no_thanks"]
-                   if p["id"] == o["id"]}
+        refused = {
+            x for p in document["organizations"] for x in p["no_thanks"] if p["id"] == o["id"]
+        }
         refused |= {p["id"] for p in document["organizations"] if o["id"] in p["no_thanks"]}
         wanted = [x for x in o["must_meet"] if x not in refused]
         head = [r.id for r in result.recommendations[o["id"]][: len(wanted)]]
@@ -66,7 +69,10 @@ def test_must_meet_partners_lead_the_list(document):
 def test_exposure_cap_holds_outside_must_meet(document, cap_factor):
     result = _run(document, cap_factor=cap_factor)
 
-    caps = {o["id"]: max(1, -(-cap_factor * o["max_meetings"] // 1)) for o in document["organizations"]}
-    seen = Counter(rec.id for recs in result.recommendations.values() for rec in recs
-                   if not rec.must_meet)
+    caps = {
+        o["id"]: max(1, -(-cap_factor * o["max_meetings"] // 1)) for o in document["organizations"]
+    }
+    seen = Counter(
+        rec.id for recs in result.recommendations.values() for rec in recs if not rec.must_meet
+    )
     assert {k: v for k, v in seen.items() if v > caps[k]} == {}

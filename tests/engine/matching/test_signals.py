@@ -32,10 +32,12 @@ def test_reciprocal_pair_outranks_one_way_interest():
 
 
 def test_score_is_harmonic_mean_of_the_two_directions():
-    profiles = parse_profiles(fair(
-        org("a", offers=["solar panel installation"], seeks=["wine importers"]),
-        org("b", offers=["wine importers"], seeks=["solar panel installation"]),
-    ))
+    profiles = parse_profiles(
+        fair(
+            org("a", offers=["solar panel installation"], seeks=["wine importers"]),
+            org("b", offers=["wine importers"], seeks=["solar panel installation"]),
+        )
+    )
     backend = LexicalBackend()
     arrays, *_ = _build_arrays(profiles, backend, lambda _m: None)
     weights = Weights(1.0, 0.0, 0.0, 0.0, 0.85, backend.similarity_low, backend.similarity_high)
@@ -47,10 +49,12 @@ def test_score_is_harmonic_mean_of_the_two_directions():
 
 
 def test_one_sided_pair_scores_a_fraction_of_its_direction():
-    profiles = parse_profiles(fair(
-        org("buyer", seeks=["wine importers"]),
-        org("seller", offers=["wine importers"]),
-    ))
+    profiles = parse_profiles(
+        fair(
+            org("buyer", seeks=["wine importers"]),
+            org("seller", offers=["wine importers"]),
+        )
+    )
     backend = LexicalBackend()
     arrays, *_ = _build_arrays(profiles, backend, lambda _m: None)
     weights = Weights(1.0, 0.0, 0.0, 0.0, 0.85, backend.similarity_low, backend.similarity_high)
@@ -58,7 +62,9 @@ def test_one_sided_pair_scores_a_fraction_of_its_direction():
     pair = exact_scores(arrays, weights, np.array([0]), np.array([1]))
 
     assert (bool(np.isnan(pair.gain_col[0])), round(float(pair.score[0]), 5)) == (
-        True, round(0.85 * float(pair.gain_row[0]), 5))
+        True,
+        round(0.85 * float(pair.gain_row[0]), 5),
+    )
 
 
 def test_vectorised_sector_fit_equals_scalar_definition():
@@ -70,8 +76,10 @@ def test_vectorised_sector_fit_equals_scalar_definition():
 
     pairs = exact_scores(arrays, weights, rows, cols)
 
-    vectorised = [(round(float(f), 6), codes[s] if s >= 0 else None)
-                  for f, s in zip(pairs.sector_fit, pairs.sector_id, strict=True)]
+    vectorised = [
+        (round(float(f), 6), codes[s] if s >= 0 else None)
+        for f, s in zip(pairs.sector_fit, pairs.sector_id, strict=True)
+    ]
     scalar = [sector_fit(sectors[r], sectors[c]) for r, c in zip(rows, cols, strict=True)]
     assert vectorised == scalar
 

@@ -27,7 +27,9 @@ class _Parser(argparse.ArgumentParser):
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="amity recommend", description="Suggest who should meet whom.")
     parser.add_argument("profiles", help="profiles JSON file (issue 4 format)")
-    parser.add_argument("-o", "--output", help="write the recommendations JSON here (default stdout)")
+    parser.add_argument(
+        "-o", "--output", help="write the recommendations JSON here (default stdout)"
+    )
     parser.add_argument("--top", type=int, default=10, help="suggestions per organisation")
     parser.add_argument("--backend", choices=("auto", "e5", "lexical"), default="auto")
     parser.add_argument("--cache-dir", default="var/embeddings", help="embedding cache directory")

@@ -27,7 +27,7 @@ def script_of(text: str) -> str:
 
 def reference_texts() -> dict[str, list[str]]:
     """Parallel English / Chinese phrasings of every need in the demo phrasebook."""
-    from amity.engine.matching.phrasebook import FAMILIES, FILLERS  # noqa: PLC0415
+    from amity.engine.matching.phrasebook import FAMILIES, FILLERS
 
     out: dict[str, list[str]] = {"other": [], "cjk": []}
     for family in FAMILIES:

@@ -9,6 +9,7 @@ characters, so cross-language pairs then rely on the bilingual sector labels (se
 from __future__ import annotations
 
 import hashlib
+import itertools
 import math
 import sqlite3
 import time
@@ -119,7 +120,7 @@ class E5Backend:
 
     def reference_means(self, role: Role) -> dict[str, np.ndarray]:
         """Mean vector per script of the parallel reference texts (embedded once, cached)."""
-        from amity.engine.matching.debias import reference_texts  # noqa: PLC0415
+        from amity.engine.matching.debias import reference_texts
 
         if role in self._reference:
             return self._reference[role]
@@ -134,7 +135,7 @@ class E5Backend:
         raw = self._embed_raw(texts, role)
         if not debiased or not len(texts):
             return raw
-        from amity.engine.matching.debias import remove_language_bias  # noqa: PLC0415
+        from amity.engine.matching.debias import remove_language_bias
 
         return remove_language_bias(raw, texts, self.reference_means(role))
 
@@ -162,7 +163,10 @@ class E5Backend:
             fresh.update(zip(chunk, vectors, strict=True))
             if self._cache:
                 self._cache.put_many(
-                    [(EmbeddingCache.key(self.name, prefix, t), v) for t, v in zip(chunk, vectors)]
+                    [
+                        (EmbeddingCache.key(self.name, prefix, t), v)
+                        for t, v in zip(chunk, vectors, strict=True)
+                    ]
                 )
             if self._progress:
                 done = start + len(chunk)
@@ -229,7 +233,7 @@ class LexicalBackend:
         def flush_cjk() -> None:
             if cjk:
                 grams.extend(cjk)
-                grams.extend(a + b for a, b in zip(cjk, cjk[1:]))
+                grams.extend(a + b for a, b in itertools.pairwise(cjk))
                 cjk.clear()
 
         for ch in text:

@@ -20,11 +20,21 @@ HOME_CITY = "Shanghai"
 # Real Shanghai partner cities (shared/data/shanghai-friendship-cities.csv) and the language
 # their participants list besides English.
 PARTNER_CITIES: tuple[tuple[str, str, str], ...] = (
-    ("Dunedin", "NZ", "en"), ("Vientiane", "LA", "lo"), ("Johannesburg", "ZA", "en"),
-    ("Los Angeles", "US", "en"), ("Osaka", "JP", "ja"), ("Hamburg", "DE", "de"),
-    ("Casablanca", "MA", "fr"), ("Valparaíso", "CL", "es"), ("Porto", "PT", "pt"),
-    ("Montreal", "CA", "fr"), ("Alexandria", "EG", "ar"), ("São Paulo", "BR", "pt"),
-    ("Busan", "KR", "ko"), ("Liverpool", "GB", "en"), ("Barcelona", "ES", "es"),
+    ("Dunedin", "NZ", "en"),
+    ("Vientiane", "LA", "lo"),
+    ("Johannesburg", "ZA", "en"),
+    ("Los Angeles", "US", "en"),
+    ("Osaka", "JP", "ja"),
+    ("Hamburg", "DE", "de"),
+    ("Casablanca", "MA", "fr"),
+    ("Valparaíso", "CL", "es"),
+    ("Porto", "PT", "pt"),
+    ("Montreal", "CA", "fr"),
+    ("Alexandria", "EG", "ar"),
+    ("São Paulo", "BR", "pt"),
+    ("Busan", "KR", "ko"),
+    ("Liverpool", "GB", "en"),
+    ("Barcelona", "ES", "es"),
 )
 SIZES = ("micro", "small", "small", "medium", "medium", "large")
 MEETING_CAPS = (6, 8, 10, 10, 12, 15)
@@ -49,8 +59,9 @@ def _all_concepts() -> list[Concept]:
     return [(f, x) for f, fam in enumerate(FAMILIES) for x in range(len(FILLERS[fam.fill]))]
 
 
-def _text(rng: random.Random, family: Family, filler: int, role: str, lang: str,
-          avoid: str | None = None) -> str:
+def _text(
+    rng: random.Random, family: Family, filler: int, role: str, lang: str, avoid: str | None = None
+) -> str:
     en, zh = FILLERS[family.fill][filler]
     if lang == "zh":
         templates = family.offer_zh if role == "offer" else family.seek_zh
@@ -100,8 +111,9 @@ class _Builder:
         return org
 
 
-def generate_fair(organizations: int, pairs: int, seed: int,
-                  cross_language_share: float = 1 / 3) -> GeneratedFair:
+def generate_fair(
+    organizations: int, pairs: int, seed: int, cross_language_share: float = 1 / 3
+) -> GeneratedFair:
     """A fair of ``organizations`` profiles containing ``pairs`` planted complementary pairs."""
     if 2 * pairs > organizations:
         raise ValueError("pairs needs two organisations each")
@@ -147,8 +159,9 @@ def generate_fair(organizations: int, pairs: int, seed: int,
     return GeneratedFair(profiles=profiles, planted=tuple(planted))
 
 
-def _distractor(build: _Builder, rng: random.Random, free: list[Concept],
-                same_filler: tuple[str, int] | None) -> None:
+def _distractor(
+    build: _Builder, rng: random.Random, free: list[Concept], same_filler: tuple[str, int] | None
+) -> None:
     if same_filler is not None:
         kind, filler = same_filler
         matching = [c for c in free if FAMILIES[c[0]].fill == kind and c[1] == filler]

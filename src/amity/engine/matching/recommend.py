@@ -97,8 +97,9 @@ def recommend(
     # Only the chosen pairs are explained; converting all shortlisted pairs to Python lists
     # would cost more than the explanations themselves.
     chosen = np.array([i for picks in selection.chosen for i in picks], dtype=np.int64)
-    explain = _Explainer(orgs, _subset(pairs, chosen), forced[chosen], seek_texts, offer_texts,
-                         sector_codes)
+    explain = _Explainer(
+        orgs, _subset(pairs, chosen), forced[chosen], seek_texts, offer_texts, sector_codes
+    )
     positions = iter(range(len(chosen)))
     # Hundreds of thousands of new objects would trigger repeated full garbage collections
     # that rescan millions of list items; nothing here forms reference cycles.
