@@ -51,7 +51,7 @@ PRIORITY_STEPS_PER_SECOND = 0.2
 NEIGHBOURHOOD_MEETINGS = 40
 STEP_WORK = 0.05
 # Kempe-chain moves evaluated per second of time limit.
-MOVES_PER_SECOND = 30000
+MOVES_PER_SECOND = 60000
 # ... but no more than this many per meeting: small fairs converge long before, and finishing
 # early keeps them clear of the wall-clock safety net (hence deterministic).
 MOVES_PER_MEETING = 200

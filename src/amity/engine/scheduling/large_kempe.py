@@ -25,7 +25,7 @@ MAX_CHAIN = 24
 # Meetings tried for making room in a slot whose tables or interpreters are all taken.
 MAX_MAKE_ROOM = 12
 # Random chain swaps per kick of the iterated local search.
-KICK_MOVES = 3
+KICK_MOVES = 2
 
 Journal = list[list[tuple[int, int, int]]]
 
@@ -82,18 +82,28 @@ class KempeSearch:
         self.moves_tried += 1
         b = cp.slot_block[s]
         people = {p for o in chain for p in cp.meeting_parts[o]}
-        before = self._breaks_of(people, b)
+        # A participant in the chain has all its meetings in s and t in it, so its positions
+        # s and t simply trade places: the change in breaks is known before moving anything.
+        bit_s, bit_t = 1 << cp.slot_pos[s], 1 << cp.slot_pos[t]
+        both = bit_s | bit_t
+        delta = 0
+        for p in people:
+            mask = occ.masks[p][b]
+            swapped = mask & ~both
+            if mask & bit_s:
+                swapped |= bit_t
+            if mask & bit_t:
+                swapped |= bit_s
+            delta += block_breaks(swapped) - block_breaks(mask)
+        if delta >= 0 and not any_delta:
+            return None
         old = self._swap(chain, s, t)
         if old is None:
             return None
-        delta = self._breaks_of(people, b) - before
-        if delta < 0 or any_delta:
-            self.moves_kept += delta < 0
-            if journal is not None:
-                journal.append(old)
-            return delta, people
-        self._restore(old)
-        return None
+        self.moves_kept += delta < 0
+        if journal is not None:
+            journal.append(old)
+        return delta, people
 
     def climb(self, work: set[tuple[int, int]], max_moves: int, journal: Journal | None) -> int:
         """Improving moves until no participant in the worklist can lose a break; the gain."""
@@ -148,9 +158,22 @@ class KempeSearch:
             rounds += 1
             if rounds % 50 == 0 and time.perf_counter() >= deadline:
                 break
-            first = placed[self.rng.randrange(len(placed))]
+            if rounds % 1000 == 1:
+                # Half the kicks go where breaks are: meetings of participants with one.
+                broken = [
+                    m
+                    for m in placed
+                    if any(
+                        block_breaks(occ.masks[q][cp.slot_block[occ.slot_of[m]]])
+                        for q in cp.meeting_parts[m]
+                    )
+                ] or placed
+            pool = broken if rounds % 2 else placed
+            first = pool[self.rng.randrange(len(pool))]
             b = cp.slot_block[occ.slot_of[first]]
             parts = cp.meeting_parts[first]
+            if pool is broken:
+                parts = tuple(q for q in parts if block_breaks(occ.masks[q][b])) or parts
             p = parts[self.rng.randrange(len(parts))]
             slots = cp.block_slots[b]
             mine = [o for o in cp.part_meetings[p] if occ.slot_of[o] in slots]
