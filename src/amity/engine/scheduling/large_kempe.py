@@ -7,10 +7,14 @@ linked by shared participants) swaps slots as a whole, so no participant is ever
 booked, the set of scheduled meetings (hence the priority) does not change, and only the
 tables, home tables, interpreters and candidate slots need re-checking.
 
+A chain's participants have all their meetings in s and t inside the chain, so their two
+positions just trade places: the change in breaks is computed from bit masks before anything
+moves, and only moves worth making are applied (and checked for tables and interpreters).
+
 The search is an iterated local search: a hill climb over the participants with breaks (a
-worklist: a participant whose block changed is looked at again), then rounds of "kick a
-random participant's block with a few random chain swaps, climb again from the people
-touched, undo the round if the breaks went up".
+worklist: a participant whose block changed is looked at again), then rounds of "kick one
+participant's block with two random chain swaps (half the time a participant with a break),
+climb again from the people touched, undo the round if the breaks went up".
 """
 
 from __future__ import annotations
