@@ -30,6 +30,10 @@ _TABLE_CAP = 1.0
 # Time for the full one-break question before sweeping participant by participant, and the
 # sweep's group size and time limits per group and per single participant.
 _FIRST_TRY = 1.5
+# Time to look for a schedule one break above the current lower bound when the bound's own
+# question is hard.
+_PROBE_ABOVE = 3.0
+_SHORT_TRY = 3.0
 _SINGLES = 12
 _GROUP = 6
 _GROUP_TRY = 1.5
@@ -186,34 +190,69 @@ def solve_exact(
 
     # Linear search from below.
     steps = 0
+    probed = False
     while lower < best.value and left() > 0.05:
         steps += 1
-        full = left() * (0.7 if lower + 1 < best.value else 1.0)
+
+        def ask(budget: int, limit: float, hint: dict[str, str]) -> StageResult:
+            return run(
+                "breaks",
+                time_limit=limit,
+                min_priority=best_priority,
+                max_breaks=budget,
+                minimize=False,
+                fairness=not fairness_relaxed,
+                hint=hint,
+            )
+
+        limit = left() * (0.7 if lower + 1 < best.value else 1.0)
         if lower == 1:
-            full = min(full, _FIRST_TRY)
-        r = run(
-            "breaks",
-            time_limit=full,
-            min_priority=best_priority,
-            max_breaks=lower,
-            minimize=False,
-            fairness=not fairness_relaxed,
-            hint=best.slots,
-        )
+            limit = min(limit, _FIRST_TRY)
+        elif lower >= 2 and lower + 1 < best.value and not probed:
+            # First a short try: a hard question is put aside until a schedule one break
+            # above is known, so a time-out still leaves a near-optimal schedule.
+            limit = min(limit, _SHORT_TRY)
+        r = ask(lower, limit, best.slots)
         if r.status == "UNKNOWN" and lower == 1:
             r = _sweep_single_breaker(
                 problem, inst, run, left, best_priority, not fairness_relaxed, best.slots
             )
+        if r.status == "UNKNOWN" and lower + 1 < best.value and not probed:
+            probed = True
+            above = ask(lower + 1, min(left(), _PROBE_ABOVE), best.slots)
+            if above.found:
+                best = above
+                report("breaks", best_breaks=best.value, bound=lower)
+            continue
         if r.status == "INFEASIBLE":
             lower += 1
+            probed = False
             report("breaks", best_breaks=best.value, bound=lower)
         elif r.found:
             best = r
             report("breaks", best_breaks=best.value, bound=lower)
         else:
             break
+    budget = lower + 1 if probed else lower
+    while lower < best.value and budget + 1 < best.value and left() > 0.5:
+        # A step ran out of time: look for a schedule a little above the lower bound,
+        # widening the budget each time (questions with slack are easier).
+        budget = budget + 1 if budget == lower else lower + 2 * (budget - lower)
+        above = run(
+            "breaks",
+            time_limit=min(0.5 * left(), _PROBE_ABOVE),
+            min_priority=best_priority,
+            max_breaks=min(budget, best.value - 1),
+            minimize=False,
+            fairness=not fairness_relaxed,
+            hint=best.slots,
+        )
+        if above.found:
+            best = above
+            report("breaks", best_breaks=best.value, bound=lower)
+            break
     if lower < best.value and left() > 0.05:
-        # A step ran out of time: minimise from the best schedule with what is left.
+        # Then minimise from the best schedule with what is left.
         r = run(
             "breaks",
             time_limit=left(),
