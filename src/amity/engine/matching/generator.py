@@ -10,8 +10,12 @@ All names and texts are invented and labelled as demo data.
 
 from __future__ import annotations
 
+import argparse
+import json
 import random
+import sys
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from amity.engine.matching.phrasebook import FAMILIES, FILLERS, LEAD_EN, LEAD_ZH, Family
@@ -178,3 +182,24 @@ def _distractor(
         org["offers"].append(_text(rng, fam, offer[1], "offer", lang))
     if shape < 0.93:
         org["seeks"].append(_text(rng, FAMILIES[seek[0]], seek[1], "seek", lang))
+
+
+def main(argv: list[str]) -> int:
+    """Write a synthetic fair (and its planted pairs) as JSON for ``amity recommend``."""
+    parser = argparse.ArgumentParser(prog="python -m amity.engine.matching.generator")
+    parser.add_argument("--organizations", type=int, default=1000)
+    parser.add_argument("--pairs", type=int, default=200)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("-o", "--output", required=True, help="profiles JSON to write")
+    parser.add_argument("--planted", help="also write the planted pairs here (JSON)")
+    args = parser.parse_args(argv)
+    fair = generate_fair(args.organizations, args.pairs, args.seed)
+    Path(args.output).write_text(json.dumps(fair.profiles, ensure_ascii=False), encoding="utf-8")
+    if args.planted:
+        pairs = [{"a": p.a, "b": p.b, "cross_language": p.cross_language} for p in fair.planted]
+        Path(args.planted).write_text(json.dumps(pairs), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

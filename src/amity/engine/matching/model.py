@@ -71,6 +71,8 @@ class RecommendOptions:
     cap_factor: float = 3.0
     # Candidates per participant kept for exact rescoring and for exposure spreading.
     candidates: int = 40
+    # Principal components of the shortlist features (cost of stage 1 is linear in this).
+    components: int = 128
     # Rows scored per matrix block: bounds memory to ~ block_rows * n * 4 bytes per matrix.
     block_rows: int = 1024
     # A pair where only one side states a need (the other only offers) scores this

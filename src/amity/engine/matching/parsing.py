@@ -7,7 +7,7 @@ one line and the web fair can show it next to the offending form field.
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
+from dataclasses import asdict, fields
 from typing import Any
 
 from amity.engine.matching.isic import is_known, normalise_code
@@ -20,6 +20,7 @@ from amity.engine.matching.model import (
 )
 
 DEFAULT_HOME_CITY = "Shanghai"
+_REASON_FIELDS = tuple(f.name for f in fields(Reason))
 
 
 class ProfileError(ValueError):
@@ -154,7 +155,9 @@ def result_to_json(result: RecommendationResult) -> dict[str, Any]:
     """The output document of issue 4: recommendations, exposure and backend."""
 
     def reason(r: Reason) -> dict[str, Any]:
-        return {k: v for k, v in asdict(r).items() if v is not None}
+        # dataclasses.asdict deep-copies recursively and dominated writing 200,000 suggestions.
+        values = ((name, getattr(r, name)) for name in _REASON_FIELDS)
+        return {name: value for name, value in values if value is not None}
 
     recommendations = {
         org_id: [

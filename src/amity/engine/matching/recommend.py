@@ -82,7 +82,12 @@ def recommend(
             say(f"scored block {done}/{total}")
 
     cand = shortlist(
-        arrays, weights, options.candidates, options.block_rows, progress=block_progress
+        arrays,
+        weights,
+        options.candidates,
+        options.block_rows,
+        components=options.components,
+        progress=block_progress,
     )
     rows, cols, forced = _pairs_to_score(orgs, cand)
     say(f"shortlisted {len(rows)} pairs; scoring them exactly")
@@ -272,8 +277,9 @@ class _Explainer:
         self.score = pairs.score.tolist()
         self.gain_row = np.nan_to_num(pairs.gain_row, nan=-1.0).tolist()
         self.gain_col = np.nan_to_num(pairs.gain_col, nan=-1.0).tolist()
-        self.cos_row = np.round(np.nan_to_num(pairs.cos_row), 3).tolist()
-        self.cos_col = np.round(np.nan_to_num(pairs.cos_col), 3).tolist()
+        # Rounded after conversion: float32 → float would print 0.42800000309944153.
+        self.cos_row = [round(x, 3) for x in np.nan_to_num(pairs.cos_row).tolist()]
+        self.cos_col = [round(x, 3) for x in np.nan_to_num(pairs.cos_col).tolist()]
         self.row_seek, self.col_offer = pairs.row_seek.tolist(), pairs.col_offer.tolist()
         self.col_seek, self.row_offer = pairs.col_seek.tolist(), pairs.row_offer.tolist()
         self.sector_id = pairs.sector_id.tolist()

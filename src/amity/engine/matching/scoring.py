@@ -201,25 +201,20 @@ def _top_columns(scores: np.ndarray, c: int) -> np.ndarray:
     sample = scores[:, ::step]
     k = max(1, (3 * c) // step)
     threshold = np.partition(sample, sample.shape[1] - k, axis=1)[:, sample.shape[1] - k]
-    mask = scores >= threshold[:, None]
-    mask &= np.isfinite(scores)
-    counts = mask.sum(axis=1)
+    # -inf marks self and no_thanks pairs; a finite floor keeps them out of the survivors.
+    np.maximum(threshold, np.finfo(np.float32).min, out=threshold)
+    flat = np.flatnonzero(scores >= threshold[:, None])
+    r, col = np.divmod(flat, n)
+    counts = np.bincount(r, minlength=rows)
     out = np.full((rows, c), -1, dtype=np.int64)
     enough = counts >= c
-    if enough.all():
-        r, col = np.nonzero(mask)
-        values = scores[r, col]
-    else:
-        r, col = np.nonzero(mask[enough])
-        values = scores[enough][r, col]
+    values = scores.reshape(-1)[flat]
     order = np.lexsort((-values, r))
     r, col = r[order], col[order]
-    first = np.searchsorted(r, np.arange(int(enough.sum())))
+    first = np.concatenate([[0], np.cumsum(counts)[:-1]])
     rank = np.arange(len(r)) - first[r]
-    keep = rank < c
-    out_enough = np.full((int(enough.sum()), c), -1, dtype=np.int64)
-    out_enough[r[keep], rank[keep]] = col[keep]
-    out[enough] = out_enough
+    keep = (rank < c) & enough[r]
+    out[r[keep], rank[keep]] = col[keep]
     short = np.flatnonzero(~enough)
     if len(short):
         sub = scores[short]
