@@ -88,7 +88,8 @@ def run_speed(organizations: int, cache_dir: str) -> None:
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(
         f"{organizations} profiles, {texts} texts: top-10 for everyone in {cached:.2f} s wall "
-        f"({cpu:.2f} s CPU, all threads) with cached embeddings; load {os.getloadavg()[0]:.1f}; exposure max {result.exposure.before_cap} -> "
+        f"({cpu:.2f} s CPU, all threads) with cached embeddings; "
+        f"load {os.getloadavg()[0]:.1f}; exposure max {result.exposure.before_cap} -> "
         f"{result.exposure.max_lists_per_participant}; peak RSS {peak_mb:.0f} MB"
     )
     # Throughput on texts the cache has never seen (unique suffix), batch of 256.
