@@ -61,8 +61,9 @@ def run_recall(backend_name: str, prefix: str, cache_dir: str) -> None:
             f"{result.exposure.max_lists_per_participant}; {seconds:.1f} s"
         )
     mean = {k: sum(v) / len(v) for k, v in totals.items()}
+    label = f"{backend.name} (offer prefix {prefix})" if backend_name == "e5" else backend.name
     print(
-        f"{backend.name} (seek prefix query, offer prefix {prefix}) mean over seeds {SEEDS}: "
+        f"{label} mean over seeds {SEEDS}: "
         f"all {mean['all']:.3f} cross-language {mean['cross']:.3f} same {mean['same']:.3f}"
     )
 
