@@ -1,32 +1,23 @@
-"""Exact lexicographic scheduling with CP-SAT (small and medium fairs, the JAIR instances).
-
-Method (measured choices are explained in ``docs/algorithms/scheduling.md``):
+"""The CP-SAT model of the exact path (small and medium fairs, the JAIR instances).
 
 * Tables are not variables. With identical tables a slot can host as many meetings as there
   are tables, and a home table hosts one meeting per slot; concrete tables are assigned
   afterwards (``tables.py``), which removes the table symmetry altogether.
-* Stage 1 maximises the total priority (skipped when every meeting is required: then it is a
-  feasibility question answered by stage 2).
-* Stage 2 fixes the priority and minimises breaks under the fairness bound. A participant's
-  breaks in a block are counted as (number of runs of consecutive meetings − 1), with one
-  run-start literal per slot, so the objective is a plain sum of literals — a MaxSAT-like
-  form that CP-SAT's core-based search proves optimal quickly.
+* A participant's breaks in a block are one literal per possible break start, so total breaks
+  is a plain sum of literals; implied constraints (window matching, busy-slot cardinalities,
+  far-apart meetings force a break) make small break budgets propagate.
+
+``stage.py`` solves this model; ``lexicographic.py`` orders the stages and the break search.
 """
 
 from __future__ import annotations
 
-import time
 from collections import defaultdict
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
 
-from amity.engine.scheduling.model import (
-    Meeting,
-    Problem,
-    Progress,
-    ProgressCallback,
-)
+from amity.engine.scheduling.model import Meeting, Problem
 from amity.engine.scheduling.objective import (
     candidate_slots,
     needs_interpreter,
@@ -44,40 +35,15 @@ class ExactOptions:
     core: bool = False
     implied: bool = True
     hint: bool = True
-    # Run-end literals mirror the run-start ones; they help propagation on some instances.
-    run_ends: bool = False
     subsolvers: tuple[str, ...] = ()
     log: bool = False
     alldiff: bool = True
     # Only for a single worker: 0 is the pure clause-learning search the multi-worker
     # "no_lp" subsolver runs.
     linearization_level: int | None = 0
-    interleave: bool = False
-    hb_objective: bool = False
 
 
-@dataclass
-class StageResult:
-    """The slots (and interpreters) chosen, with the objective value and whether it is proven."""
-
-    slots: dict[str, str]
-    interpreters: dict[str, str | None]
-    value: int
-    bound: float
-    proven: bool
-    status: str
-    seconds: float
-    branches: int = 0
-    fairness_relaxed: bool = False
-    extra: dict[str, float] = field(default_factory=dict)
-
-    @property
-    def found(self) -> bool:
-        """A schedule was found (possibly an empty one)."""
-        return self.status in ("OPTIMAL", "FEASIBLE")
-
-
-class _Instance:
+class Instance:
     """Precomputed structure shared by both stages: candidate slots, interpreter options."""
 
     def __init__(self, problem: Problem) -> None:
@@ -116,10 +82,10 @@ class _Instance:
         self.blocks = dict(blocks)
 
 
-class _Builder:
+class ModelBuilder:
     """Builds the CP-SAT model of one stage."""
 
-    def __init__(self, inst: _Instance, opts: ExactOptions) -> None:
+    def __init__(self, inst: Instance, opts: ExactOptions) -> None:
         self.inst = inst
         self.opts = opts
         self.model = cp_model.CpModel()
@@ -234,7 +200,6 @@ class _Builder:
         per_person: list[cp_model.LinearExprT] = []
         self.break_lits: list[cp_model.IntVar] = []
         self.has_break: list[cp_model.IntVar] = []
-        self.block_terms: list[tuple[list[cp_model.IntVar], cp_model.IntVar]] = []
         self.hb_owner: list[tuple[str, cp_model.IntVar]] = []
         for p in inst.problem.participants:
             self._person = p.id
@@ -270,15 +235,6 @@ class _Builder:
             if len(per_person) < len(inst.problem.participants):
                 model.add(lo == 0)
             model.add(hi - lo <= fairness)
-        if self.opts.hb_objective and self.block_terms:
-            # Same value, but written as "has a break" literals plus extra breaks: core-based
-            # search then assumes whole participants break-free, which propagates strongly.
-            terms = []
-            for lits, hb in self.block_terms:
-                extra = model.new_int_var(0, max(0, len(lits) - 1), "")
-                model.add(sum(lits) == hb + extra)
-                terms.extend([hb, extra])
-            return sum(terms)
         return sum(self.break_lits)
 
     def _block_breaks(self, busy: list, n_max: int) -> list[cp_model.IntVar]:
@@ -312,28 +268,10 @@ class _Builder:
                 clause.append(prev)
             model.add_bool_or(clause)
             breaks.append(br)
-        if self.opts.run_ends and breaks:
-            # The same breaks counted from their ends: a run ends at k and a meeting follows.
-            ends = []
-            for k, b in enumerate(busy):
-                if b is None or suffix[k + 1] is None:
-                    continue
-                en = model.new_bool_var("")
-                model.add_implication(en, b)
-                model.add_implication(en, suffix[k + 1])
-                clause = [en, b.Not(), suffix[k + 1].Not()]
-                nxt = busy[k + 1] if k + 1 < n else None
-                if nxt is not None:
-                    model.add_implication(en, nxt.Not())
-                    clause.append(nxt)
-                model.add_bool_or(clause)
-                ends.append(en)
-            model.add(sum(breaks) == sum(ends))
         if self.opts.implied and breaks:
             has_break = model.new_bool_var("")
             model.add_max_equality(has_break, breaks)
             self.has_break.append(has_break)
-            self.block_terms.append((breaks, has_break))
             self.hb_owner.append((self._person, has_break))
             for k in range(1, n - 1):
                 if prefix[k] is None or suffix[k + 1] is None:
@@ -398,135 +336,3 @@ def _perfect_matching(cands: list[set[int]], window: range) -> bool:
         return False
 
     return all(place(m, set()) for m in range(len(cands)))
-
-
-class _ProgressPrinter(cp_model.CpSolverSolutionCallback):
-    def __init__(self, phase: str, start: float, progress: ProgressCallback | None) -> None:
-        super().__init__()
-        self.phase = phase
-        self.start = start
-        self.progress = progress
-
-    def on_solution_callback(self) -> None:
-        if self.progress is not None:
-            self.progress(
-                Progress(
-                    phase=self.phase,
-                    elapsed=time.monotonic() - self.start,
-                    best_breaks=int(self.objective_value) if self.phase == "breaks" else None,
-                    best_priority=int(-self.objective_value) if self.phase == "priority" else None,
-                    bound=self.best_objective_bound,
-                )
-            )
-
-
-def _params(opts: ExactOptions, time_limit: float, seed: int) -> cp_model.CpSolver:
-    solver = cp_model.CpSolver()
-    p = solver.parameters
-    p.max_time_in_seconds = max(0.05, time_limit)
-    p.num_workers = opts.num_workers
-    p.random_seed = seed
-    p.log_search_progress = opts.log
-    if opts.linearization_level is not None:
-        p.linearization_level = opts.linearization_level
-    if opts.interleave:
-        p.interleave_search = True
-    if opts.subsolvers:
-        p.subsolvers.extend(opts.subsolvers)
-    elif opts.core and opts.num_workers >= 2:
-        p.extra_subsolvers.append("core")
-    return solver
-
-
-def _extract(
-    b: _Builder, solver: cp_model.CpSolver
-) -> tuple[dict[str, str], dict[str, str | None]]:
-    slots: dict[str, str] = {}
-    interps: dict[str, str | None] = {}
-    for (mid, s), v in b.x.items():
-        if solver.boolean_value(v):
-            slots[mid] = s
-            interps[mid] = None
-    for (mid, _s, i), v in b.z.items():
-        if solver.boolean_value(v):
-            interps[mid] = i
-    return slots, interps
-
-
-def solve_stage(
-    problem: Problem,
-    stage: str,
-    *,
-    time_limit: float,
-    seed: int = 0,
-    opts: ExactOptions | None = None,
-    min_priority: int | None = None,
-    hint: dict[str, str] | None = None,
-    max_breaks: int | None = None,
-    min_breaks: int = 0,
-    may_break: set[str] | None = None,
-    fairness: bool = True,
-    minimize: bool = True,
-    progress: ProgressCallback | None = None,
-    inst: _Instance | None = None,
-) -> StageResult:
-    """Solve one CP-SAT model.
-
-    ``"priority"`` maximises the total priority. ``"breaks"`` keeps the priority at least
-    ``min_priority`` and, with ``minimize``, minimises the total breaks; with ``max_breaks``
-    it asks only for a schedule with at most that many (the linear search from below).
-    ``value`` is the priority or the total breaks of the returned schedule.
-    """
-    opts = opts or ExactOptions()
-    inst = inst or _Instance(problem)
-    start = time.monotonic()
-    b = _Builder(inst, opts)
-    bound = problem.fairness.max_break_spread if problem.fairness and fairness else None
-    if stage == "priority":
-        b.model.maximize(b.priority_expr())
-    else:
-        if min_priority is not None:
-            b.model.add(b.priority_expr() >= min_priority)
-        total = b.add_breaks(bound)
-        if may_break is not None:
-            for pid, hb in b.hb_owner:
-                if pid not in may_break:
-                    b.model.add(hb == 0)
-        if min_breaks > 0:
-            b.model.add(total >= min_breaks)
-        if max_breaks is not None:
-            b.model.add(total <= max_breaks)
-            if b.has_break:
-                # Implied: at most that many participants (per block) have a break at all.
-                b.model.add(sum(b.has_break) <= max_breaks)
-        if minimize:
-            b.model.minimize(total)
-    if hint and opts.hint:
-        for (mid, s), v in b.x.items():
-            b.model.add_hint(v, hint.get(mid) == s)
-    if stage == "priority":
-        # Priority is a weighted packing problem: there the LP relaxation is what prunes.
-        opts = replace(opts, linearization_level=None)
-    solver = _params(opts, time_limit, seed)
-    # Feasibility steps have no objective to report; the caller reports their outcome.
-    callback = _ProgressPrinter(stage, start, progress) if stage == "priority" or minimize else None
-    status = solver.solve(b.model, callback)
-    seconds = time.monotonic() - start
-    name = solver.status_name(status)
-    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        return StageResult({}, {}, 0, 0.0, status == cp_model.INFEASIBLE, name, seconds)
-    slots, interps = _extract(b, solver)
-    if stage == "priority":
-        value = round(solver.objective_value)
-    else:
-        value = sum(solver.value(lit) for lit in b.break_lits)
-    return StageResult(
-        slots=slots,
-        interpreters=interps,
-        value=value,
-        bound=solver.best_objective_bound,
-        proven=status == cp_model.OPTIMAL,
-        status=name,
-        seconds=seconds,
-        branches=solver.num_branches,
-    )

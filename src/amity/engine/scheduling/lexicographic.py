@@ -12,7 +12,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from amity.engine.scheduling.exact import ExactOptions, StageResult, _Instance, solve_stage
+from amity.engine.scheduling.exact import ExactOptions, Instance
 from amity.engine.scheduling.model import (
     Assignment,
     InfeasibleProblem,
@@ -22,6 +22,7 @@ from amity.engine.scheduling.model import (
     Schedule,
 )
 from amity.engine.scheduling.objective import compute_objective, explain_unscheduled
+from amity.engine.scheduling.stage import StageResult, solve_stage
 from amity.engine.scheduling.tables import assign_tables
 
 # Share of the time limit kept for stage 3 (tables), capped: tables never decide quality.
@@ -40,7 +41,7 @@ _GROUP_TRY = 1.5
 _SINGLE_TRY = 4.0
 
 
-def _infeasible_reason(problem: Problem, inst: _Instance) -> str:
+def _infeasible_reason(problem: Problem, inst: Instance) -> str:
     for m in problem.meetings:
         if m.required and not inst.cands[m.id]:
             return (
@@ -55,7 +56,7 @@ def _infeasible_reason(problem: Problem, inst: _Instance) -> str:
 
 def _sweep_single_breaker(
     problem: Problem,
-    inst: _Instance,
+    inst: Instance,
     run: Callable[..., StageResult],
     left: Callable[[], float],
     min_priority: int,
@@ -126,7 +127,7 @@ def solve_exact(
     table_time = min(_TABLE_CAP, _TABLE_SHARE * time_limit)
     stats: dict[str, float] = {}
     proven: dict[str, bool] = {}
-    inst = _Instance(problem)
+    inst = Instance(problem)
 
     def left() -> float:
         return max(0.0, deadline - table_time - time.monotonic())
