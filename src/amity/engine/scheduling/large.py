@@ -242,7 +242,7 @@ class _Search:
             free, extra = self._around(m)
             if self._step(free, extra, None):
                 gained += 1
-        self.stats["priority_steps_improved"] = gained
+        self.stats["priority_steps_improved"] = float(gained)
         self.stats["work_priority"] = round(self.work, 3)
 
     def _around(self, m: int) -> tuple[list[int], list[int]]:
