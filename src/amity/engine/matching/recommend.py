@@ -199,9 +199,9 @@ def _build_arrays(
         for lang in org.languages:
             i = lang_index[lang]
             lang_words[row, i // 64] |= np.uint64(1) << np.uint64(i % 64)
-    has_languages = np.array([bool(o.languages) for o in orgs])
+    has_languages = np.array([bool(o.languages) for o in orgs], dtype=bool)
     home = profiles.home_city.casefold()
-    is_home = np.array([o.city.casefold() == home for o in orgs])
+    is_home = np.array([o.city.casefold() == home for o in orgs], dtype=bool)
 
     position = {o.id: i for i, o in enumerate(orgs)}
     forbidden = sorted(
