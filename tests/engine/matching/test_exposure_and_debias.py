@@ -10,7 +10,9 @@ def test_exposure_cap_spreads_a_popular_participant():
     # Twelve buyers all want what one hub offers best; the hub can hold 2 meetings.
     buyers = [org(f"buyer{i}", seeks=["solar panels"]) for i in range(12)]
     hub = org("hub", city="Dunedin", offers=["solar panels"], max_meetings=2)
-    others = [org(f"alt{i}", city="Osaka", offers=["solar water heaters for homes"]) for i in range(3)]
+    others = [
+        org(f"alt{i}", city="Osaka", offers=["solar water heaters for homes"]) for i in range(3)
+    ]
     options = RecommendOptions(top=3, cap_factor=2.0, cache_dir=None)
 
     result = recommend(

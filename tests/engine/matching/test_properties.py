@@ -20,6 +20,9 @@ def fairs(draw):
     orgs = []
     for i, org_id in enumerate(ids):
         others = ids[:i] + ids[i + 1 :]
+        partners = (
+            st.lists(st.sampled_from(others), max_size=2, unique=True) if others else st.just([])
+        )
         orgs.append(
             org(
                 org_id,
@@ -27,8 +30,8 @@ def fairs(draw):
                 offers=draw(st.lists(st.sampled_from(WORDS), max_size=2)),
                 seeks=draw(st.lists(st.sampled_from(WORDS), max_size=2)),
                 max_meetings=draw(st.integers(min_value=1, max_value=3)),
-                must_meet=draw(st.lists(st.sampled_from(others), max_size=2, unique=True)),
-                no_thanks=draw(st.lists(st.sampled_from(others), max_size=2, unique=True)),
+                must_meet=draw(partners),
+                no_thanks=draw(partners),
             )
         )
     return fair(*orgs)
