@@ -82,6 +82,31 @@ class Instance:
         self.blocks = dict(blocks)
 
 
+def break_free_windows(inst: Instance, pid: str) -> int:
+    """How many windows of consecutive slots could hold all of a participant's meetings.
+
+    0 means the participant must break; few means it is a likely breaker. Participants whose
+    meetings are optional or span blocks get a large number (no information).
+    """
+    mine = inst.by_person[pid]
+    blocks = (
+        [b for b in inst.blocks.values() if set(inst.cands[mine[0].id]) <= set(b)] if mine else []
+    )
+    if not mine or not all(m.required for m in mine) or not blocks:
+        return 1 << 20
+    slots = blocks[0]
+    if not all(set(inst.cands[m.id]) <= set(slots) for m in mine):
+        return 1 << 20
+    position = {s: k for k, s in enumerate(slots)}
+    cands = [{position[s] for s in inst.cands[m.id]} for m in mine]
+    n = len(mine)
+    return sum(
+        1
+        for start in range(len(slots) - n + 1)
+        if _perfect_matching(cands, range(start, start + n))
+    )
+
+
 class ModelBuilder:
     """Builds the CP-SAT model of one stage."""
 

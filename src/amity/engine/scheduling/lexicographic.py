@@ -12,7 +12,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from amity.engine.scheduling.exact import ExactOptions, Instance
+from amity.engine.scheduling.exact import ExactOptions, Instance, break_free_windows
 from amity.engine.scheduling.model import (
     Assignment,
     InfeasibleProblem,
@@ -190,12 +190,18 @@ def solve_exact(
     report("breaks", best_breaks=best.value, bound=lower)
 
     # Linear search from below.
+    ranked = sorted(
+        (p.id for p in problem.participants if len(inst.by_person[p.id]) >= 2),
+        key=lambda pid: (break_free_windows(inst, pid), -len(inst.by_person[pid])),
+    )
     steps = 0
     probed = False
     while lower < best.value and left() > 0.05:
         steps += 1
 
-        def ask(budget: int, limit: float, hint: dict[str, str]) -> StageResult:
+        def ask(
+            budget: int, limit: float, hint: dict[str, str], may: set[str] | None = None
+        ) -> StageResult:
             return run(
                 "breaks",
                 time_limit=limit,
@@ -204,6 +210,7 @@ def solve_exact(
                 minimize=False,
                 fairness=not fairness_relaxed,
                 hint=hint,
+                may_break=may,
             )
 
         limit = left() * (0.7 if lower + 1 < best.value else 1.0)
@@ -218,6 +225,16 @@ def solve_exact(
             r = _sweep_single_breaker(
                 problem, inst, run, left, best_priority, not fairness_relaxed, best.slots
             )
+        if r.status == "UNKNOWN" and lower >= 2 and not probed:
+            # Primal heuristic: let only the likeliest breakers break (fewest break-free
+            # windows first). Not a proof when it fails, but a schedule when it succeeds.
+            for size in (5 * lower, 10 * lower):
+                if left() <= 0.05 or size >= len(ranked):
+                    break
+                r2 = ask(lower, min(left(), _SHORT_TRY), best.slots, set(ranked[:size]))
+                if r2.found:
+                    r = r2
+                    break
         if r.status == "UNKNOWN" and lower + 1 < best.value and not probed:
             probed = True
             above = ask(lower + 1, min(left(), _PROBE_ABOVE), best.slots)
