@@ -1,12 +1,16 @@
 """Recall and speed of the partner recommendations (issue 4) on synthetic fairs.
 
     PYTHONPATH=src python benchmarks/matching.py recall [--backend e5|lexical] [--prefix …]
+        [--prior-texts 50] [--organizations 1000]
     PYTHONPATH=src python benchmarks/matching.py speed [--organizations 20000]
 
 recall: recall@10 of planted partners (both directions of every pair: is B in A's top 10 and
-A in B's), overall and for cross-language pairs, on fixed seeds. speed: one recommend() run on
-a 20,000-profile fair with embeddings already cached (a warm-up run fills the cache), plus the
-embedding throughput on texts not seen before and the peak resident memory of the process.
+A in B's), overall and for cross-language pairs, on fixed seeds. ``--prior-texts`` sets the
+weight of the shipped reference means in the language centring (debias.py); a huge value
+(1e9) centres on the reference alone, which measures the reference independently of the fair.
+speed: one recommend() run on a 20,000-profile fair with embeddings already cached (a warm-up
+run fills the cache), plus the embedding throughput on texts not seen before and the peak
+resident memory of the process.
 Generated fairs are synthetic demo data.
 """
 
@@ -20,11 +24,11 @@ import time
 import uuid
 
 from amity.engine.matching import RecommendOptions, parse_profiles, recommend
+from amity.engine.matching.debias import PRIOR_TEXTS
 from amity.engine.matching.embedding import E5Backend, LexicalBackend
 from amity.engine.matching.generator import GeneratedFair, generate_fair
 
 SEEDS = (1, 2, 3)
-RECALL_FAIR = {"organizations": 1000, "pairs": 200}
 
 
 def recall_at_k(fair: GeneratedFair, lists: dict[str, list[str]], k: int = 10) -> dict[str, float]:
@@ -37,14 +41,21 @@ def recall_at_k(fair: GeneratedFair, lists: dict[str, list[str]], k: int = 10) -
     return {key: sum(v) / len(v) for key, v in hits.items() if v}
 
 
-def run_recall(backend_name: str, prefix: str, cache_dir: str) -> None:
+def run_recall(
+    backend_name: str, prefix: str, cache_dir: str, prior_texts: float, organizations: int
+) -> None:
     if backend_name == "e5":
-        backend = E5Backend(cache_dir=cache_dir, seek_prefix="query", offer_prefix=prefix)
+        backend = E5Backend(
+            cache_dir=cache_dir,
+            seek_prefix="query",
+            offer_prefix=prefix,
+            prior_texts=prior_texts,
+        )
     else:
         backend = LexicalBackend()
     totals: dict[str, list[float]] = {}
     for seed in SEEDS:
-        fair = generate_fair(seed=seed, **RECALL_FAIR)
+        fair = generate_fair(organizations=organizations, pairs=organizations // 5, seed=seed)
         profiles = parse_profiles(fair.profiles)
         started = time.perf_counter()
         result = recommend(profiles, RecommendOptions(), backend=backend)
@@ -61,9 +72,13 @@ def run_recall(backend_name: str, prefix: str, cache_dir: str) -> None:
             f"{result.exposure.max_lists_per_participant}; {seconds:.1f} s"
         )
     mean = {k: sum(v) / len(v) for k, v in totals.items()}
-    label = f"{backend.name} (offer prefix {prefix})" if backend_name == "e5" else backend.name
+    label = (
+        f"{backend.name} (offer prefix {prefix}, prior texts {prior_texts:g})"
+        if backend_name == "e5"
+        else backend.name
+    )
     print(
-        f"{label} mean over seeds {SEEDS}: "
+        f"{label} mean over seeds {SEEDS}, {organizations} profiles: "
         f"all {mean['all']:.3f} cross-language {mean['cross']:.3f} same {mean['same']:.3f}"
     )
 
@@ -115,13 +130,17 @@ def main(argv: list[str]) -> int:
         default="query",
         help="e5 prefix for offers (requests always use 'query')",
     )
-    parser.add_argument("--organizations", type=int, default=20000)
+    parser.add_argument(
+        "--organizations", type=int, help="fair size (default 1,000 for recall, 20,000 speed)"
+    )
+    parser.add_argument("--prior-texts", type=float, default=PRIOR_TEXTS)
     parser.add_argument("--cache-dir", default="var/embeddings")
     args = parser.parse_args(argv)
     if args.mode == "recall":
-        run_recall(args.backend, args.prefix, args.cache_dir)
+        size = args.organizations or 1000
+        run_recall(args.backend, args.prefix, args.cache_dir, args.prior_texts, size)
     else:
-        run_speed(args.organizations, args.cache_dir)
+        run_speed(args.organizations or 20000, args.cache_dir)
     return 0
 
 

