@@ -28,6 +28,9 @@ from amity.engine.scheduling.tables import assign_tables
 # Share of the time limit kept for stage 3 (tables), capped: tables never decide quality.
 _TABLE_SHARE = 0.1
 _TABLE_CAP = 1.0
+# Share of the time limit kept for improving the best schedule when the search from below
+# does not finish (without it a cut-off run could return its very first schedule).
+_RESERVE_SHARE = 0.15
 # Time for the full one-break question before sweeping participant by participant, and the
 # sweep's group size and time limits per group and per single participant.
 _FIRST_TRY = 1.5
@@ -132,6 +135,11 @@ def solve_exact(
     def left() -> float:
         return max(0.0, deadline - table_time - time.monotonic())
 
+    def search_left() -> float:
+        # The search from below stops early enough to leave time for improving the best
+        # schedule should it not finish.
+        return max(0.0, left() - _RESERVE_SHARE * time_limit)
+
     def report(phase: str, **values: float | int | None) -> None:
         if progress is not None:
             progress(Progress(phase=phase, elapsed=time.monotonic() - start, **values))
@@ -196,7 +204,7 @@ def solve_exact(
     )
     steps = 0
     probed = False
-    while lower < best.value and left() > 0.05:
+    while lower < best.value and search_left() > 0.05:
         steps += 1
 
         def ask(
@@ -213,7 +221,7 @@ def solve_exact(
                 may_break=may,
             )
 
-        limit = left() * (0.7 if lower + 1 < best.value else 1.0)
+        limit = search_left() * (0.7 if lower + 1 < best.value else 1.0)
         if lower == 1:
             limit = min(limit, _FIRST_TRY)
         elif lower >= 2 and lower + 1 < best.value and not probed:
@@ -223,21 +231,21 @@ def solve_exact(
         r = ask(lower, limit, best.slots)
         if r.status == "UNKNOWN" and lower == 1:
             r = _sweep_single_breaker(
-                problem, inst, run, left, best_priority, not fairness_relaxed, best.slots
+                problem, inst, run, search_left, best_priority, not fairness_relaxed, best.slots
             )
         if r.status == "UNKNOWN" and lower >= 2 and not probed:
             # Primal heuristic: let only the likeliest breakers break (fewest break-free
             # windows first). Not a proof when it fails, but a schedule when it succeeds.
             for size in (5 * lower, 10 * lower):
-                if left() <= 0.05 or size >= len(ranked):
+                if search_left() <= 0.05 or size >= len(ranked):
                     break
-                r2 = ask(lower, min(left(), _SHORT_TRY), best.slots, set(ranked[:size]))
+                r2 = ask(lower, min(search_left(), _SHORT_TRY), best.slots, set(ranked[:size]))
                 if r2.found:
                     r = r2
                     break
         if r.status == "UNKNOWN" and lower + 1 < best.value and not probed:
             probed = True
-            above = ask(lower + 1, min(left(), _PROBE_ABOVE), best.slots)
+            above = ask(lower + 1, min(search_left(), _PROBE_ABOVE), best.slots)
             if above.found:
                 best = above
                 report("breaks", best_breaks=best.value, bound=lower)
@@ -252,13 +260,13 @@ def solve_exact(
         else:
             break
     budget = lower + 1 if probed else lower
-    while lower < best.value and budget + 1 < best.value and left() > 0.5:
+    while lower < best.value and budget + 1 < best.value and search_left() > 0.5:
         # A step ran out of time: look for a schedule a little above the lower bound,
         # widening the budget each time (questions with slack are easier).
         budget = budget + 1 if budget == lower else lower + 2 * (budget - lower)
         above = run(
             "breaks",
-            time_limit=min(0.5 * left(), _PROBE_ABOVE),
+            time_limit=min(0.5 * search_left(), _PROBE_ABOVE),
             min_priority=best_priority,
             max_breaks=min(budget, best.value - 1),
             minimize=False,
