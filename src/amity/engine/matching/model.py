@@ -98,9 +98,10 @@ class Reason:
     theirs: str | None = None
     similarity: float | None = None
     code: str | None = None
+    cooperation: str | None = None
+    # English and Chinese titles of ``code`` or ``cooperation``, so a page can say why.
     label_en: str | None = None
     label_zh: str | None = None
-    cooperation: str | None = None
 
 
 @dataclass(slots=True)
