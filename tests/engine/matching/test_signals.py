@@ -126,3 +126,25 @@ def test_interpreter_flag_only_without_a_shared_language():
 
     flags = {r.id: r.interpreter_needed for r in result.recommendations["zh-only"]}
     assert flags == {"en-only": True, "both": False}
+
+
+def test_partner_with_nothing_in_common_is_not_suggested():
+    # All in the home city, no sectors or cooperation: only the texts can earn score, and
+    # "valves" shares no character n-gram with "wine".
+    document = fair(
+        org("a", seeks=["wine"]),
+        org("b", offers=["wine"]),
+        org("c", offers=["valves"]),
+    )
+
+    lists, _ = _lists(document)
+
+    assert (lists["a"], lists["c"]) == (["b"], [])
+
+
+def test_must_meet_keeps_a_partner_with_nothing_in_common():
+    document = fair(org("a", seeks=["wine"], must_meet=["c"]), org("c", offers=["valves"]))
+
+    lists, _ = _lists(document)
+
+    assert lists["a"] == ["c"]

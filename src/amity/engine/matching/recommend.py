@@ -92,6 +92,11 @@ def recommend(
     rows, cols, forced = _pairs_to_score(orgs, cand)
     say(f"shortlisted {len(rows)} pairs; scoring them exactly")
     pairs = exact_scores(arrays, weights, rows, cols)
+    # A pair with nothing in common (score 0) has no reason to give; only the organiser's
+    # must_meet keeps such a pair.
+    useful = np.flatnonzero((pairs.score > 0) | forced)
+    pairs, forced = _subset(pairs, useful), forced[useful]
+    rows, cols = pairs.rows, pairs.cols
     say("spreading exposure under the caps")
     caps = np.array(
         [max(1, math.ceil(options.cap_factor * o.max_meetings)) for o in orgs], dtype=np.int64
