@@ -130,4 +130,9 @@ def assign_tables(
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return greedy, False
     result = {mid: t for (mid, t), v in y.items() if solver.boolean_value(v)}
+    if status != cp_model.OPTIMAL and count_changes(problem, slots, result) > count_changes(
+        problem, slots, greedy
+    ):
+        # A short run may not get back to its hint: never return worse than the greedy.
+        return greedy, False
     return result, status == cp_model.OPTIMAL
