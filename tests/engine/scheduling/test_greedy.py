@@ -1,12 +1,8 @@
 from hypothesis import given, settings
 
-from amity.engine.scheduling.compact import compact
 from amity.engine.scheduling.generator import generate_fair
-from amity.engine.scheduling.greedy import priority_fill, schedule_fcfs, schedule_priority_greedy
+from amity.engine.scheduling.greedy import schedule_fcfs, schedule_priority_greedy
 from amity.engine.scheduling.model import Meeting, Participant, Problem, Slot, Table
-from amity.engine.scheduling.objective import explain_unscheduled
-from amity.engine.scheduling.occupancy import Occupancy
-from amity.engine.scheduling.result import explain_unplaced
 from amity.engine.scheduling.validate import validate
 from tests.engine.scheduling.large_strategies import small_problems
 
@@ -71,17 +67,6 @@ def test_greedy_objective_matches_independent_validator():
     report = validate(problem, schedule)
 
     assert report.objective == schedule.objective
-
-
-def test_explain_unplaced_agrees_with_shared_explanation():
-    problem = generate_fair(300, seed=5)
-    cp = compact(problem)
-    occ = Occupancy(cp)
-    priority_fill(cp, occ)
-
-    fast = explain_unplaced(occ)
-
-    assert fast == explain_unscheduled(problem, occ.assignments())
 
 
 @settings(max_examples=60, deadline=None)

@@ -117,3 +117,91 @@ def test_explain_unscheduled_capacity():
     result = explain_unscheduled(problem, [Assignment("m1", "s1", "T1")])
 
     assert result == [Unscheduled("m2", UnscheduledReason.CAPACITY)]
+
+
+def test_explain_unscheduled_interpreter_not_available_in_common_slots():
+    # The only interpreter works in s1, but the two sides are both free only in s2.
+    problem = Problem(
+        slots=(Slot("s1"), Slot("s2")),
+        tables=(Table("T1"),),
+        participants=(
+            Participant("a", languages=frozenset({"zh"}), available=frozenset({"s2"})),
+            Participant("b", languages=frozenset({"en"})),
+        ),
+        meetings=(Meeting("m1", ("a", "b")),),
+        interpreters=(Interpreter("i1", frozenset({"zh", "en"}), available=frozenset({"s1"})),),
+    )
+
+    assert explain_unscheduled(problem, []) == [Unscheduled("m1", UnscheduledReason.NO_INTERPRETER)]
+
+
+def test_explain_unscheduled_session_mismatch_is_no_common_free_slot():
+    problem = Problem(
+        slots=(Slot("s1", session="am"), Slot("s2", session="am")),
+        tables=(Table("T1"),),
+        participants=(Participant("a"), Participant("b")),
+        meetings=(Meeting("m1", ("a", "b"), session="pm"),),
+    )
+
+    assert explain_unscheduled(problem, []) == [
+        Unscheduled("m1", UnscheduledReason.NO_COMMON_FREE_SLOT)
+    ]
+
+
+def test_explain_unscheduled_busy_only_in_interpreted_slots_is_lost_to_higher_priority():
+    # m2 (zh-en) can only be interpreted in s1, where "a" already meets "c"; s2 is free for
+    # both sides but has no interpreter, so the meeting lost its one usable slot.
+    problem = Problem(
+        slots=(Slot("s1"), Slot("s2")),
+        tables=(Table("T1"), Table("T2")),
+        participants=(
+            Participant("a", languages=frozenset({"zh"})),
+            Participant("b", languages=frozenset({"en"})),
+            Participant("c", languages=frozenset({"zh"})),
+        ),
+        meetings=(Meeting("m1", ("a", "c")), Meeting("m2", ("a", "b"))),
+        interpreters=(Interpreter("i1", frozenset({"zh", "en"}), available=frozenset({"s1"})),),
+    )
+
+    result = explain_unscheduled(problem, [Assignment("m1", "s1", "T1")])
+
+    assert result == [Unscheduled("m2", UnscheduledReason.LOST_TO_HIGHER_PRIORITY)]
+
+
+def test_explain_unscheduled_taken_interpreter_is_capacity():
+    # Both meetings need the one interpreter in the one slot; the sides themselves are free.
+    problem = Problem(
+        slots=(Slot("s1"),),
+        tables=(Table("T1"), Table("T2")),
+        participants=(
+            Participant("a", languages=frozenset({"zh"})),
+            Participant("b", languages=frozenset({"en"})),
+            Participant("c", languages=frozenset({"zh"})),
+            Participant("d", languages=frozenset({"en"})),
+        ),
+        meetings=(Meeting("m1", ("a", "b")), Meeting("m2", ("c", "d"))),
+        interpreters=(Interpreter("i1", frozenset({"zh", "en"})),),
+    )
+
+    result = explain_unscheduled(problem, [Assignment("m1", "s1", "T1", interpreter="i1")])
+
+    assert result == [Unscheduled("m2", UnscheduledReason.CAPACITY)]
+
+
+def test_explain_unscheduled_participant_without_languages_needs_no_interpreter():
+    # "b" declares no languages, so no interpreter is needed and the meeting only lacked a table.
+    problem = Problem(
+        slots=(Slot("s1"),),
+        tables=(Table("T1"),),
+        participants=(
+            Participant("a", languages=frozenset({"zh"})),
+            Participant("b"),
+            Participant("c"),
+            Participant("d"),
+        ),
+        meetings=(Meeting("m1", ("c", "d")), Meeting("m2", ("a", "b"))),
+    )
+
+    result = explain_unscheduled(problem, [Assignment("m1", "s1", "T1")])
+
+    assert result == [Unscheduled("m2", UnscheduledReason.CAPACITY)]

@@ -42,7 +42,8 @@ from amity.engine.scheduling.model import (
     Schedule,
 )
 from amity.engine.scheduling.occupancy import UNPLACED, Occupancy
-from amity.engine.scheduling.result import build_schedule, explain_unplaced
+from amity.engine.scheduling.objective import explain_unscheduled
+from amity.engine.scheduling.result import build_schedule
 
 # CP-SAT re-optimisations of the neighbourhood of an unplaced meeting, per second of time
 # limit: each takes about 0.3-0.6 s here (model building included), and on the generated
@@ -126,7 +127,9 @@ def solve_large(
 
     missing = [m for m in range(cp.n_meetings) if cp.required[m] and occ.slot_of[m] == UNPLACED]
     if missing:
-        reasons = {u.meeting: u.reason.value for u in explain_unplaced(occ)}
+        reasons = {
+            u.meeting: u.reason.value for u in explain_unscheduled(problem, occ.assignments())
+        }
         first = problem.meetings[missing[0]].id
         raise InfeasibleProblem(
             f"required meeting {first} cannot be scheduled ({reasons[first]})"

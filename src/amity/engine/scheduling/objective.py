@@ -98,10 +98,13 @@ def needs_interpreter(problem: Problem, meeting: Meeting) -> bool:
     instances and many registrations carry no language data).
     """
     by_id = {p.id: p for p in problem.participants}
-    langs = [by_id[pid].languages for pid in meeting.participants]
-    if any(not ls for ls in langs):
+    return _share_no_language([by_id[pid].languages for pid in meeting.participants])
+
+
+def _share_no_language(language_sets: Sequence[frozenset[str]]) -> bool:
+    if any(not langs for langs in language_sets):
         return False
-    return not frozenset.intersection(*langs)
+    return not frozenset.intersection(*language_sets)
 
 
 def candidate_slots(problem: Problem, meeting: Meeting) -> list[str]:
@@ -142,9 +145,12 @@ def explain_unscheduled(problem: Problem, assignments: Sequence[Assignment]) -> 
        meeting (the solver preferred those meetings);
     5. capacity — otherwise: the participants had a common free slot but tables (or the home
        table, or the interpreters) were all taken.
+
+    Every solver (exact and large-fair) reports through this one function. The look-ups are
+    built once, so the cost is linear in the left-out meetings times the slots: calling
+    `candidate_slots` per meeting would rebuild them each time (hours at 10,000 participants).
     """
     by_id = {p.id: p for p in problem.participants}
-    scheduled = {a.meeting for a in assignments}
     meetings = {m.id: m for m in problem.meetings}
     busy: set[tuple[str, str]] = set()
     count: dict[str, int] = defaultdict(int)
@@ -152,22 +158,32 @@ def explain_unscheduled(problem: Problem, assignments: Sequence[Assignment]) -> 
         for pid in meetings[a.meeting].participants:
             busy.add((pid, a.slot))
             count[pid] += 1
+    scheduled = {a.meeting for a in assignments}
     result = []
     for meeting in problem.meetings:
         if meeting.id in scheduled:
             continue
-        slots = candidate_slots(problem, meeting)
-        interp = needs_interpreter(problem, meeting)
-        if interp:
-            slots = [s for s in slots if suitable_interpreters(problem, meeting, s)]
-        if not candidate_slots(problem, meeting):
+        people = [by_id[pid] for pid in meeting.participants]
+        open_slots = [
+            slot.id
+            for slot in problem.slots
+            if (meeting.slot is None or slot.id == meeting.slot)
+            and (meeting.session is None or slot.session == meeting.session)
+            and all(p.available is None or slot.id in p.available for p in people)
+        ]
+        slots = open_slots
+        if _share_no_language([p.languages for p in people]):
+            capable = [
+                i for i in problem.interpreters if all(i.languages & p.languages for p in people)
+            ]
+            slots = [
+                s for s in slots if any(i.available is None or s in i.available for i in capable)
+            ]
+        if not open_slots:
             reason = UnscheduledReason.NO_COMMON_FREE_SLOT
         elif not slots:
             reason = UnscheduledReason.NO_INTERPRETER
-        elif any(
-            by_id[pid].max_meetings is not None and count[pid] >= by_id[pid].max_meetings
-            for pid in meeting.participants
-        ):
+        elif any(p.max_meetings is not None and count[p.id] >= p.max_meetings for p in people):
             reason = UnscheduledReason.MAX_MEETINGS
         elif all(any((pid, s) in busy for pid in meeting.participants) for s in slots):
             reason = UnscheduledReason.LOST_TO_HIGHER_PRIORITY

@@ -2,42 +2,9 @@
 
 from __future__ import annotations
 
-from amity.engine.scheduling.compact import CompactProblem
-from amity.engine.scheduling.model import Problem, Schedule, Unscheduled, UnscheduledReason
-from amity.engine.scheduling.objective import compute_objective
-from amity.engine.scheduling.occupancy import UNPLACED, Occupancy
-
-
-def explain_unplaced(occ: Occupancy) -> list[Unscheduled]:
-    """Why each unplaced meeting was left out, with the rules of `objective.explain_unscheduled`.
-
-    The shared function rebuilds its lookup tables for every meeting and slot, which takes
-    hours on a 10,000-participant fair; this applies the same checks, in the same order, to
-    the precomputed candidate slots (a test compares the two on generated fairs).
-    """
-    cp: CompactProblem = occ.cp
-    people = cp.problem.participants
-    result = []
-    for m, s in enumerate(occ.slot_of):
-        if s != UNPLACED:
-            continue
-        parts = cp.meeting_parts[m]
-        slots = cp.interpreted_slots[m]
-        if not cp.open_slots[m]:
-            reason = UnscheduledReason.NO_COMMON_FREE_SLOT
-        elif not slots:
-            reason = UnscheduledReason.NO_INTERPRETER
-        elif any(
-            people[p].max_meetings is not None and occ.count[p] >= people[p].max_meetings
-            for p in parts
-        ):
-            reason = UnscheduledReason.MAX_MEETINGS
-        elif all(any(occ.busy[p] >> t & 1 for p in parts) for t in slots):
-            reason = UnscheduledReason.LOST_TO_HIGHER_PRIORITY
-        else:
-            reason = UnscheduledReason.CAPACITY
-        result.append(Unscheduled(meeting=cp.problem.meetings[m].id, reason=reason))
-    return result
+from amity.engine.scheduling.model import Problem, Schedule
+from amity.engine.scheduling.objective import compute_objective, explain_unscheduled
+from amity.engine.scheduling.occupancy import Occupancy
 
 
 def build_schedule(
@@ -59,7 +26,7 @@ def build_schedule(
     assignments = occ.assignments()
     return Schedule(
         assignments=assignments,
-        unscheduled=explain_unplaced(occ),
+        unscheduled=explain_unscheduled(problem, assignments),
         objective=compute_objective(problem, assignments),
         priority_upper_bound=bound,
         proven_optimal=proven_optimal
