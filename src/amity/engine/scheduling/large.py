@@ -41,8 +41,8 @@ from amity.engine.scheduling.model import (
     ProgressCallback,
     Schedule,
 )
-from amity.engine.scheduling.occupancy import UNPLACED, Occupancy
 from amity.engine.scheduling.objective import explain_unscheduled
+from amity.engine.scheduling.occupancy import UNPLACED, Occupancy
 from amity.engine.scheduling.result import build_schedule
 
 # CP-SAT re-optimisations of the neighbourhood of an unplaced meeting, per second of time
