@@ -3,6 +3,8 @@
 import pytest
 from django.core.cache import cache
 
+from amity.cities.fields_of_cooperation import FIELDS_OF_COOPERATION
+from amity.cities.models import CooperationField
 from tests.catalogue import compile_translations
 from tests.factories import DelegateFactory, EnterpriseUserFactory, OrganiserFactory
 
@@ -40,3 +42,16 @@ def delegate(db):
 def organiser_client(client, organiser):
     client.force_login(organiser)
     return client
+
+
+@pytest.fixture
+def cooperation_fields(db):
+    """The controlled list of fields of cooperation, as migration 0002 seeds it.
+
+    A transactional test's flush deletes rows that data migrations seeded, so transactional
+    tests that need the list ask for this fixture.
+    """
+    for code, name_en, name_zh in FIELDS_OF_COOPERATION:
+        CooperationField.objects.get_or_create(
+            code=code, defaults={"name_en": name_en, "name_zh": name_zh}
+        )

@@ -7,8 +7,7 @@ import pytest
 from django.core.management import call_command
 from playwright.sync_api import expect
 
-from amity.cities.fields_of_cooperation import FIELDS_OF_COOPERATION
-from amity.cities.models import CooperationField, Partnership
+from amity.cities.models import Partnership
 from tests.factories import PASSWORD, OrganiserFactory
 
 # The live server needs committed data, hence transactional tests.
@@ -20,13 +19,7 @@ SCREENSHOT_DIR_VARIABLE = "AMITY_SCREENSHOT_DIR"
 
 
 @pytest.fixture
-def seeded_registry():
-    # A transactional test's flush also deletes the rows a data migration seeded (the fields
-    # of cooperation), so put them back before loading the registry that refers to them.
-    for code, name_en, name_zh in FIELDS_OF_COOPERATION:
-        CooperationField.objects.get_or_create(
-            code=code, defaults={"name_en": name_en, "name_zh": name_zh}
-        )
+def seeded_registry(cooperation_fields):
     call_command("load_registry", verbosity=0)
 
 

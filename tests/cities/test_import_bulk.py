@@ -70,7 +70,7 @@ def test_database_refuses_a_second_partnership_at_the_same_level():
     reason="needs a database server that lets the second writer wait",
 )
 @pytest.mark.django_db(transaction=True)
-def test_two_simultaneous_imports_of_one_file_create_each_partnership_once():
+def test_two_simultaneous_imports_of_one_file_create_each_partnership_once(cooperation_fields):
     data = _big_file(300)
     errors: list[BaseException] = []
     barrier = threading.Barrier(2)
