@@ -35,7 +35,7 @@ from amity.cities.models import (
 from amity.cities.world_cities import WorldCity, continent_of_country
 
 # Fields of a partnership that update_partnership may change.
-_PARTNERSHIP_CHANGES = frozenset(
+PARTNERSHIP_CHANGES = frozenset(
     {
         "kind",
         "status",
@@ -52,7 +52,7 @@ _PARTNERSHIP_CHANGES = frozenset(
 )
 
 # Fields of a place that update_place may change; the continent follows the country.
-_PLACE_CHANGES = frozenset(
+PLACE_CHANGES = frozenset(
     {
         "kind",
         "name_en",
@@ -176,7 +176,7 @@ def update_place(place: Place, **changes: object) -> Place:
     change that leaves only one of them set is refused, as is a name, country and kind that
     another place already has (the registry would then hold the same city twice).
     """
-    unknown = set(changes) - _PLACE_CHANGES
+    unknown = set(changes) - PLACE_CHANGES
     if unknown:
         raise ValidationError(dict.fromkeys(sorted(unknown), _("cannot be changed here")))
     for name in ("name_en", "name_zh", "time_zone"):
@@ -284,7 +284,7 @@ def update_partnership(
     partnership: Partnership, *, fields: Iterable[str] | None = None, **changes: object
 ) -> Partnership:
     """Change the given attributes (and the fields of cooperation when `fields` is given)."""
-    unknown = set(changes) - _PARTNERSHIP_CHANGES
+    unknown = set(changes) - PARTNERSHIP_CHANGES
     if unknown:
         raise ValidationError(dict.fromkeys(sorted(unknown), _("cannot be changed here")))
     for name, value in changes.items():

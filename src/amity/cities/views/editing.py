@@ -9,6 +9,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views import View
 
 from amity.cities.domain import (
+    PARTNERSHIP_CHANGES,
+    PLACE_CHANGES,
     find_or_create_place,
     record_partnership,
     update_partnership,
@@ -18,27 +20,10 @@ from amity.cities.forms import CitySearchForm, PlaceForm, RelationshipForm
 from amity.cities.models import Partnership, Place
 from amity.cities.world_cities import find_world_city, search_world_cities, world_city_by_id
 
-RELATIONSHIP_ATTRIBUTES = (
-    "kind",
-    "status",
-    "level",
-    "home_district",
-    "established_on",
-    "established_precision",
-    "ended_on",
-    "summary_en",
-    "summary_zh",
-    "notes",
-)
-PLACE_ATTRIBUTES = (
-    "name_en",
-    "name_zh",
-    "country",
-    "latitude",
-    "longitude",
-    "population",
-    "time_zone",
-)
+# The editor's forms show what the domain actions may change, less what they handle apart
+# (the demo flag is never edited by hand; the place's kind and GeoNames id have their own fields).
+RELATIONSHIP_ATTRIBUTES = PARTNERSHIP_CHANGES - {"is_demo"}
+PLACE_ATTRIBUTES = PLACE_CHANGES - {"kind", "geonames_id"}
 
 
 def attach_errors(error: ValidationError, *forms: Form) -> None:
