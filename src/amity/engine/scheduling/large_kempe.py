@@ -15,6 +15,12 @@ The search is an iterated local search: a hill climb over the participants with 
 worklist: a participant whose block changed is looked at again), then rounds of "kick one
 participant's block with two random chain swaps (half the time a participant with a break),
 climb again from the people touched, undo the round if the breaks went up".
+
+With a fairness bound (``spread``), a `BreakLedger` keeps every participant's total breaks
+and the *excess* over the cap (see `large_fairness.py`); moves are then judged by
+(change in excess, change in breaks) lexicographically: a move that would break the bound is
+rejected, one that repairs a violation is made even if it costs breaks elsewhere, and the
+kicks go half the time to the meetings of participants above the cap while there are any.
 """
 
 from __future__ import annotations
@@ -23,6 +29,7 @@ import random
 import time
 
 from amity.engine.scheduling.compact import CompactProblem, block_breaks
+from amity.engine.scheduling.large_fairness import BreakLedger
 from amity.engine.scheduling.occupancy import UNPLACED, Occupancy
 
 MAX_CHAIN = 24
@@ -37,8 +44,9 @@ Journal = list[list[tuple[int, int, int]]]
 class KempeSearch:
     """Kempe-chain moves inside blocks: insertion, hill climbing and iterated local search."""
 
-    def __init__(self, occ: Occupancy, rng: random.Random) -> None:
+    def __init__(self, occ: Occupancy, rng: random.Random, spread: int | None = None) -> None:
         self.occ = occ
+        self.ledger = None if spread is None else BreakLedger(occ, spread)
         self.cp: CompactProblem = occ.cp
         self.rng = rng
         self.candidate_sets = [frozenset(c) for c in self.cp.candidates]
@@ -74,7 +82,7 @@ class KempeSearch:
     def try_move(
         self, m: int, t: int, journal: Journal | None, *, any_delta: bool = False
     ) -> tuple[int, set[int]] | None:
-        """Swap m's chain between its slot and t if it lowers the breaks (or always, with
+        """Swap m's chain between its slot and t if it lowers (excess, breaks) (or always, with
         `any_delta`); (change in breaks, people involved), or None if not made."""
         occ, cp = self.occ, self.cp
         s = occ.slot_of[m]
@@ -91,6 +99,7 @@ class KempeSearch:
         bit_s, bit_t = 1 << cp.slot_pos[s], 1 << cp.slot_pos[t]
         both = bit_s | bit_t
         delta = 0
+        changes: dict[int, int] = {}
         for p in people:
             mask = occ.masks[p][b]
             swapped = mask & ~both
@@ -98,9 +107,18 @@ class KempeSearch:
                 swapped |= bit_t
             if mask & bit_t:
                 swapped |= bit_s
-            delta += block_breaks(swapped) - block_breaks(mask)
-        if delta >= 0 and not any_delta:
-            return None
+            change = block_breaks(swapped) - block_breaks(mask)
+            delta += change
+            if change:
+                changes[p] = change
+        if not any_delta:
+            ledger = self.ledger
+            excess_change = 0
+            if ledger is not None and changes:
+                after = {p: ledger.total[p] + c for p, c in changes.items()}
+                excess_change = ledger.excess_after(after) - ledger.excess
+            if (excess_change, delta) >= (0, 0):
+                return None
         old = self._swap(chain, s, t)
         if old is None:
             return None
@@ -158,11 +176,15 @@ class KempeSearch:
         rounds = 0
         # Kicks start at a random scheduled meeting (the set never changes during the search).
         placed = [m for m in range(cp.n_meetings) if occ.slot_of[m] != UNPLACED]
+        ledger = self.ledger
         while placed and self.moves_tried < max_moves:
             rounds += 1
             if rounds % 50 == 0 and time.perf_counter() >= deadline:
                 break
-            if rounds % 1000 == 1:
+            if ledger is not None and ledger.excess and rounds % 100 == 1:
+                # Repair first: kick where the fairness bound is broken.
+                broken = self._meetings_of(ledger.violators()) or placed
+            elif rounds % 1000 == 1 or (ledger is not None and rounds % 100 == 1):
                 # Half the kicks go where breaks are: meetings of participants with one.
                 broken = [
                     m
@@ -185,6 +207,7 @@ class KempeSearch:
             self.moves_tried += 1
             journal: Journal = []
             delta = 0
+            excess_before = 0 if ledger is None else ledger.excess
             touched: set[tuple[int, int]] = set()
             for _ in range(KICK_MOVES):
                 m = mine[self.rng.randrange(len(mine))]
@@ -196,13 +219,18 @@ class KempeSearch:
             if not journal:
                 continue
             delta -= self.climb(touched, max_moves, journal)
-            if delta > 0:
+            excess_change = 0 if ledger is None else ledger.excess - excess_before
+            if (excess_change, delta) > (0, 0):
                 for old in reversed(journal):
                     self._restore(old)
             else:
                 gained -= delta
         self.rounds = rounds
         return gained
+
+    def _meetings_of(self, people: list[int]) -> list[int]:
+        occ, cp = self.occ, self.cp
+        return [m for p in people for m in cp.part_meetings[p] if occ.slot_of[m] != UNPLACED]
 
     def _swap(self, chain: list[int], a: int, b: int) -> list[tuple[int, int, int]] | None:
         """Swap the chain's meetings between slots a and b; the old placements, or None
@@ -221,6 +249,7 @@ class KempeSearch:
                 return None
             occ.place(o, b if slot == a else a, k)
             placed.append(o)
+        self._refresh(chain)
         return old
 
     def _restore(self, old: list[tuple[int, int, int]]) -> None:
@@ -228,6 +257,11 @@ class KempeSearch:
             self.occ.remove(o)
         for o, slot, k in old:
             self.occ.place(o, slot, k)
+        self._refresh([o for o, _, _ in old])
+
+    def _refresh(self, meetings: list[int]) -> None:
+        if self.ledger is not None:
+            self.ledger.refresh({p for o in meetings for p in self.cp.meeting_parts[o]})
 
     def _breaks_of(self, people: set[int], block: int) -> int:
         return sum(block_breaks(self.occ.masks[p][block]) for p in people)
@@ -251,6 +285,7 @@ class KempeSearch:
         if direct:
             a = min(direct)[1]
             occ.place(m, a, occ.fits(m, a))  # type: ignore[arg-type]
+            self._refresh([m])
             return True
         best: tuple[int, int, int, int] | None = None
         for a in usable:
@@ -268,6 +303,7 @@ class KempeSearch:
                 self._restore(old)
             return False
         occ.place(m, a, k)
+        self._refresh([m])
         return True
 
     def _to_move(self, m: int, a: int) -> list[int]:
