@@ -260,3 +260,12 @@ def test_partnership_list_puts_undated_partners_last(client, sort):
     items = client.get("/api/v1/registry/partnerships", {"sort": sort}).json()["items"]
 
     assert [item["place"]["name_en"] for item in items][-1] == "Los Angeles"
+
+
+def test_api_docs_page_uses_shipped_files_not_a_cdn(client):
+    response = client.get("/api/v1/docs")
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "swagger-ui-bundle.js" in html
+    assert "https://" not in html

@@ -119,3 +119,13 @@ def test_screenshots_of_the_partner_list_and_the_network_map(
         for name in ("partner-list.png", "network-map.png", "partner-list-zh.png")
     }
     assert [name for name, size in sizes.items() if size < 10_000] == []
+
+
+def test_api_docs_render_offline_within_the_content_security_policy(
+    page, live_server, csp_violations
+):
+    page.goto(f"{live_server.url}/api/v1/docs")
+
+    expect(page.locator(".swagger-ui .info .title")).to_contain_text("Amity API")
+    expect(page.locator(".opblock").first).to_be_visible()
+    assert csp_violations == []

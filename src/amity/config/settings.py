@@ -68,6 +68,8 @@ INSTALLED_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "csp",
     "django_htmx",
+    # Listed so the API docs page uses the Swagger UI files shipped with Ninja, not a CDN.
+    "ninja",
     "template_partials",
     "django_tasks",
     "django_tasks_db",
