@@ -1,0 +1,36 @@
+"""Named actions on the registry. Pages, the API, the importer and the demo all call these.
+
+Each action validates its input (ValidationError keyed by field name) and runs in a
+transaction, so a failed action leaves nothing half-written.
+"""
+
+from amity.cities.domain.partnerships import (
+    PARTNERSHIP_CHANGES,
+    default_status_for,
+    record_partnership,
+    update_partnership,
+)
+from amity.cities.domain.places import (
+    PLACE_CHANGES,
+    continent_for_country,
+    find_or_create_place,
+    update_place,
+    validate_place,
+)
+from amity.cities.domain.timeline import add_agreement, add_contact, cite_fact, record_exchange
+
+__all__ = [
+    "PARTNERSHIP_CHANGES",
+    "PLACE_CHANGES",
+    "add_agreement",
+    "add_contact",
+    "cite_fact",
+    "continent_for_country",
+    "default_status_for",
+    "find_or_create_place",
+    "record_exchange",
+    "record_partnership",
+    "update_partnership",
+    "update_place",
+    "validate_place",
+]
