@@ -51,6 +51,10 @@ from amity.engine.scheduling.result import build_schedule
 PRIORITY_STEPS_PER_SECOND = 0.2
 NEIGHBOURHOOD_MEETINGS = 40
 STEP_WORK = 0.05
+# CP-SAT steps for participants the Kempe repair leaves above the fairness cap, and the
+# deterministic time of each (bigger than a priority step: it must find a feasible layout).
+FAIRNESS_STEPS = 20
+FAIRNESS_STEP_WORK = 0.5
 # Kempe-chain moves evaluated per second of time limit.
 MOVES_PER_SECOND = 40000
 # ... but no more than this many per meeting: small fairs converge long before, and finishing
@@ -170,8 +174,52 @@ def _repair_fairness(
     repair = KempeSearch(occ, rng, spread)
     assert repair.ledger is not None
     if repair.ledger.excess:
-        repair.run(repair.moves_tried + max(1000, moves // 10), deadline)
+        repair.run(max(1000, moves // 10), deadline)
+    # What chain swaps inside a block cannot fix (a participant whose interpreted meetings
+    # are pinned to few slots, say), CP-SAT may: each violator's meetings and its partners'
+    # over all slots, with its breaks capped and nobody else pushed above the cap.
+    for _ in range(FAIRNESS_STEPS):
+        ledger = repair.ledger
+        if not ledger.excess or time.perf_counter() >= deadline:
+            break
+        lo = next(v for v, n in enumerate(ledger.hist) if n)
+        target = ledger.violators()[0]
+        free = _meetings_around(occ, target)
+        step = reoptimize(
+            occ,
+            free,
+            [],
+            None,
+            seed=rng.randrange(1 << 30),
+            work_limit=FAIRNESS_STEP_WORK,
+            fair=(target, lo + spread),
+        )
+        if not step.improved:
+            break
+        repair = KempeSearch(occ, rng, spread)
+        assert repair.ledger is not None
+        # Win back, within the bound, the breaks the step cost the others.
+        repair.climb_all(max(1000, moves // 100), deadline)
     return repair.ledger.excess > 0
+
+
+def _meetings_around(occ: Occupancy, p: int) -> list[int]:
+    """Placed meetings of p and of its partners, up to the neighbourhood size."""
+    cp = occ.cp
+    mine = [m for m in cp.part_meetings[p] if occ.slot_of[m] != UNPLACED]
+    free = list(mine)
+    seen = set(mine)
+    for m in mine:
+        for q in cp.meeting_parts[m]:
+            for o in cp.part_meetings[q]:
+                if (
+                    len(free) < NEIGHBOURHOOD_MEETINGS
+                    and o not in seen
+                    and occ.slot_of[o] != UNPLACED
+                ):
+                    free.append(o)
+                    seen.add(o)
+    return free
 
 
 def _lp_guided(

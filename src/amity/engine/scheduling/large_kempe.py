@@ -177,14 +177,15 @@ class KempeSearch:
         # Kicks start at a random scheduled meeting (the set never changes during the search).
         placed = [m for m in range(cp.n_meetings) if occ.slot_of[m] != UNPLACED]
         ledger = self.ledger
+        violating: list[int] = []
         while placed and self.moves_tried < max_moves:
             rounds += 1
             if rounds % 50 == 0 and time.perf_counter() >= deadline:
                 break
-            if ledger is not None and ledger.excess and rounds % 100 == 1:
-                # Repair first: kick where the fairness bound is broken.
-                broken = self._meetings_of(ledger.violators()) or placed
-            elif rounds % 1000 == 1 or (ledger is not None and rounds % 100 == 1):
+            if ledger is not None and rounds % 100 == 1:
+                # While the fairness bound is broken, a quarter of the kicks go where.
+                violating = self._meetings_of(ledger.violators()) if ledger.excess else []
+            if rounds % 1000 == 1:
                 # Half the kicks go where breaks are: meetings of participants with one.
                 broken = [
                     m
@@ -195,10 +196,12 @@ class KempeSearch:
                     )
                 ] or placed
             pool = broken if rounds % 2 else placed
+            if violating and rounds % 4 == 0:
+                pool = violating
             first = pool[self.rng.randrange(len(pool))]
             b = cp.slot_block[occ.slot_of[first]]
             parts = cp.meeting_parts[first]
-            if pool is broken:
+            if pool is broken or pool is violating:
                 parts = tuple(q for q in parts if block_breaks(occ.masks[q][b])) or parts
             p = parts[self.rng.randrange(len(parts))]
             slots = cp.block_slots[b]

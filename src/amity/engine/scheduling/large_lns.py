@@ -7,6 +7,11 @@ unplaced ones get x[m,s] for their candidate slots (optionally restricted to som
 model maximises W · (priority placed) − (breaks of every participant it touches), with W
 above any possible change in breaks so priority always comes first. The step is kept only if
 it improves (priority, −breaks) lexicographically, so the search never gets worse.
+
+For the fairness repair (`fair` = (participant, cap)) the model also keeps the priority and
+caps the total breaks of that participant at ``cap`` and of everyone else it touches at
+max(cap, their current total), so the step is kept whenever CP-SAT finds such a schedule,
+even if it costs breaks: it brings one participant within the bound, nobody else beyond it.
 """
 
 from __future__ import annotations
@@ -40,6 +45,7 @@ def reoptimize(
     *,
     seed: int,
     work_limit: float,
+    fair: tuple[int, int] | None = None,
 ) -> StepResult:
     """Re-place `free` (placed) and `extra` (unplaced) meetings optimally, the rest fixed."""
     cp = occ.cp
@@ -51,6 +57,7 @@ def reoptimize(
     pbs = {(p, b) for p in touched_parts for b in blocks_of}
     old_priority = sum(cp.priority[m] for m, (s, _) in before.items() if s != UNPLACED)
     old_breaks = _touched_breaks(occ, pbs)
+    totals = {p: sum(block_breaks(mask) for mask in occ.masks[p]) for p in touched_parts}
     for m in meetings:
         occ.remove(m)
 
@@ -130,6 +137,8 @@ def reoptimize(
             model.add(sum(vs) <= room)
 
     break_terms = []
+    # Per participant: its breaks in the blocks the model decides (expressions) and elsewhere.
+    person_terms: dict[int, list[cp_model.LinearExprT]] = {p: [] for p in touched_parts}
     weight = 1
     for p, b in pbs:
         slots = cp.block_slots[b]
@@ -145,6 +154,7 @@ def reoptimize(
             else:
                 occupancy.append(0)
         if not variable:
+            person_terms[p].append(block_breaks(fixed))
             continue
         weight += (len(slots) + 1) // 2
         starts = []
@@ -163,6 +173,18 @@ def reoptimize(
             model.add(present <= sum(occupancy))
             model.add(sum(starts) >= present)
             break_terms.append(sum(starts) - present)
+        person_terms[p].append(break_terms[-1])
+
+    if fair is not None:
+        target, cap = fair
+        model.add(sum(gains) >= old_priority)
+        blocks_in = {b for _, b in pbs}
+        for p, terms in person_terms.items():
+            rest = sum(
+                block_breaks(mask) for b, mask in enumerate(occ.masks[p]) if b not in blocks_in
+            )
+            limit = cap if p == target else max(cap, totals[p])
+            model.add(sum(terms) + rest <= limit)
 
     model.maximize(weight * sum(gains) - sum(break_terms))
     solver = cp_model.CpSolver()
@@ -188,6 +210,8 @@ def reoptimize(
                 occ.place(m, s, k)
         new_priority = sum(cp.priority[m] for m in meetings if occ.slot_of[m] != UNPLACED)
         new_breaks = _touched_breaks(occ, pbs)
+        if fair is not None and new_priority >= old_priority:
+            return StepResult(True, 0, old_breaks - new_breaks, work)
         if (new_priority, -new_breaks) > (old_priority, -old_breaks):
             return StepResult(True, new_priority - old_priority, old_breaks - new_breaks, work)
         for m in meetings:
