@@ -182,7 +182,6 @@ def _repair_fairness(
         ledger = repair.ledger
         if not ledger.excess or time.perf_counter() >= deadline:
             break
-        lo = next(v for v, n in enumerate(ledger.hist) if n)
         target = ledger.violators()[0]
         free = _meetings_around(occ, target)
         step = reoptimize(
@@ -192,7 +191,7 @@ def _repair_fairness(
             None,
             seed=rng.randrange(1 << 30),
             work_limit=FAIRNESS_STEP_WORK,
-            fair=(target, lo + spread),
+            fair=(target, ledger.lo + spread),
         )
         if not step.improved:
             break

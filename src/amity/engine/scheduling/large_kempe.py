@@ -116,7 +116,7 @@ class KempeSearch:
             excess_change = 0
             if ledger is not None and changes:
                 after = {p: ledger.total[p] + c for p, c in changes.items()}
-                excess_change = ledger.excess_after(after) - ledger.excess
+                excess_change = ledger.excess_change(after)
             if (excess_change, delta) >= (0, 0):
                 return None
         old = self._swap(chain, s, t)
