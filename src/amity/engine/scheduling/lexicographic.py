@@ -38,7 +38,9 @@ _FIRST_TRY = 1.5
 # Time to look for a schedule one break above the current lower bound when the bound's own
 # question is hard.
 _PROBE_ABOVE = 3.0
-_SHORT_TRY = 4.0
+_SHORT_TRY = 2.0
+_PROOF_TRY = 1.0
+_QUICK_PROBE = 0.5
 # The primal heuristic's candidate breakers (this many per break of the budget) and time.
 _BREAKERS = 10
 _BREAKERS_TRY = 4.0
@@ -234,13 +236,22 @@ def solve_exact(
                 may_break=may,
             )
 
+        if lower >= 2 and lower + 1 < best.value and not probed:
+            # A quick look one break above: when that is easy (tic-13crafc: 0.2 s) only the
+            # proof is left and the primal heuristic below is skipped.
+            above = ask(lower + 1, min(search_left(), _QUICK_PROBE), best.slots)
+            if above.found:
+                best = above
+                report("breaks", best_breaks=best.value, bound=lower)
         limit = search_left() * (0.7 if lower + 1 < best.value else 1.0)
         if lower == 1:
             limit = min(limit, _FIRST_TRY)
-        elif lower >= 2 and lower + 1 < best.value and not probed:
+        elif lower >= 2 and not probed:
             # First a short try: a hard question is put aside until a schedule one break
-            # above is known, so a time-out still leaves a near-optimal schedule.
-            limit = min(limit, _SHORT_TRY)
+            # above is known (a time-out still leaves a near-optimal schedule) and is then
+            # asked again with the LP (below).
+            # Shorter when only the proof is left: nothing else waits on it.
+            limit = min(limit, _SHORT_TRY if lower + 1 < best.value else _PROOF_TRY)
         if lower >= 2 and lower + 1 < best.value and not probed and _BREAKERS * lower < len(ranked):
             # Primal heuristic: let only the likeliest breakers break (fewest break-free
             # windows first). A schedule when it succeeds; no proof when it fails. Most
@@ -261,17 +272,23 @@ def solve_exact(
         # A question that outlasted its short try is asked again with the LP over window
         # literals: slower on easy questions (ticf-13crafb's bound: 2.8 s -> 9 s), far faster
         # on the hardest proof (tic-13crafc's bound 4: 12 s -> 5 s).
-        r = ask(lower, limit, best.slots, options=hard_opts if lower >= 2 and probed else None)
+        r = ask(
+            lower,
+            min(limit, search_left()),
+            best.slots,
+            options=hard_opts if lower >= 2 and probed else None,
+        )
         if r.status == "UNKNOWN" and lower == 1:
             r = _sweep_single_breaker(
                 problem, inst, run, search_left, best_priority, not fairness_relaxed, best.slots
             )
-        if r.status == "UNKNOWN" and lower + 1 < best.value and not probed:
+        if r.status == "UNKNOWN" and lower >= 2 and not probed:
             probed = True
-            above = ask(lower + 1, min(search_left(), _PROBE_ABOVE), best.slots)
-            if above.found:
-                best = above
-                report("breaks", best_breaks=best.value, bound=lower)
+            if lower + 1 < best.value:
+                above = ask(lower + 1, min(search_left(), _PROBE_ABOVE), best.slots)
+                if above.found:
+                    best = above
+                    report("breaks", best_breaks=best.value, bound=lower)
             continue
         if r.status == "INFEASIBLE":
             lower += 1
