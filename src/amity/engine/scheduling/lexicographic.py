@@ -40,6 +40,8 @@ _FIRST_TRY = 1.5
 _PROBE_ABOVE = 3.0
 _SHORT_TRY = 2.0
 _PROOF_TRY = 1.0
+# Time for a re-asked question with the LP; what is left goes to the final proof below.
+_LP_TRY = 8.0
 _QUICK_PROBE = 0.5
 # The primal heuristic's candidate breakers (this many per break of the budget) and time.
 _BREAKERS = 10
@@ -275,7 +277,7 @@ def solve_exact(
         # on the hardest proof (tic-13crafc's bound 4: 12 s -> 5 s).
         r = ask(
             lower,
-            min(limit, search_left()),
+            min(limit, search_left(), _LP_TRY if lower >= 2 and probed else limit),
             best.slots,
             options=hard_opts if lower >= 2 and probed else None,
         )
@@ -329,7 +331,22 @@ def solve_exact(
             best = above
             report("breaks", best_breaks=best.value, bound=lower)
             break
-    if lower < best.value and left() > 0.05:
+    if lower + 1 == best.value and left() > 0.05:
+        # Only the proof is left: the clause-learning search without a hint, which proves
+        # forum-13crafb's bound 6 in 4.4 s where the hinted short try and the LP did not.
+        r = run(
+            "breaks",
+            time_limit=left(),
+            min_priority=best_priority,
+            max_breaks=lower,
+            minimize=False,
+            fairness=not fairness_relaxed,
+        )
+        if r.found:
+            best = r
+        elif r.status == "INFEASIBLE":
+            lower += 1
+    elif lower < best.value and left() > 0.05:
         # Then minimise from the best schedule with what is left.
         r = run(
             "breaks",
