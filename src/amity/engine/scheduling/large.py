@@ -12,7 +12,10 @@ Phases (each reported through the progress callback and timed in `Schedule.stats
    neighbourhood (the meetings of their participants and partners, all slots) re-optimised
    exactly by CP-SAT (`large_lns.py`): moves and swaps that make room.
 5. ``breaks`` — iterated local search with Kempe-chain swaps inside blocks (priority never
-   changes), then anything that still fits is added.
+   changes), then anything that still fits is added. With ``fairness`` the moves are judged
+   by the excess over the break-spread bound first (`large_fairness.py`), and a repair
+   (Kempe, then CP-SAT steps around participants above the cap) follows the last fill;
+   ``stats["fairness_relaxed"]`` says whether the bound had to be given up.
 
 Determinism: every phase has a deterministic budget (counted moves, counted CP-SAT steps with
 deterministic-time limits, single-threaded CP-SAT) proportional to `time_limit`, and random
