@@ -3,8 +3,10 @@
 Breaks are minimised by a linear search from below — "is there a schedule with at most k
 breaks?" for k = 0, 1, 2, … — because on the JAIR instances a CP-SAT feasibility question with
 a tight break budget propagates far better than an optimisation run: the first k that is
-feasible is optimal, and every infeasible k is a proven lower bound. Should a step run out of
-time, the remaining time goes to an ordinary minimisation started from the best schedule.
+feasible is optimal, and every infeasible k is a proven lower bound. Hard budgets (k >= 2) get
+primal guesses (only the likeliest breakers may break) beside short proofs, then the LP over
+window literals, then a hint-free proof. Should the search not finish, the remaining time goes
+to schedules a little above the bound and an ordinary minimisation from the best schedule.
 """
 
 from __future__ import annotations
@@ -32,21 +34,22 @@ _TABLE_CAP = 1.0
 # Share of the time limit kept for improving the best schedule when the search from below
 # does not finish (without it a cut-off run could return its very first schedule).
 _RESERVE_SHARE = 0.15
-# Time for the full one-break question before sweeping participant by participant, and the
-# sweep's group size and time limits per group and per single participant.
-_FIRST_TRY = 1.5
-# Time to look for a schedule one break above the current lower bound when the bound's own
-# question is hard.
-_PROBE_ABOVE = 3.0
-_SHORT_TRY = 2.0
-_PROOF_TRY = 1.0
-# Time for a re-asked question with the LP; what is left goes to the final proof below.
-_LP_TRY = 8.0
+# Budgets of 2 and more (times in seconds, see docs/algorithms/scheduling.md, "Hard bounds"):
+# a quick look one break above; the likeliest-breakers guess (10 candidates per break at the
+# bound, 2.5 per break one above, the latter with twice the time); a short try of the full
+# question (shorter when only the proof is left); a schedule one break above; the question
+# again with the LP over window literals.
 _QUICK_PROBE = 0.5
-# The primal heuristic's candidate breakers (this many per break of the budget) and time.
 _BREAKERS = 10
 _BREAKERS_TRY = 4.0
 _BREAKERS_ABOVE = 2.5
+_SHORT_TRY = 2.0
+_PROOF_TRY = 1.0
+_PROBE_ABOVE = 3.0
+_LP_TRY = 8.0
+# Time for the full one-break question before sweeping participant by participant, and the
+# sweep's group size and time limits per group and per single participant.
+_FIRST_TRY = 1.5
 _SINGLES = 12
 _GROUP = 6
 _GROUP_TRY = 1.5
