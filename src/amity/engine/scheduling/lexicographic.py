@@ -4,8 +4,8 @@ Breaks are minimised by a linear search from below — "is there a schedule with
 breaks?" for k = 0, 1, 2, … — because on the JAIR instances a CP-SAT feasibility question with
 a tight break budget propagates far better than an optimisation run: the first k that is
 feasible is optimal, and every infeasible k is a proven lower bound. Hard budgets (k >= 2) get
-primal guesses (only the likeliest breakers may break) beside short proofs, then the LP over
-window literals, then a hint-free proof. Should the search not finish, the remaining time goes
+primal guesses (only the likeliest breakers may break) beside short proofs, then (when the
+schedule one above came from a guess) a hint-free proof, then the LP over window literals. Should the search not finish, the remaining time goes
 to schedules a little above the bound and an ordinary minimisation from the best schedule.
 """
 
