@@ -5,8 +5,9 @@ breaks?" for k = 0, 1, 2, … — because on the JAIR instances a CP-SAT feasibi
 a tight break budget propagates far better than an optimisation run: the first k that is
 feasible is optimal, and every infeasible k is a proven lower bound. Hard budgets (k >= 2) get
 primal guesses (only the likeliest breakers may break) beside short proofs, then (when the
-schedule one above came from a guess) a hint-free proof, then the LP over window literals. Should the search not finish, the remaining time goes
-to schedules a little above the bound and an ordinary minimisation from the best schedule.
+schedule one above came from a guess) a hint-free proof, then the LP over window literals.
+Should the search not finish, the remaining time goes to schedules a little above the bound and
+an ordinary minimisation from the best schedule.
 """
 
 from __future__ import annotations
