@@ -42,6 +42,10 @@ _RESERVE_SHARE = 0.15
 # again with the LP over window literals.
 _QUICK_PROBE = 0.5
 _BREAKERS = 10
+# The guess at the bound is skipped when it would let more than this share of the possible
+# breakers break: it then restricts little and is nearly the full question (forum-13crafb at
+# 5 breaks: 50 of 56, 4 s for nothing; where it decides, 20-30 of 56-72).
+_GUESS_SHARE = 2 / 3
 _BREAKERS_TRY = 4.0
 _BREAKERS_ABOVE = 2.5
 _SHORT_TRY = 2.0
@@ -265,7 +269,12 @@ def solve_exact(
             # asked again with the LP (below).
             # Shorter when only the proof is left: nothing else waits on it.
             limit = min(limit, _SHORT_TRY if lower + 1 < best.value else _PROOF_TRY)
-        if lower >= 2 and lower + 1 < best.value and not probed and _BREAKERS * lower < len(ranked):
+        if (
+            lower >= 2
+            and lower + 1 < best.value
+            and not probed
+            and _BREAKERS * lower <= _GUESS_SHARE * len(ranked)
+        ):
             # Primal heuristic: let only the likeliest breakers break (fewest break-free
             # windows first). A schedule when it succeeds; no proof when it fails. Most
             # participants then cannot break, which propagates strongly: ticf-13crafb's
