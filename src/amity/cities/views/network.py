@@ -65,7 +65,21 @@ class NetworkView(PermissionRequiredMixin, View):
 
     def get(self, request: HttpRequest) -> HttpResponse:
         # One query: the map and both charts are computed from the same rows.
-        partnerships = list(Partnership.objects.select_related("place").order_by("place__name_en"))
+        # Only the columns the map and charts use: notes and summaries stay in the database.
+        partnerships = list(
+            Partnership.objects.select_related("place")
+            .only(
+                "kind",
+                "established_on",
+                "place__name_en",
+                "place__name_zh",
+                "place__country",
+                "place__continent",
+                "place__latitude",
+                "place__longitude",
+            )
+            .order_by("place__name_en")
+        )
         map_markers = markers(partnerships)
         kinds_present = Counter(partnership.kind for partnership in partnerships)
         continents = Counter(partnership.place.continent for partnership in partnerships)
