@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -84,6 +85,9 @@ class Instance:
         for s in problem.slots:
             blocks[s.block].append(s.id)
         self.blocks = dict(blocks)
+        # Built models by stage and options, reused by every question (see stage.py).
+        self.models: dict[tuple, ModelBuilder] = {}
+        self.models_lock = threading.Lock()
 
 
 def break_free_windows(inst: Instance, pid: str) -> int:

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from amity.engine.scheduling.exact import ExactOptions, Instance, break_free_windows
+from amity.engine.scheduling.lanes import Lane, Question, run_lanes
 from amity.engine.scheduling.model import (
     Assignment,
     InfeasibleProblem,
@@ -31,37 +32,43 @@ from amity.engine.scheduling.tables import assign_tables
 
 # Share of the time limit kept for stage 3 (tables), capped: tables never decide quality.
 _TABLE_SHARE = 0.1
-_TABLE_CAP = 1.0
+_TABLE_CAP = 0.5
 # Share of the time limit kept for improving the best schedule when the search from below
 # does not finish (without it a cut-off run could return its very first schedule).
 _RESERVE_SHARE = 0.15
-# Budgets of 2 and more (times in seconds, see docs/algorithms/scheduling.md, "Hard bounds"):
-# a quick look one break above; the likeliest-breakers guess (10 candidates per break at the
-# bound, 2.5 per break one above, the latter with twice the time); a short try of the full
-# question (shorter when only the proof is left); a schedule one break above; the question
-# again with the LP over window literals.
-_QUICK_PROBE = 0.5
+# Caps of the questions at budgets of 2 and more, in CP-SAT's deterministic time ("dt"; with
+# the pure clause-learning search about 0.6 s of this machine's wall clock per dt, with the LP
+# about 2 s), so that the same input gives the same answer however busy the machine is. Each
+# is set above the longest successful answer measured on the JAIR instances (in brackets),
+# see docs/algorithms/scheduling.md, "Hard bounds".
+#   lane 0 (prove the budget): the likeliest-breakers guess at the budget (10 candidates per
+#   break; ticf-13crafb's 3-break schedule [5.5 dt]), a short hinted try [1.2 dt], then the
+#   hint-free clause-learning search (forum-13crafb's bound 6 [7.6 dt]);
+#   lane 1 (find one above): a quick hinted look one break above [0.1 dt], the guess one above
+#   with 2.5 candidates per break (forum-13crafb's 6-break schedule [9.6 dt]), a longer hinted
+#   look one above, then the LP over window literals at the budget (tic-13crafc's bound 4
+#   [3.2 dt]).
 _BREAKERS = 10
 # The guess at the bound is skipped when it would let more than this share of the possible
 # breakers break: it then restricts little and is nearly the full question (forum-13crafb at
 # 5 breaks: 50 of 56, 4 s for nothing; where it decides, 20-30 of 56-72).
 _GUESS_SHARE = 2 / 3
-_BREAKERS_TRY = 4.0
+_BREAKERS_DT = 8.0
+_SHORT_DT = 2.0
+_PROOF_DT = 0.5
+_FREE_PROOF_DT = 12.0
+_QUICK_DT = 0.4
 _BREAKERS_ABOVE = 2.5
-_SHORT_TRY = 2.0
-_PROOF_TRY = 0.5
-_PROBE_ABOVE = 3.0
-_LP_TRY = 8.0
-# The hint-free proof tried before the LP when the schedule one break above came late (see
-# the search loop).
-_FREE_PROOF_TRY = 6.0
+_BREAKERS_ABOVE_DT = 14.0
+_PROBE_ABOVE_DT = 3.0
+_LP_DT = 6.0
 # Time for the full one-break question before sweeping participant by participant, and the
-# sweep's group size and time limits per group and per single participant.
-_FIRST_TRY = 1.5
+# sweep's group size and limits per group and per single participant (dt).
+_FIRST_DT = 2.3
 _SINGLES = 12
 _GROUP = 6
-_GROUP_TRY = 1.5
-_SINGLE_TRY = 4.0
+_GROUP_DT = 2.3
+_SINGLE_DT = 6.0
 
 
 def _infeasible_reason(problem: Problem, inst: Instance) -> str:
@@ -100,21 +107,22 @@ def _sweep_single_breaker(
     candidates.sort(key=lambda pid: -len(inst.by_person[pid]))
     # The busiest participants one by one (a feasible group can be much harder to solve than
     # its breaker alone), the others in groups; then undecided singles again, for longer.
-    queue: list[tuple[list[str], float]] = [([pid], _GROUP_TRY) for pid in candidates[:_SINGLES]]
+    queue: list[tuple[list[str], float]] = [([pid], _GROUP_DT) for pid in candidates[:_SINGLES]]
     rest = candidates[_SINGLES:]
-    queue += [(rest[i : i + _GROUP], _GROUP_TRY) for i in range(0, len(rest), _GROUP)]
+    queue += [(rest[i : i + _GROUP], _GROUP_DT) for i in range(0, len(rest), _GROUP)]
     retry: list[str] = []
     undecided = False
     while queue or retry:
         if not queue:
-            queue = [([pid], _SINGLE_TRY) for pid in retry]
+            queue = [([pid], _SINGLE_DT) for pid in retry]
             retry = []
         group, limit = queue.pop(0)
         if left() <= 0.05:
             return StageResult({}, {}, 0, 0.0, False, "UNKNOWN", 0.0)
         r = run(
             "breaks",
-            time_limit=min(limit, left()),
+            time_limit=left(),
+            max_dtime=limit,
             min_priority=min_priority,
             max_breaks=1,
             minimize=False,
@@ -126,13 +134,63 @@ def _sweep_single_breaker(
             return r
         if r.status == "UNKNOWN":
             if len(group) > 1:
-                queue.extend((group[i : i + 1], _GROUP_TRY) for i in range(len(group)))
-            elif limit < _SINGLE_TRY:
+                queue.extend((group[i : i + 1], _GROUP_DT) for i in range(len(group)))
+            elif limit < _SINGLE_DT:
                 retry.append(group[0])
             else:
                 undecided = True
     status = "UNKNOWN" if undecided else "INFEASIBLE"
     return StageResult({}, {}, 0, 0.0, not undecided, status, 0.0)
+
+
+def _hard_level(
+    level: int, best: StageResult, ranked: list[str], hard_opts: ExactOptions
+) -> list[Lane]:
+    """The two lanes at a lower bound ``level`` >= 2 (constants and measurements above).
+
+    Lane 0 settles the level: a guess and a short hinted try first (``phase1``: a level they
+    settle is easy, and lane 1's work is then dropped), then the hint-free clause-learning
+    search. Lane 1 looks for a schedule one break above (unless one is known) and then asks
+    the level again with the LP, hinted with the best schedule it knows: the two proofs
+    complement each other (forum-13crafb's bound 6 needs the first, tic-13crafc's bound 4 the
+    second).
+    """
+    only_proof = level + 1 >= best.value
+    may_guess = not only_proof and _BREAKERS * level <= _GUESS_SHARE * len(ranked)
+
+    def prove() -> Lane:
+        if may_guess:
+            r = yield Question(
+                level, _BREAKERS_DT, None, frozenset(ranked[: _BREAKERS * level]), phase1=True
+            )
+            if r.found:
+                return
+        r = yield Question(level, _PROOF_DT if only_proof else _SHORT_DT, best.slots, phase1=True)
+        if r.status == "UNKNOWN":
+            yield Question(level, _FREE_PROOF_DT)
+
+    def find() -> Lane:
+        hint, value = best.slots, best.value
+        if level + 1 < value:
+            r = yield Question(level + 1, _QUICK_DT, hint)
+            if r.status == "INFEASIBLE":
+                return
+            if r.found:
+                hint, value = r.slots, r.value
+        size = int(_BREAKERS_ABOVE * (level + 1))
+        if level + 1 < value and size < len(ranked):
+            # No hint: the best schedule's breakers are mostly not among the candidates (a
+            # hint slowed ticf-13crafb's guess from 3.4 s to over 4 s).
+            r = yield Question(level + 1, _BREAKERS_ABOVE_DT, None, frozenset(ranked[:size]))
+            if r.found:
+                hint, value = r.slots, r.value
+        if level + 1 < value:
+            r = yield Question(level + 1, _PROBE_ABOVE_DT, hint)
+            if r.found:
+                hint, value = r.slots, r.value
+        yield Question(level, _LP_DT, hint, options=hard_opts)
+
+    return [prove(), find()]
 
 
 def solve_exact(
@@ -227,130 +285,64 @@ def solve_exact(
         key=lambda pid: (break_free_windows(inst, pid), -len(inst.by_person[pid])),
     )
     steps = 0
-    probed = False
-    # Set when the schedule one break above the bound was found only after the short try
-    # at the bound, so the short try was hinted with a schedule far above the budget.
-    late_above = False
+    stalled = False
     while lower < best.value and search_left() > 0.05:
         steps += 1
-
-        def ask(
-            budget: int,
-            limit: float,
-            hint: dict[str, str],
-            may: set[str] | None = None,
-            options: ExactOptions | None = None,
-        ) -> StageResult:
-            return run(
-                "breaks",
-                options,
-                time_limit=limit,
-                min_priority=best_priority,
-                max_breaks=budget,
-                minimize=False,
-                fairness=not fairness_relaxed,
-                hint=hint,
-                may_break=may,
-            )
-
-        if lower >= 2 and lower + 1 < best.value and not probed:
-            # A quick look one break above: when that is easy (tic-13crafc: 0.2 s) only the
-            # proof is left and the primal heuristic below is skipped.
-            above = ask(lower + 1, min(search_left(), _QUICK_PROBE), best.slots)
-            if above.found:
-                best = above
-                report("breaks", best_breaks=best.value, bound=lower)
-        limit = search_left() * (0.7 if lower + 1 < best.value else 1.0)
-        if lower == 1:
-            limit = min(limit, _FIRST_TRY)
-        elif lower >= 2 and not probed:
-            # First a short try: a hard question is put aside until a schedule one break
-            # above is known (a time-out still leaves a near-optimal schedule) and is then
-            # asked again with the LP (below).
-            # Shorter when only the proof is left: nothing else waits on it.
-            limit = min(limit, _SHORT_TRY if lower + 1 < best.value else _PROOF_TRY)
-        if (
-            lower >= 2
-            and lower + 1 < best.value
-            and not probed
-            and _BREAKERS * lower <= _GUESS_SHARE * len(ranked)
-        ):
-            # Primal heuristic: let only the likeliest breakers break (fewest break-free
-            # windows first). A schedule when it succeeds; no proof when it fails. Most
-            # participants then cannot break, which propagates strongly: ticf-13crafb's
-            # 3-break schedule takes 3.4 s this way and 8 s or more without.
-            # No hint: the best schedule's breakers are mostly not among the candidates, and
-            # measured, the hint slowed this question from 3.4 s to over 4 s.
-            guess = ask(
+        if lower >= 2:
+            # Hard budgets: two lanes side by side (see lanes.py and _hard_level).
+            outcome = run_lanes(
                 lower,
-                min(search_left(), _BREAKERS_TRY),
-                {},
-                set(ranked[: _BREAKERS * lower]),
+                _hard_level(lower, best, ranked, hard_opts),
+                lambda q, cancel: run(
+                    "breaks",
+                    q.options,
+                    time_limit=search_left(),
+                    max_dtime=q.max_dtime,
+                    min_priority=best_priority,
+                    max_breaks=q.budget,
+                    minimize=False,
+                    fairness=not fairness_relaxed,
+                    hint=q.hint,
+                    may_break=q.may_break,
+                    cancel=cancel,
+                ),
             )
-            if guess.found:
-                best = guess
-                report("breaks", best_breaks=best.value, bound=lower)
-                continue
-        if late_above and lower + 1 == best.value:
-            # Only the proof is left and it has not yet been tried with a hint near the
-            # budget: the hint-free clause-learning search first, which proves forum-13crafb's
-            # bound 6 in 4.5 s where the LP below did not in 8 s. (Where the short try was
-            # already a proof try, tic-13crafc, it is the LP that proves.)
-            late_above = False
-            r = ask(lower, min(search_left(), _FREE_PROOF_TRY), {})
-            if r.status == "INFEASIBLE":
-                lower += 1
-                probed = False
-                report("breaks", best_breaks=best.value, bound=lower)
-                continue
-            if r.found:
-                best = r
-                report("breaks", best_breaks=best.value, bound=lower)
-                continue
-        # A question that outlasted its short try is asked again with the LP over window
-        # literals: slower on easy questions (ticf-13crafb's bound: 2.8 s -> 9 s), far faster
-        # on the hardest proof (tic-13crafc's bound 4: 12 s -> 5 s).
-        r = ask(
-            lower,
-            min(limit, search_left(), _LP_TRY if lower >= 2 and probed else limit),
-            best.slots,
-            options=hard_opts if lower >= 2 and probed else None,
+            progress_made = False
+            if outcome.infeasible_upto >= lower:
+                lower = outcome.infeasible_upto + 1
+                progress_made = True
+            if outcome.found is not None and outcome.found.result.value < best.value:
+                best = outcome.found.result
+                progress_made = True
+            report("breaks", best_breaks=best.value, bound=lower)
+            if not progress_made:
+                stalled = True
+                break
+            continue
+        r = run(
+            "breaks",
+            time_limit=search_left() * (0.7 if lower + 1 < best.value else 1.0),
+            max_dtime=_FIRST_DT if lower == 1 else None,
+            min_priority=best_priority,
+            max_breaks=lower,
+            minimize=False,
+            fairness=not fairness_relaxed,
+            hint=best.slots,
         )
         if r.status == "UNKNOWN" and lower == 1:
             r = _sweep_single_breaker(
                 problem, inst, run, search_left, best_priority, not fairness_relaxed, best.slots
             )
-        if r.status == "UNKNOWN" and lower >= 2 and not probed:
-            probed = True
-            size = int(_BREAKERS_ABOVE * (lower + 1))
-            if lower + 1 < best.value and size < len(ranked):
-                # The same guess one break above, with fewer candidates: forum-13crafb's
-                # 6-break schedule takes 5.3 s with its 15 likeliest breakers, while with 25
-                # or with everybody it is not found in 10 s (and 10 is infeasible).
-                guess = ask(
-                    lower + 1, min(search_left(), 2 * _BREAKERS_TRY), {}, set(ranked[:size])
-                )
-                if guess.found:
-                    best = guess
-                    late_above = True
-                    report("breaks", best_breaks=best.value, bound=lower)
-            if lower + 1 < best.value:
-                above = ask(lower + 1, min(search_left(), _PROBE_ABOVE), best.slots)
-                if above.found:
-                    best = above
-                    late_above = True
-                    report("breaks", best_breaks=best.value, bound=lower)
-            continue
         if r.status == "INFEASIBLE":
             lower += 1
-            probed = False
-            late_above = False
             report("breaks", best_breaks=best.value, bound=lower)
         elif r.found:
             best = r
             report("breaks", best_breaks=best.value, bound=lower)
         else:
+            stalled = True
             break
+    probed = stalled and lower >= 2
     budget = lower + 1 if probed else lower
     while lower < best.value and budget + 1 < best.value and search_left() > 0.5:
         # A step ran out of time: look for a schedule a little above the lower bound,
@@ -358,7 +350,8 @@ def solve_exact(
         budget = budget + 1 if budget == lower else lower + 2 * (budget - lower)
         above = run(
             "breaks",
-            time_limit=min(0.5 * search_left(), _PROBE_ABOVE),
+            time_limit=0.5 * search_left(),
+            max_dtime=_PROBE_ABOVE_DT,
             min_priority=best_priority,
             max_breaks=min(budget, best.value - 1),
             minimize=False,
@@ -370,8 +363,8 @@ def solve_exact(
             report("breaks", best_breaks=best.value, bound=lower)
             break
     if lower + 1 == best.value and left() > 0.05:
-        # Only the proof is left: the clause-learning search without a hint, which proves
-        # forum-13crafb's bound 6 in 4.4 s where the hinted short try and the LP did not.
+        # Only the proof is left and the lanes' caps ran out: the clause-learning search
+        # without a hint, with all the time that is left.
         r = run(
             "breaks",
             time_limit=left(),

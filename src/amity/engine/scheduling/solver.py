@@ -1,8 +1,10 @@
 """The scheduler's front door: ``solve`` picks the exact or the large-fair method.
 
-Same input and seed give the same schedule: the exact path runs CP-SAT with one worker and a
-fixed seed. The one caveat is the time limit — if a stage is cut off by the wall clock, how far
-it got depends on the machine's speed; a stage that finishes (proves its optimum) does not.
+Same input and seed give the same schedule: the exact path runs CP-SAT with one worker per
+question and a fixed seed, caps its questions in CP-SAT's deterministic time rather than the
+wall clock, and where it asks two questions side by side (``lanes.py``) it settles the outcome
+by rules that do not look at which thread was faster. The one caveat is the overall time limit:
+if it cuts the search short, how far it got depends on the machine's speed.
 """
 
 from __future__ import annotations

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import time
 from dataclasses import dataclass, field, replace
 
@@ -25,11 +26,41 @@ class StageResult:
     branches: int = 0
     fairness_relaxed: bool = False
     extra: dict[str, float] = field(default_factory=dict)
+    # CP-SAT's deterministic time: the same on every run of the same question.
+    dtime: float = 0.0
 
     @property
     def found(self) -> bool:
         """A schedule was found (possibly an empty one)."""
         return self.status in ("OPTIMAL", "FEASIBLE")
+
+
+class Cancel:
+    """Lets another thread stop a question that is running (or about to run).
+
+    CP-SAT ignores a stop requested before its search begins, so ``poke`` repeats the
+    request; the lane runner calls it until the question returns.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._solver: cp_model.CpSolver | None = None
+        self.cancelled = False
+
+    def attach(self, solver: cp_model.CpSolver | None) -> bool:
+        with self._lock:
+            self._solver = solver
+            return not self.cancelled
+
+    def cancel(self) -> None:
+        with self._lock:
+            self.cancelled = True
+        self.poke()
+
+    def poke(self) -> None:
+        with self._lock:
+            if self.cancelled and self._solver is not None:
+                self._solver.stop_search()
 
 
 class _ProgressPrinter(cp_model.CpSolverSolutionCallback):
@@ -52,10 +83,14 @@ class _ProgressPrinter(cp_model.CpSolverSolutionCallback):
             )
 
 
-def _params(opts: ExactOptions, time_limit: float, seed: int) -> cp_model.CpSolver:
+def _params(
+    opts: ExactOptions, time_limit: float, seed: int, max_dtime: float | None = None
+) -> cp_model.CpSolver:
     solver = cp_model.CpSolver()
     p = solver.parameters
     p.max_time_in_seconds = max(0.05, time_limit)
+    if max_dtime is not None:
+        p.max_deterministic_time = max_dtime
     p.num_workers = opts.num_workers
     p.random_seed = seed
     p.log_search_progress = opts.log
@@ -83,6 +118,23 @@ def _extract(
     return slots, interps
 
 
+def _base_model(
+    inst: Instance, opts: ExactOptions, stage: str, bound: int | None, min_priority: int | None
+) -> ModelBuilder:
+    """The model shared by every question of one stage, built once per instance and options."""
+    key = (stage, opts.implied, opts.alldiff, opts.windows, bound, min_priority)
+    with inst.models_lock:  # two lanes may ask for the same model at once
+        b = inst.models.get(key)
+        if b is None:
+            b = ModelBuilder(inst, opts)
+            if stage != "priority":
+                if min_priority is not None:
+                    b.model.add(b.priority_expr() >= min_priority)
+                b.add_breaks(bound)
+            inst.models[key] = b
+    return b
+
+
 def solve_stage(
     problem: Problem,
     stage: str,
@@ -99,6 +151,8 @@ def solve_stage(
     minimize: bool = True,
     progress: ProgressCallback | None = None,
     inst: Instance | None = None,
+    max_dtime: float | None = None,
+    cancel: Cancel | None = None,
 ) -> StageResult:
     """Solve one CP-SAT model.
 
@@ -106,45 +160,58 @@ def solve_stage(
     ``min_priority`` and, with ``minimize``, minimises the total breaks; with ``max_breaks``
     it asks only for a schedule with at most that many (the linear search from below).
     ``value`` is the priority or the total breaks of the returned schedule.
+    ``max_dtime`` caps the search in CP-SAT's deterministic time, so that the answer does not
+    depend on the machine's load (``time_limit`` stays the wall-clock safety net);
+    ``cancel`` lets another thread stop it (status ``"CANCELLED"``).
     """
     opts = opts or ExactOptions()
     inst = inst or Instance(problem)
     start = time.monotonic()
-    b = ModelBuilder(inst, opts)
     bound = problem.fairness.max_break_spread if problem.fairness and fairness else None
+    b = _base_model(inst, opts, stage, bound, min_priority)
+    # Each question works on a copy of the base model: copying takes milliseconds where
+    # building takes 0.1-0.2 s, and the break search asks up to twenty questions.
+    model = b.model.clone()
     if stage == "priority":
-        b.model.maximize(b.priority_expr())
+        model.maximize(b.priority_expr())
     else:
-        if min_priority is not None:
-            b.model.add(b.priority_expr() >= min_priority)
-        total = b.add_breaks(bound)
+        total = sum(b.break_lits)
         if may_break is not None:
             for pid, hb in b.hb_owner:
                 if pid not in may_break:
-                    b.model.add(hb == 0)
+                    model.add(hb == 0)
         if min_breaks > 0:
-            b.model.add(total >= min_breaks)
+            model.add(total >= min_breaks)
         if max_breaks is not None:
-            b.model.add(total <= max_breaks)
+            model.add(total <= max_breaks)
             if b.has_break:
                 # Implied: at most that many participants (per block) have a break at all.
-                b.model.add(sum(b.has_break) <= max_breaks)
+                model.add(sum(b.has_break) <= max_breaks)
         if minimize:
-            b.model.minimize(total)
+            model.minimize(total)
     if hint and opts.hint:
         for (mid, s), v in b.x.items():
-            b.model.add_hint(v, hint.get(mid) == s)
+            model.add_hint(v, hint.get(mid) == s)
     if stage == "priority":
         # Priority is a weighted packing problem: there the LP relaxation is what prunes.
         opts = replace(opts, linearization_level=None)
-    solver = _params(opts, time_limit, seed)
+    solver = _params(opts, time_limit, seed, max_dtime)
+    if cancel is not None and not cancel.attach(solver):
+        return StageResult({}, {}, 0, 0.0, False, "CANCELLED", 0.0)
     # Feasibility steps have no objective to report; the caller reports their outcome.
     callback = _ProgressPrinter(stage, start, progress) if stage == "priority" or minimize else None
-    status = solver.solve(b.model, callback)
+    status = solver.solve(model, callback)
     seconds = time.monotonic() - start
     name = solver.status_name(status)
+    dtime = solver.deterministic_time
+    if cancel is not None:
+        cancel.attach(None)
+        if cancel.cancelled and status == cp_model.UNKNOWN:
+            name = "CANCELLED"
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        return StageResult({}, {}, 0, 0.0, status == cp_model.INFEASIBLE, name, seconds)
+        return StageResult(
+            {}, {}, 0, 0.0, status == cp_model.INFEASIBLE, name, seconds, dtime=dtime
+        )
     slots, interps = _extract(b, solver)
     if stage == "priority":
         value = round(solver.objective_value)
@@ -159,4 +226,5 @@ def solve_stage(
         status=name,
         seconds=seconds,
         branches=solver.num_branches,
+        dtime=dtime,
     )
