@@ -1,3 +1,5 @@
+import threading
+
 import pytest
 
 from amity.engine.scheduling.io import read_problem_file
@@ -105,3 +107,29 @@ def test_solve_same_seed_gives_same_schedule():
     second = solve(problem, time_limit=10, seed=3)
 
     assert first.assignments == second.assignments
+
+
+@needs_jair
+def test_solve_gives_the_same_schedule_on_a_busy_machine():
+    # Optimum 4 breaks: the search runs its two lanes at budgets 2 and up.
+    problem = read_problem_file(JAIR / "forumt-14crafd.original.dzn")
+    quiet = solve(problem, time_limit=60)
+
+    stop = threading.Event()
+
+    def spin() -> None:
+        while not stop.is_set():
+            sum(range(10_000))
+
+    spinners = [threading.Thread(target=spin) for _ in range(2)]
+    for t in spinners:
+        t.start()
+    try:
+        busy = solve(problem, time_limit=60)
+    finally:
+        stop.set()
+        for t in spinners:
+            t.join()
+
+    assert busy.objective.breaks == quiet.objective.breaks == 4
+    assert busy.assignments == quiet.assignments
