@@ -13,11 +13,10 @@ an ordinary minimisation from the best schedule.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from amity.engine.scheduling.exact import ExactOptions, Instance, break_free_windows
-from amity.engine.scheduling.lanes import Lane, Question, run_lanes
+from amity.engine.scheduling.lanes import CANCELLED, Lane, Question, run_lanes
 from amity.engine.scheduling.model import (
     Assignment,
     InfeasibleProblem,
@@ -27,7 +26,7 @@ from amity.engine.scheduling.model import (
     Schedule,
 )
 from amity.engine.scheduling.objective import compute_objective, explain_unscheduled
-from amity.engine.scheduling.stage import StageResult, solve_stage
+from amity.engine.scheduling.stage import Cancel, StageResult, solve_stage
 from amity.engine.scheduling.tables import assign_tables
 
 # Share of the time limit kept for stage 3 (tables), capped: tables never decide quality.
@@ -54,10 +53,10 @@ _BREAKERS = 10
 # 5 breaks: 50 of 56, 4 s for nothing; where it decides, 20-30 of 56-72).
 _GUESS_SHARE = 2 / 3
 _BREAKERS_DT = 8.0
-_SHORT_DT = 2.0
+_SHORT_DT = 1.5
 _PROOF_DT = 0.5
 _FREE_PROOF_DT = 12.0
-_QUICK_DT = 0.4
+_QUICK_DT = 0.25
 _BREAKERS_ABOVE = 2.5
 _BREAKERS_ABOVE_DT = 14.0
 _PROBE_ABOVE_DT = 3.0
@@ -84,63 +83,63 @@ def _infeasible_reason(problem: Problem, inst: Instance) -> str:
     )
 
 
-def _sweep_single_breaker(
-    problem: Problem,
-    inst: Instance,
-    run: Callable[..., StageResult],
-    left: Callable[[], float],
-    min_priority: int,
-    fairness: bool,
-    hint: dict[str, str],
-) -> StageResult:
-    """Answer "one break in all?" by group testing over participants.
+@dataclass
+class _SweepState:
+    """How one lane's share of the one-break sweep ended."""
+
+    finished: bool = False
+    undecided: bool = False
+
+
+def _one_break_level(
+    problem: Problem, inst: Instance, best: StageResult
+) -> tuple[list[Lane], list[_SweepState]]:
+    """The two lanes for "one break in all?": the full question, then group testing.
 
     With a budget of one break exactly one participant breaks, so the question splits into
     "may one of the participants in G break?" for groups G covering everybody. Each is nearly
     as easy as the zero-break question, which is fast: an infeasible group is ruled out in
-    one solve, a group that times out is split in two. All groups infeasible proves the
-    budget infeasible. Measured on forum-13crafc: the full question was still open after
-    60 s, the sweep answers it in a few seconds.
+    one solve, a group that times out is split. All groups infeasible proves the budget
+    infeasible. Measured on forum-13crafc: the full question was still open after 60 s, the
+    sweep answers it in a few seconds. Lane 0 first asks the full question (``phase1``: it
+    settles the easy instances), the groups are dealt to the two lanes alternately.
     """
     candidates = [p.id for p in problem.participants if len(inst.by_person[p.id]) >= 2]
     # Busy participants are the likeliest to need the break.
     candidates.sort(key=lambda pid: -len(inst.by_person[pid]))
     # The busiest participants one by one (a feasible group can be much harder to solve than
     # its breaker alone), the others in groups; then undecided singles again, for longer.
-    queue: list[tuple[list[str], float]] = [([pid], _GROUP_DT) for pid in candidates[:_SINGLES]]
+    groups = [[pid] for pid in candidates[:_SINGLES]]
     rest = candidates[_SINGLES:]
-    queue += [(rest[i : i + _GROUP], _GROUP_DT) for i in range(0, len(rest), _GROUP)]
-    retry: list[str] = []
-    undecided = False
-    while queue or retry:
-        if not queue:
-            queue = [([pid], _SINGLE_DT) for pid in retry]
-            retry = []
-        group, limit = queue.pop(0)
-        if left() <= 0.05:
-            return StageResult({}, {}, 0, 0.0, False, "UNKNOWN", 0.0)
-        r = run(
-            "breaks",
-            time_limit=left(),
-            max_dtime=limit,
-            min_priority=min_priority,
-            max_breaks=1,
-            minimize=False,
-            fairness=fairness,
-            may_break=set(group),
-            hint=hint,
-        )
-        if r.found:
-            return r
+    groups += [rest[i : i + _GROUP] for i in range(0, len(rest), _GROUP)]
+    states = [_SweepState(), _SweepState()]
+
+    def sweep(share: list[list[str]], state: _SweepState) -> Lane:
+        queue = [(g, _GROUP_DT) for g in share]
+        retry: list[str] = []
+        while queue or retry:
+            if not queue:
+                queue = [([pid], _SINGLE_DT) for pid in retry]
+                retry = []
+            group, limit = queue.pop(0)
+            r = yield Question(1, limit, best.slots, frozenset(group))
+            if r.found or r.status == CANCELLED:
+                return
+            if r.status == "UNKNOWN":
+                if len(group) > 1:
+                    queue.extend(([pid], _GROUP_DT) for pid in group)
+                elif limit < _SINGLE_DT:
+                    retry.append(group[0])
+                else:
+                    state.undecided = True
+        state.finished = True
+
+    def full_then_sweep() -> Lane:
+        r = yield Question(1, _FIRST_DT, best.slots, phase1=True)
         if r.status == "UNKNOWN":
-            if len(group) > 1:
-                queue.extend((group[i : i + 1], _GROUP_DT) for i in range(len(group)))
-            elif limit < _SINGLE_DT:
-                retry.append(group[0])
-            else:
-                undecided = True
-    status = "UNKNOWN" if undecided else "INFEASIBLE"
-    return StageResult({}, {}, 0, 0.0, not undecided, status, 0.0)
+            yield from sweep(groups[0::2], states[0])
+
+    return [full_then_sweep(), sweep(groups[1::2], states[1])], states
 
 
 def _hard_level(
@@ -284,29 +283,29 @@ def solve_exact(
         (p.id for p in problem.participants if len(inst.by_person[p.id]) >= 2),
         key=lambda pid: (break_free_windows(inst, pid), -len(inst.by_person[pid])),
     )
+
+    def ask_lane(q: Question, cancel: Cancel) -> StageResult:
+        return run(
+            "breaks",
+            q.options,
+            time_limit=search_left(),
+            max_dtime=q.max_dtime,
+            min_priority=best_priority,
+            max_breaks=q.budget,
+            minimize=False,
+            fairness=not fairness_relaxed,
+            hint=q.hint,
+            may_break=q.may_break,
+            cancel=cancel,
+        )
+
     steps = 0
     stalled = False
     while lower < best.value and search_left() > 0.05:
         steps += 1
         if lower >= 2:
             # Hard budgets: two lanes side by side (see lanes.py and _hard_level).
-            outcome = run_lanes(
-                lower,
-                _hard_level(lower, best, ranked, hard_opts),
-                lambda q, cancel: run(
-                    "breaks",
-                    q.options,
-                    time_limit=search_left(),
-                    max_dtime=q.max_dtime,
-                    min_priority=best_priority,
-                    max_breaks=q.budget,
-                    minimize=False,
-                    fairness=not fairness_relaxed,
-                    hint=q.hint,
-                    may_break=q.may_break,
-                    cancel=cancel,
-                ),
-            )
+            outcome = run_lanes(lower, _hard_level(lower, best, ranked, hard_opts), ask_lane)
             progress_made = False
             if outcome.infeasible_upto >= lower:
                 lower = outcome.infeasible_upto + 1
@@ -319,20 +318,30 @@ def solve_exact(
                 stalled = True
                 break
             continue
+        if lower == 1:
+            lanes, states = _one_break_level(problem, inst, best)
+            outcome = run_lanes(1, lanes, ask_lane)
+            if outcome.found is not None:
+                best = outcome.found.result
+            elif outcome.infeasible_upto >= 1 or (
+                not outcome.lane1_discarded
+                and all(st.finished and not st.undecided for st in states)
+            ):
+                lower = 2
+            else:
+                stalled = True
+                break
+            report("breaks", best_breaks=best.value, bound=lower)
+            continue
         r = run(
             "breaks",
             time_limit=search_left() * (0.7 if lower + 1 < best.value else 1.0),
-            max_dtime=_FIRST_DT if lower == 1 else None,
             min_priority=best_priority,
             max_breaks=lower,
             minimize=False,
             fairness=not fairness_relaxed,
             hint=best.slots,
         )
-        if r.status == "UNKNOWN" and lower == 1:
-            r = _sweep_single_breaker(
-                problem, inst, run, search_left, best_priority, not fairness_relaxed, best.slots
-            )
         if r.status == "INFEASIBLE":
             lower += 1
             report("breaks", best_breaks=best.value, bound=lower)
