@@ -88,6 +88,7 @@ class Instance:
         # Built models by stage and options, reused by every question (see stage.py).
         self.models: dict[tuple, ModelBuilder] = {}
         self.models_lock = threading.Lock()
+        self.model_locks: dict[tuple, threading.Lock] = {}
 
 
 def break_free_windows(inst: Instance, pid: str) -> int:

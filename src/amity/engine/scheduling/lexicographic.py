@@ -26,7 +26,7 @@ from amity.engine.scheduling.model import (
     Schedule,
 )
 from amity.engine.scheduling.objective import compute_objective, explain_unscheduled
-from amity.engine.scheduling.stage import Cancel, StageResult, solve_stage
+from amity.engine.scheduling.stage import Cancel, StageResult, prebuild, solve_stage
 from amity.engine.scheduling.tables import assign_tables
 
 # Share of the time limit kept for stage 3 (tables), capped: tables never decide quality.
@@ -43,10 +43,9 @@ _RESERVE_SHARE = 0.15
 #   lane 0 (prove the budget): the likeliest-breakers guess at the budget (10 candidates per
 #   break; ticf-13crafb's 3-break schedule [5.5 dt]), a short hinted try [1.2 dt], then the
 #   hint-free clause-learning search (forum-13crafb's bound 6 [7.6 dt]);
-#   lane 1 (find one above): a quick hinted look one break above [0.1 dt], the guess one above
-#   with 2.5 candidates per break (forum-13crafb's 6-break schedule [9.6 dt]), a longer hinted
-#   look one above, then the LP over window literals at the budget (tic-13crafc's bound 4
-#   [3.2 dt]).
+#   lane 1 (find one above): the guess one above with 2.5 candidates per break (forum-13crafb's
+#   6-break schedule [9.6 dt]), a quick hinted look one break above [0.1 dt], a longer one,
+#   then the LP over window literals at the budget (tic-13crafc's bound 4 [3.2 dt]).
 _BREAKERS = 10
 # The guess at the bound is skipped when it would let more than this share of the possible
 # breakers break: it then restricts little and is nearly the full question (forum-13crafb at
@@ -170,17 +169,19 @@ def _hard_level(
 
     def find() -> Lane:
         hint, value = best.slots, best.value
+        size = int(_BREAKERS_ABOVE * (level + 1))
+        if level + 1 < value and size < len(ranked):
+            # No hint: the best schedule's breakers are mostly not among the candidates (a
+            # hint slowed ticf-13crafb's guess from 3.4 s to over 4 s). First: it is what
+            # takes longest where it is needed (forum-13crafb), and where it is not it is
+            # answered at once (tic-13crafc: infeasible in 0.0 dt).
+            r = yield Question(level + 1, _BREAKERS_ABOVE_DT, None, frozenset(ranked[:size]))
+            if r.found:
+                hint, value = r.slots, r.value
         if level + 1 < value:
             r = yield Question(level + 1, _QUICK_DT, hint)
             if r.status == "INFEASIBLE":
                 return
-            if r.found:
-                hint, value = r.slots, r.value
-        size = int(_BREAKERS_ABOVE * (level + 1))
-        if level + 1 < value and size < len(ranked):
-            # No hint: the best schedule's breakers are mostly not among the candidates (a
-            # hint slowed ticf-13crafb's guess from 3.4 s to over 4 s).
-            r = yield Question(level + 1, _BREAKERS_ABOVE_DT, None, frozenset(ranked[:size]))
             if r.found:
                 hint, value = r.slots, r.value
         if level + 1 < value:
@@ -301,9 +302,20 @@ def solve_exact(
 
     steps = 0
     stalled = False
+    prebuilt = None
     while lower < best.value and search_left() > 0.05:
         steps += 1
         if lower >= 2:
+            if prebuilt is None:
+                # Lane 1's LP questions need the window-literal model: build it while the
+                # first questions run in CP-SAT.
+                prebuilt = prebuild(
+                    problem,
+                    inst,
+                    hard_opts,
+                    min_priority=best_priority,
+                    fairness=not fairness_relaxed,
+                )
             # Hard budgets: two lanes side by side (see lanes.py and _hard_level).
             outcome = run_lanes(lower, _hard_level(lower, best, ranked, hard_opts), ask_lane)
             progress_made = False
