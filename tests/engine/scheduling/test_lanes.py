@@ -147,3 +147,26 @@ def test_an_error_in_a_lane_reaches_the_caller():
 
     with pytest.raises(RuntimeError, match="solver failed"):
         run_lanes(2, [_lane(Question(2, 1.0))], ask)
+
+
+def test_a_lane_whose_budgets_increase_is_refused():
+    script = {1.0: (0.0, _answer("UNKNOWN")), 2.0: (0.0, _answer("UNKNOWN"))}
+
+    with pytest.raises(ValueError, match="budgets must not increase"):
+        run_lanes(2, [_lane(Question(2, 1.0), Question(3, 2.0))], _scripted(script, []))
+
+
+def test_an_error_in_one_lane_stops_the_other():
+    def ask(q: Question, cancel: Cancel) -> StageResult:
+        if q.max_dtime == 1.0:
+            time.sleep(0.1)
+            raise RuntimeError("solver failed")
+        end = time.monotonic() + 30
+        while time.monotonic() < end and not cancel.cancelled:
+            time.sleep(0.005)
+        return StageResult({}, {}, 0, 0.0, False, "CANCELLED", 0.0)
+
+    start = time.monotonic()
+    with pytest.raises(RuntimeError, match="solver failed"):
+        run_lanes(2, [_lane(Question(2, 1.0)), _lane(Question(3, 2.0))], ask)
+    assert time.monotonic() - start < 10

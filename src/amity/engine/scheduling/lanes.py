@@ -97,7 +97,7 @@ class _Runner:
 
     def _stopped(self, lane: int, q: Question, clock: float) -> bool:
         """Rules 1-3 for a question of ``lane`` starting at ``clock`` (under the lock)."""
-        if lane == 1 and self.discarded:
+        if self.errors or (lane == 1 and self.discarded):
             return True
         if q.phase1 and lane == 0:
             return False
@@ -141,9 +141,16 @@ class _Runner:
 
     def run_lane(self, lane: int, gen: Lane) -> None:
         clock = 0.0
+        budget = None
         try:
             q = next(gen)
             while True:
+                if budget is not None and q.budget > budget:
+                    # The rules rely on it: a stopped question's later ones are stopped too.
+                    raise ValueError(
+                        f"lane {lane}: budgets must not increase ({budget} -> {q.budget})"
+                    )
+                budget = q.budget
                 cancel = Cancel()
                 with self.lock:
                     stopped = self._stopped(lane, q, clock)
@@ -163,7 +170,11 @@ class _Runner:
         except StopIteration:
             pass
         except BaseException as exc:  # re-raised by run_lanes in the calling thread
-            self.errors.append(exc)
+            with self.lock:
+                self.errors.append(exc)
+                for cancel in self.cancels:
+                    if cancel is not None:
+                        cancel.cancel()
 
 
 def run_lanes(level: int, lanes: list[Lane], ask: Ask) -> LanesOutcome:
