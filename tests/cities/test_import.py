@@ -265,3 +265,28 @@ def test_import_broken_xlsx_is_rejected_clearly():
 
 def test_row_error_str_without_row_is_the_message():
     assert str(RowError(None, None, "the file is empty")) == "the file is empty"
+
+
+@pytest.mark.django_db
+def test_import_matches_an_existing_place_whatever_the_letter_case():
+    _import(OFFICIAL_LIST)
+
+    summary = _import(HEADER + "yokohama,JP,city,friendship_city,1973-11-30,Shanghai FAO list\n")
+
+    assert (summary.created, Place.objects.count()) == (0, 8)
+    assert Place.objects.filter(name_en="Yokohama").exists()
+
+
+@pytest.mark.django_db
+def test_import_file_with_one_place_in_two_letter_cases_creates_it_once():
+    # The city's own partnership and a district's, in one file: one place, two partnerships.
+    header = HEADER.rstrip("\n") + ",name_zh,status,level,home_district\n"
+    rows = (
+        "Dunedin,NZ,city,friendship_city,1994,Dunedin city council,,,municipal,\n"
+        "DUNEDIN,NZ,city,friendship_city,1994,Dunedin city council,,,district,Huangpu\n"
+    )
+
+    summary = _import(header + rows)
+
+    assert summary.created == 2
+    assert Place.objects.filter(name_en__iexact="dunedin").count() == 1

@@ -53,6 +53,8 @@ def test_database_refuses_a_second_place_with_the_same_natural_key():
 
     with pytest.raises(IntegrityError), transaction.atomic():
         PlaceFactory(name_en="Dunedin", country="NZ", kind="city")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        PlaceFactory(name_en="DUNEDIN", country="NZ", kind="city")
 
 
 @pytest.mark.django_db

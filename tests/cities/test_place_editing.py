@@ -82,15 +82,30 @@ def test_update_place_bad_change_names_the_field_and_changes_nothing(changes, fi
     assert (place.name_en, place.latitude, place.country) == ("Dunedin", -45.87, "NZ")
 
 
-def test_update_place_refuses_the_name_of_another_place_of_the_same_country():
+@pytest.mark.parametrize("name", ["Christchurch", "CHRISTCHURCH"])
+def test_update_place_refuses_the_name_of_another_place_of_the_same_country(name):
     PlaceFactory(name_en="Christchurch", country="NZ")
     place = PlaceFactory(name_en="Dunedin", country="NZ")
 
     with pytest.raises(ValidationError) as excinfo:
-        domain.update_place(place, name_en="Christchurch")
+        domain.update_place(place, name_en=name)
 
     assert list(excinfo.value.message_dict) == ["name_en"]
-    assert Place.objects.filter(name_en="Christchurch").count() == 1
+    assert Place.objects.filter(name_en__iexact="Christchurch").count() == 1
+
+
+def test_update_place_may_change_the_letter_case_of_its_own_name():
+    place = PlaceFactory(name_en="dunedin", country="NZ")
+
+    domain.update_place(place, name_en="Dunedin")
+
+    assert Place.objects.get(pk=place.pk).name_en == "Dunedin"
+
+
+def test_find_or_create_place_finds_the_place_whatever_the_letter_case():
+    place = PlaceFactory(name_en="Dunedin", country="NZ", kind="city")
+
+    assert domain.find_or_create_place(name_en="DUNEDIN", country="nz", kind="city") == place
 
 
 # --- the partner edit page ----------------------------------------------------------------------

@@ -3,6 +3,7 @@
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -53,8 +54,10 @@ class Place(models.Model):
         verbose_name_plural = _("places")
         ordering = ["name_en"]
         constraints = [
+            # Case-insensitive: "dunedin" in an import is Dunedin, not a second place.
+            # (SQLite's lower() folds ASCII letters only; PostgreSQL's folds all.)
             models.UniqueConstraint(
-                fields=["name_en", "country", "kind"], name="place_unique_name_country_kind"
+                Lower("name_en"), "country", "kind", name="place_unique_name_country_kind_ci"
             ),
             models.CheckConstraint(
                 condition=Q(latitude__isnull=True) | Q(latitude__gte=-90, latitude__lte=90),

@@ -62,7 +62,9 @@ def find_or_create_place(
     the caller did not give.
     """
     country = (country or "").upper()
-    place = Place.objects.filter(name_en=name_en.strip(), country=country, kind=kind).first()
+    place = Place.objects.filter(
+        name_en__iexact=name_en.strip(), country=country, kind=kind
+    ).first()
     if place is not None:
         return place
     place = Place(
@@ -132,7 +134,9 @@ def update_place(place: Place, **changes: object) -> Place:
         for name, value in changes.items():
             setattr(place, name, value)
         validate_place(place)
-        twin = Place.objects.filter(name_en=place.name_en, country=place.country, kind=place.kind)
+        twin = Place.objects.filter(
+            name_en__iexact=place.name_en, country=place.country, kind=place.kind
+        )
         if twin.exclude(pk=place.pk).exists():
             raise ValidationError(
                 {"name_en": _("another place already has this name, country and kind")}

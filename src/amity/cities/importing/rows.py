@@ -68,7 +68,8 @@ class PartnershipRow:
 
     @property
     def place_key(self) -> tuple[str, str, str]:
-        return (self.name_en, self.country, self.place_kind)
+        # Lower-cased as the database's unique index is: "dunedin" is Dunedin.
+        return (self.name_en.lower(), self.country, self.place_kind)
 
     @property
     def natural_key(self) -> tuple[str, str, str, str, str]:

@@ -11,6 +11,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TypeVar
 
+from django.db.models.functions import Lower
+
 from amity.cities.domain import continent_for_country, default_status_for
 from amity.cities.importing.rows import PartnershipRow
 from amity.cities.importing.sources import SourceStatement
@@ -74,8 +76,10 @@ def _fetch_places(keys: Iterable[PlaceKey]) -> dict[PlaceKey, Place]:
     wanted = set(keys)
     found: dict[tuple[str, str, str], Place] = {}
     for names in _chunks(sorted({key[0] for key in wanted})):
-        for place in Place.objects.filter(name_en__in=names):
-            key = (place.name_en, place.country, place.kind)
+        for place in Place.objects.annotate(name_lower=Lower("name_en")).filter(
+            name_lower__in=names
+        ):
+            key = (place.name_en.lower(), place.country, place.kind)
             if key in wanted:
                 found[key] = place
     return found
