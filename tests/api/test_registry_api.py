@@ -65,8 +65,38 @@ def test_partnership_detail_shows_contacts_to_organisers(organiser_client):
     assert body["notes"] == "Mayor prefers tea"
 
 
-def test_partnership_detail_unknown_id_is_404(client):
-    assert client.get("/api/v1/registry/partnerships/999999").status_code == 404
+def test_partnership_detail_unknown_id_is_404_naming_the_id(client):
+    response = client.get("/api/v1/registry/partnerships/999999")
+
+    assert response.status_code == 404
+    assert response.json() == {"detail": "no partnership with id 999999"}
+
+
+def test_patch_of_an_unknown_place_is_404_naming_the_id(organiser_client):
+    response = organiser_client.patch(
+        "/api/v1/registry/places/424242", {"population": 1}, content_type="application/json"
+    )
+
+    assert response.status_code == 404
+    assert response.json() == {"detail": "no place with id 424242"}
+
+
+def test_api_errors_follow_the_request_language(organiser_client, client, enterprise_user):
+    chinese = {"HTTP_ACCEPT_LANGUAGE": "zh-hans"}
+    payload = {"place": {"name_en": "Atlantis", "country": "XX"}, "kind": "friendship_city"}
+
+    invalid = organiser_client.post(
+        "/api/v1/registry/partnerships", payload, content_type="application/json", **chinese
+    )
+    missing = client.get("/api/v1/registry/partnerships/999999", **chinese)
+    client.force_login(enterprise_user)
+    refused = client.post(
+        "/api/v1/registry/partnerships", payload, content_type="application/json", **chinese
+    )
+
+    assert invalid.json()["detail"] == "输入有误，未作任何更改"
+    assert missing.json()["detail"] == "没有编号为 999999 的友好关系"
+    assert refused.json()["detail"].startswith("无权执行此操作")
 
 
 def test_import_by_token_creates_partnerships(client):

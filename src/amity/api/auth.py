@@ -1,5 +1,6 @@
 """API authentication: the browser session (with CSRF) or a personal token."""
 
+from django.utils.translation import gettext as _
 from ninja.errors import HttpError
 from ninja.security import APIKeyHeader, SessionAuth
 
@@ -22,7 +23,7 @@ class TokenAuth(APIKeyHeader):
         user = user_for_token(key.removeprefix("Token ").strip())
         if user is None:
             # A wrong token must not quietly fall back to anonymous access.
-            raise HttpError(401, "invalid or revoked token")
+            raise HttpError(401, _("invalid or revoked token"))
         request.user = user
         return user
 

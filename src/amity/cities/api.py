@@ -6,13 +6,13 @@ from typing import Literal
 from django.db import transaction
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import File, Query, Router, Schema
 from ninja.files import UploadedFile
 from ninja.pagination import LimitOffsetPagination, paginate
 from ninja.responses import Status
 
+from amity.api.errors import get_or_404
 from amity.api.permissions import require_perm
 from amity.cities import domain
 from amity.cities.exporting import export_partnerships
@@ -164,14 +164,14 @@ def list_partnerships(request: HttpRequest, filters: Query[PartnerFilters]):
 
 @router.get("/partnerships/{int:partnership_id}", response=PartnershipDetailOut)
 def get_partnership(request: HttpRequest, partnership_id: int):
-    partnership = get_object_or_404(
+    partnership = get_or_404(
         Partnership.objects.select_related("place").prefetch_related(
             "fields",
             Prefetch("citations", queryset=Citation.objects.select_related("source")),
             "agreements",
             "exchanges",
         ),
-        pk=partnership_id,
+        partnership_id,
     )
     require_perm(request, "cities.view_partnership", partnership)
     return partnership
@@ -310,7 +310,7 @@ def create_partnership(request: HttpRequest, payload: PartnershipIn):
 
 @router.patch("/partnerships/{int:partnership_id}", response=PartnershipOut)
 def change_partnership(request: HttpRequest, partnership_id: int, payload: PartnershipPatch):
-    partnership = get_object_or_404(Partnership.objects.select_related("place"), pk=partnership_id)
+    partnership = get_or_404(Partnership.objects.select_related("place"), partnership_id)
     require_perm(request, "cities.change_partnership", partnership)
     changes = payload.dict(exclude_unset=True)
     return domain.update_partnership(partnership, **changes)
@@ -319,14 +319,14 @@ def change_partnership(request: HttpRequest, partnership_id: int, payload: Partn
 @router.patch("/places/{int:place_id}", response=PlaceOut)
 def change_place(request: HttpRequest, place_id: int, payload: PlacePatch):
     """Correct a partner place: names, kind, country, coordinates, population, time zone."""
-    place = get_object_or_404(Place, pk=place_id)
+    place = get_or_404(Place, place_id)
     require_perm(request, "cities.change_place", place)
     return domain.update_place(place, **payload.dict(exclude_unset=True))
 
 
 @router.post("/partnerships/{int:partnership_id}/exchanges", response={201: ExchangeOut})
 def add_exchange(request: HttpRequest, partnership_id: int, payload: ExchangeIn):
-    partnership = get_object_or_404(Partnership, pk=partnership_id)
+    partnership = get_or_404(Partnership, partnership_id)
     require_perm(request, "cities.add_exchange", partnership)
     exchange: Exchange = domain.record_exchange(partnership, **payload.dict())
     return Status(201, exchange)
@@ -334,6 +334,6 @@ def add_exchange(request: HttpRequest, partnership_id: int, payload: ExchangeIn)
 
 @router.post("/partnerships/{int:partnership_id}/citations", response={201: CitationOut})
 def cite_fact(request: HttpRequest, partnership_id: int, payload: CitationIn):
-    partnership = get_object_or_404(Partnership, pk=partnership_id)
+    partnership = get_or_404(Partnership, partnership_id)
     require_perm(request, "cities.add_citation", partnership)
     return Status(201, domain.cite_fact(partnership, **payload.dict()))
