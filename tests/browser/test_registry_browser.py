@@ -8,7 +8,7 @@ from django.core.management import call_command
 from playwright.sync_api import expect
 
 from amity.cities.models import Partnership
-from tests.factories import PASSWORD, OrganiserFactory
+from tests.factories import PASSWORD, OrganiserFactory, PartnershipFactory, PlaceFactory
 
 # The live server needs committed data, hence transactional tests.
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -128,4 +128,33 @@ def test_api_docs_render_offline_within_the_content_security_policy(
 
     expect(page.locator(".swagger-ui .info .title")).to_contain_text("Amity API")
     expect(page.locator(".opblock").first).to_be_visible()
+    assert csp_violations == []
+
+
+def test_organiser_edits_a_partner_with_the_city_look_up(page, live_server, csp_violations):
+    organiser = OrganiserFactory()
+    partnership = PartnershipFactory(
+        place=PlaceFactory(
+            name_en="Dunedin", name_zh="", country="NZ", latitude=None, longitude=None
+        )
+    )
+    edit_path = f"/en/partners/{partnership.pk}/edit/"
+    page.goto(f"{live_server.url}/en/accounts/login/?next={edit_path}")
+    page.get_by_label("Username").fill(organiser.username)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url(f"**{edit_path}")
+
+    # The offline gazetteer answers through htmx; choosing a city fills the place's fields.
+    page.get_by_label("Find a city").fill("Dunedin")
+    page.locator(".city-choice", has_text="New Zealand").first.click()
+    expect(page.get_by_label("Latitude")).not_to_have_value("")
+    page.get_by_label("Name (Chinese)").fill("达尼丁")
+    page.get_by_role("button", name="Save").click()
+
+    page.wait_for_url(f"**/en/partners/{partnership.pk}/")
+    place = Partnership.objects.select_related("place").get(pk=partnership.pk).place
+    assert place.name_zh == "达尼丁"
+    assert round(place.latitude) == -46
+    assert place.geonames_id is not None
     assert csp_violations == []
