@@ -9,6 +9,10 @@ if it cuts the search short, how far it got depends on the machine's speed.
 
 from __future__ import annotations
 
+import math
+import time
+from dataclasses import replace
+
 from amity.engine.scheduling.model import Problem, ProgressCallback, Schedule
 
 # Above this many meetings (or this many meeting-slot pairs) the exact model gets too big
@@ -32,15 +36,41 @@ def solve(
 ) -> Schedule:
     """Schedule the meetings of ``problem`` (see ``docs/algorithms/scheduling.md``).
 
+    * Large problems: the large-fair method.
+    * Every meeting required (the JAIR events: only the breaks are to optimise): the exact
+      method.
+    * Otherwise (a fair's optional requests with priorities): the large-fair method first —
+      on a generated 120-participant fair it reaches the priority optimum and 1 break in 1 s,
+      where the exact method alone had 150 breaks after 60 s — then, unless that is proven
+      optimal, the exact method from its schedule with the time left; the better of the two
+      is returned.
+
     Raises ``InfeasibleProblem`` when the required meetings cannot all be scheduled.
     """
+    from amity.engine.scheduling.large import solve_large
+
     if is_large(problem):
-        try:
-            from amity.engine.scheduling.large import solve_large
-        except ImportError:
-            pass  # the large-fair method is optional; the exact one still answers
-        else:
-            return solve_large(problem, time_limit=time_limit, seed=seed, progress=progress)
+        return solve_large(problem, time_limit=time_limit, seed=seed, progress=progress)
     from amity.engine.scheduling.lexicographic import solve_exact
 
-    return solve_exact(problem, time_limit=time_limit, seed=seed, progress=progress)
+    if all(m.required for m in problem.meetings):
+        return solve_exact(problem, time_limit=time_limit, seed=seed, progress=progress)
+    start = time.monotonic()
+    first = solve_large(problem, time_limit=0.5 * time_limit, seed=seed, progress=progress)
+    # Priorities are integers, so the LP bound rounded down is a bound too (3.000000004 is 3).
+    first = replace(
+        first, priority_upper_bound=float(math.floor(first.priority_upper_bound + 1e-6))
+    )
+    if first.proven_optimal.get("priority") and first.proven_optimal.get("breaks"):
+        return first
+    left = time_limit - (time.monotonic() - start)
+    if left < 1.0:
+        return first
+    exact = solve_exact(problem, time_limit=left, seed=seed, progress=progress, start_from=first)
+    return exact if _rank(exact) <= _rank(first) else first
+
+
+def _rank(schedule: Schedule) -> tuple[int, float, int, int]:
+    """The objective's order: priority, the fairness bound kept, breaks, table changes."""
+    o = schedule.objective
+    return (-o.priority, schedule.stats.get("fairness_relaxed", 0.0), o.breaks, o.table_changes)
