@@ -1,9 +1,11 @@
 import json
 
+import pytest
+
 from amity.engine.scheduling.cli import main
 from amity.engine.scheduling.io import read_problem_json, read_schedule_json
 from amity.engine.scheduling.validate import validate
-from tests.engine.scheduling.problem_factories import problem_json
+from tests.engine.scheduling.problem_factories import JAIR, problem_json
 
 
 def test_cli_schedules_json_problem_to_stdout(tmp_path, capsys):
@@ -62,3 +64,16 @@ def test_cli_infeasible_required_meeting_exits_1(tmp_path, capsys):
 
     assert code == 1
     assert capsys.readouterr().err.startswith("error: infeasible: ")
+
+
+@pytest.mark.skipif(not JAIR.is_dir(), reason=f"JAIR instances not found at {JAIR}")
+def test_cli_out_of_time_says_so_and_is_not_called_infeasible(capsys):
+    # forum-13crafb's first schedule takes CP-SAT about 0.4 deterministic seconds.
+    problem = JAIR / "forum-13crafb.original.dzn"
+
+    code = main([str(problem), "--time-limit", "0.05", "--quiet"])
+
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "no schedule found within 0.05 s" in err
+    assert "infeasible" not in err

@@ -150,3 +150,14 @@ def test_solve_a_generated_fair_with_optional_requests_is_valid_and_beats_the_gr
     assert schedule.objective.priority >= greedy.objective.priority
     assert schedule.objective.priority <= schedule.priority_upper_bound
     assert schedule.objective.breaks <= greedy.objective.breaks
+
+
+def test_solve_with_a_short_limit_still_returns_the_large_fair_schedule():
+    # The exact method may find nothing in the second left (before, that failed the whole call
+    # although the large-fair method had a schedule).
+    problem = generate_fair(80, 4)
+
+    schedule = solve(problem, time_limit=2)
+
+    assert validate(problem, schedule).violations == []
+    assert schedule.objective.priority > 0

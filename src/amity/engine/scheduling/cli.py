@@ -18,7 +18,7 @@ from amity.engine.scheduling.io import (
     read_schedule_json,
     schedule_to_json,
 )
-from amity.engine.scheduling.model import InfeasibleProblem, ProblemError, Progress
+from amity.engine.scheduling.model import InfeasibleProblem, OutOfTime, ProblemError, Progress
 from amity.engine.scheduling.solver import solve
 from amity.engine.scheduling.validate import validate
 
@@ -95,6 +95,13 @@ def main(argv: list[str]) -> int:
         return 2
     except InfeasibleProblem as exc:
         print(f"error: infeasible: {exc}", file=sys.stderr)
+        return 1
+    except OutOfTime:
+        print(
+            f"error: no schedule found within {args.time_limit:g} s (not a proof that there is"
+            " none): give it more time with --time-limit",
+            file=sys.stderr,
+        )
         return 1
     text = schedule_to_json(schedule)
     if args.output:

@@ -119,6 +119,10 @@ class InfeasibleProblem(Exception):
     """Raised when required meetings cannot all be scheduled; the message says why."""
 
 
+class OutOfTime(Exception):
+    """Raised when the time limit ran out before any schedule was found (not a proof)."""
+
+
 class ProblemError(ValueError):
     """Raised for malformed input; the message names the field and the id."""
 

@@ -13,7 +13,7 @@ import math
 import time
 from dataclasses import replace
 
-from amity.engine.scheduling.model import Problem, ProgressCallback, Schedule
+from amity.engine.scheduling.model import OutOfTime, Problem, ProgressCallback, Schedule
 
 # Above this many meetings (or this many meeting-slot pairs) the exact model gets too big
 # to prove anything in the usual time limits, and the large-fair heuristics take over.
@@ -45,7 +45,8 @@ def solve(
       optimal, the exact method from its schedule with the time left; the better of the two
       is returned.
 
-    Raises ``InfeasibleProblem`` when the required meetings cannot all be scheduled.
+    Raises ``InfeasibleProblem`` when the required meetings cannot all be scheduled, and
+    ``OutOfTime`` when the time limit ran out before any schedule was found.
     """
     from amity.engine.scheduling.large import solve_large
 
@@ -66,7 +67,13 @@ def solve(
     left = time_limit - (time.monotonic() - start)
     if left < 1.0:
         return first
-    exact = solve_exact(problem, time_limit=left, seed=seed, progress=progress, start_from=first)
+    try:
+        exact = solve_exact(
+            problem, time_limit=left, seed=seed, progress=progress, start_from=first
+        )
+    except OutOfTime:
+        # The exact method found nothing better in the time left: the schedule stands.
+        return first
     return exact if _rank(exact) <= _rank(first) else first
 
 
