@@ -55,7 +55,7 @@ _BREAKERS = 10
 # 5 breaks: 50 of 56, 4 s for nothing; where it decides, 20-30 of 56-72).
 _GUESS_SHARE = 2 / 3
 _BREAKERS_DT = 8.0
-_SHORT_DT = 1.5
+_SHORT_DT = 1.25
 _PROOF_DT = 0.5
 _FREE_PROOF_DT = 12.0
 _QUICK_DT = 0.25
