@@ -63,7 +63,8 @@ def main(argv: list[str]) -> int:
         breaks_s = schedule.stats.get("priority_seconds", 0.0) + schedule.stats["breaks_seconds"]
         proven = schedule.proven_optimal.get("breaks", False)
         hit = report.objective.breaks == OPTIMUM[name] and proven and not schedule.unscheduled
-        within += hit and breaks_s <= 10.0
+        # The bar counts the whole call: model building and the table stage included.
+        within += hit and total <= 10.0 and report.ok
         row = (
             f"| {name} | {OPTIMUM[name]} | {report.objective.breaks} | "
             f"{'yes' if proven else 'no'} | {'yes' if report.ok else 'NO'} | "
@@ -71,7 +72,7 @@ def main(argv: list[str]) -> int:
         )
         rows.append(row)
         print(row, flush=True)
-    summary = f"{within}/{len(names)} at the paper's optimum, proven, within 10 s"
+    summary = f"{within}/{len(names)} at the paper's optimum, proven, valid, within 10 s in total"
     print(summary)
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
