@@ -1,13 +1,15 @@
 """The exact path: priority, then breaks, then table changes, each stage fixing the previous.
 
 Breaks are minimised by a linear search from below — "is there a schedule with at most k
-breaks?" for k = 0, 1, 2, … — because on the JAIR instances a CP-SAT feasibility question with
-a tight break budget propagates far better than an optimisation run: the first k that is
-feasible is optimal, and every infeasible k is a proven lower bound. Hard budgets (k >= 2) get
-primal guesses (only the likeliest breakers may break) beside short proofs, then (when the
-schedule one above came from a guess) a hint-free proof, then the LP over window literals.
-Should the search not finish, the remaining time goes to schedules a little above the bound and
-an ordinary minimisation from the best schedule.
+breaks?" for k from the number of participants who must break upwards — because on the JAIR
+instances a CP-SAT feasibility question with a tight break budget propagates far better than an
+optimisation run: the first k that is feasible is optimal, and every infeasible k is a proven
+lower bound. From k = 1 on, each budget is settled by two lanes of questions side by side
+(``lanes.py``): at k = 1 the full question and a group-testing sweep; at k >= 2 a guess, a
+short try and the hint-free proof in one lane, a schedule one break above and the LP proof in
+the other. Every question is capped in deterministic time, so the answer does not depend on
+the machine's load. Should the search not finish, the remaining time goes to schedules a little
+above the bound and an ordinary minimisation from the best schedule.
 """
 
 from __future__ import annotations
