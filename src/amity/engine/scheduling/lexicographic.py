@@ -14,7 +14,6 @@ above the bound and an ordinary minimisation from the best schedule.
 
 from __future__ import annotations
 
-import math
 import time
 from dataclasses import dataclass, replace
 
@@ -146,29 +145,40 @@ def _one_break_level(
     return [full_then_sweep(), sweep(groups[1::2], states[1])], states
 
 
+def _as_result(schedule: Schedule, value: int, proven: bool = False) -> StageResult:
+    """A finished schedule in the form of a stage's answer (``value``: priority or breaks)."""
+    return StageResult(
+        slots={a.meeting: a.slot for a in schedule.assignments},
+        interpreters={a.meeting: a.interpreter for a in schedule.assignments},
+        value=value,
+        bound=float(value) if proven else 0.0,
+        proven=proven,
+        status="OPTIMAL" if proven else "FEASIBLE",
+        seconds=0.0,
+    )
+
+
 def _large_fair_schedule(
-    problem: Problem, time_limit: float, seed: int, priority: int, fairness_relaxed: bool
+    problem: Problem,
+    time_limit: float,
+    seed: int,
+    priority: int,
+    fairness_relaxed: bool,
+    known: Schedule | None = None,
 ) -> StageResult | None:
     """The large-fair method's schedule as a break-search result, if it is as good in priority
-    and keeps the fairness bound (unless the exact path had to relax it too)."""
+    and keeps the fairness bound (unless the exact path had to relax it too). ``known``: its
+    schedule when the caller already has it (``solve`` started from it), not computed again."""
     from amity.engine.scheduling.large import solve_large
 
     try:
-        schedule = solve_large(problem, time_limit=time_limit, seed=seed)
+        schedule = known or solve_large(problem, time_limit=time_limit, seed=seed)
     except (InfeasibleProblem, OutOfTime):
         return None
     relaxed = bool(schedule.stats.get("fairness_relaxed", 0.0))
     if schedule.objective.priority < priority or (relaxed and not fairness_relaxed):
         return None
-    return StageResult(
-        slots={a.meeting: a.slot for a in schedule.assignments},
-        interpreters={a.meeting: a.interpreter for a in schedule.assignments},
-        value=schedule.objective.breaks,
-        bound=0.0,
-        proven=False,
-        status="FEASIBLE",
-        seconds=0.0,
-    )
+    return _as_result(schedule, schedule.objective.breaks)
 
 
 def _hard_level(
@@ -281,17 +291,15 @@ def solve_exact(
         # least that good (a 120-participant generated fair took 14 s to its optimum, and
         # 8 s had found nothing without a hint). When it reaches its bound it is optimal.
         given = start_from or schedule_priority_greedy(problem)
-        given_slots = {a.meeting: a.slot for a in given.assignments}
+        # ``solve`` hands over the large-fair schedule with its LP bound already rounded down.
         settled = given.objective.priority >= total_priority or (
-            start_from is not None
-            and given.objective.priority >= math.floor(given.priority_upper_bound + 1e-6)
+            start_from is not None and given.objective.priority >= given.priority_upper_bound
         )
         if settled:
-            value = given.objective.priority
-            interpreters = {a.meeting: a.interpreter for a in given.assignments}
-            r = StageResult(given_slots, interpreters, value, float(value), True, "OPTIMAL", 0.0)
+            r = _as_result(given, given.objective.priority, proven=True)
         else:
-            r = run("priority", time_limit=0.4 * left(), hint=given_slots)
+            hint = {a.meeting: a.slot for a in given.assignments}
+            r = run("priority", time_limit=0.4 * left(), hint=hint)
         stats["priority_seconds"] = time.monotonic() - t
         if r.status == "INFEASIBLE":
             raise InfeasibleProblem(_infeasible_reason(problem, inst))
@@ -460,7 +468,9 @@ def solve_exact(
         # The large-fair method's local search first (it returns when it is stuck: 25 breaks
         # on forum-13crafb in 0.9 s, where a search cut short may still hold its first
         # schedule's 81), then minimise from the better schedule with what is left.
-        other = _large_fair_schedule(problem, left(), seed, best_priority, fairness_relaxed)
+        other = _large_fair_schedule(
+            problem, left(), seed, best_priority, fairness_relaxed, known=start_from
+        )
         if other is not None and other.value < best.value:
             best = other
             report("breaks", best_breaks=best.value, bound=lower)
