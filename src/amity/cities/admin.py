@@ -14,7 +14,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from amity.cities.domain import continent_for_country, validate_place
+from amity.cities.domain import PLACE_FIELDS, continent_for_country, validate_place
 from amity.cities.models import (
     Agreement,
     Citation,
@@ -128,17 +128,7 @@ class PlaceAdminForm(forms.ModelForm):
     class Meta:
         model = Place
         # The continent is derived (read-only in the admin).
-        fields = (
-            "kind",
-            "name_en",
-            "name_zh",
-            "country",
-            "latitude",
-            "longitude",
-            "population",
-            "time_zone",
-            "geonames_id",
-        )
+        fields = PLACE_FIELDS
 
     def clean(self):
         cleaned = super().clean()

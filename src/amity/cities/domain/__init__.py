@@ -12,6 +12,7 @@ from amity.cities.domain.partnerships import (
 )
 from amity.cities.domain.places import (
     PLACE_CHANGES,
+    PLACE_FIELDS,
     continent_for_country,
     find_or_create_place,
     update_place,
@@ -22,6 +23,7 @@ from amity.cities.domain.timeline import add_agreement, add_contact, cite_fact, 
 __all__ = [
     "PARTNERSHIP_CHANGES",
     "PLACE_CHANGES",
+    "PLACE_FIELDS",
     "add_agreement",
     "add_contact",
     "cite_fact",

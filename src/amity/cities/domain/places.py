@@ -14,20 +14,20 @@ from amity.cities.models import (
 )
 from amity.cities.world_cities import WorldCity, continent_of_country
 
-# Fields of a place that update_place may change; the continent follows the country.
-PLACE_CHANGES = frozenset(
-    {
-        "kind",
-        "name_en",
-        "name_zh",
-        "country",
-        "latitude",
-        "longitude",
-        "population",
-        "time_zone",
-        "geonames_id",
-    }
+# Fields of a place that update_place may change, in form order; the continent follows the
+# country.
+PLACE_FIELDS = (
+    "kind",
+    "name_en",
+    "name_zh",
+    "country",
+    "latitude",
+    "longitude",
+    "population",
+    "time_zone",
+    "geonames_id",
 )
+PLACE_CHANGES = frozenset(PLACE_FIELDS)
 
 
 def continent_for_country(code: str) -> str:
