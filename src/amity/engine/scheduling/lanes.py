@@ -86,9 +86,10 @@ class _Runner:
         self.infeasible_upto = level - 1
         self.found: list[Found] = []
         self.discarded = False
-        self.cancels: list[Cancel | None] = [None] * n_lanes
         self.results: list[list[tuple[Question, StageResult]]] = [[] for _ in range(n_lanes)]
-        self.running: dict[int, tuple[Question, float]] = {}
+        # Each lane's question in progress: the question, its start on the lane's clock and
+        # the handle that stops it.
+        self.running: list[tuple[Question, float, Cancel] | None] = [None] * n_lanes
         self.errors: list[BaseException] = []
 
     def _optimal(self) -> Found | None:
@@ -130,14 +131,11 @@ class _Runner:
                     if rr.status == "INFEASIBLE" and qq.proves
                 ]
             )
-        for other, cancel in enumerate(self.cancels):
-            if other != lane and cancel is not None:
-                self._poke_if_stopped(other, cancel)
-
-    def _poke_if_stopped(self, lane: int, cancel: Cancel) -> None:
-        q, clock = self.running[lane]
-        if self._stopped(lane, q, clock):
-            cancel.cancel()
+        for other, current in enumerate(self.running):
+            if other != lane and current is not None:
+                question, start, cancel = current
+                if self._stopped(other, question, start):
+                    cancel.cancel()
 
     def run_lane(self, lane: int, gen: Lane) -> None:
         clock = 0.0
@@ -155,14 +153,13 @@ class _Runner:
                 with self.lock:
                     stopped = self._stopped(lane, q, clock)
                     if not stopped:
-                        self.cancels[lane] = cancel
-                        self.running[lane] = (q, clock)
+                        self.running[lane] = (q, clock, cancel)
                 if stopped:
                     r = StageResult({}, {}, 0, 0.0, False, CANCELLED, 0.0)
                 else:
                     r = self.ask(q, cancel)
                     with self.lock:
-                        self.cancels[lane] = None
+                        self.running[lane] = None
                         if r.status != CANCELLED:
                             self._record(lane, q, r, clock)
                 clock += r.dtime
@@ -172,9 +169,9 @@ class _Runner:
         except BaseException as exc:  # re-raised by run_lanes in the calling thread
             with self.lock:
                 self.errors.append(exc)
-                for cancel in self.cancels:
-                    if cancel is not None:
-                        cancel.cancel()
+                for current in self.running:
+                    if current is not None:
+                        current[2].cancel()
 
 
 def run_lanes(level: int, lanes: list[Lane], ask: Ask) -> LanesOutcome:
@@ -192,7 +189,7 @@ def run_lanes(level: int, lanes: list[Lane], ask: Ask) -> LanesOutcome:
             t.join(timeout=0.02)
             # CP-SAT ignores a stop requested just before its search begins: repeat it.
             with runner.lock:
-                cancels = [c for c in runner.cancels if c is not None]
+                cancels = [current[2] for current in runner.running if current is not None]
             for c in cancels:
                 c.poke()
     if runner.errors:

@@ -429,8 +429,8 @@ def solve_exact(
         else:
             stalled = True
             break
-    probed = stalled and lower >= 2
-    budget = lower + 1 if probed else lower
+    # After stalled lanes at k >= 2, k + 1 was asked already.
+    budget = lower + 1 if stalled and lower >= 2 else lower
     while lower < best.value and budget + 1 < best.value and search_left() > 0.5:
         # A step ran out of time: look for a schedule a little above the lower bound,
         # widening the budget each time (questions with slack are easier).
