@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "amity.accounts",
     "amity.cities",
+    "amity.events",
     "amity.api",
 ]
 
