@@ -1,8 +1,8 @@
 """Recall and speed of the partner recommendations (issue 4) on synthetic fairs.
 
     PYTHONPATH=src python benchmarks/matching.py recall [--backend e5|lexical] [--prefix …]
-        [--prior-texts 50] [--organizations 1000]
-    PYTHONPATH=src python benchmarks/matching.py speed [--organizations 20000]
+        [--prior-texts 50] [--organisations 1000]
+    PYTHONPATH=src python benchmarks/matching.py speed [--organisations 20000]
 
 recall: recall@10 of planted partners (both directions of every pair: is B in A's top 10 and
 A in B's), overall and for cross-language pairs, on fixed seeds. ``--prior-texts`` sets the
@@ -42,7 +42,7 @@ def recall_at_k(fair: GeneratedFair, lists: dict[str, list[str]], k: int = 10) -
 
 
 def run_recall(
-    backend_name: str, prefix: str, cache_dir: str, prior_texts: float, organizations: int
+    backend_name: str, prefix: str, cache_dir: str, prior_texts: float, organisations: int
 ) -> None:
     if backend_name == "e5":
         backend = E5Backend(
@@ -55,7 +55,7 @@ def run_recall(
         backend = LexicalBackend()
     totals: dict[str, list[float]] = {}
     for seed in SEEDS:
-        fair = generate_fair(organizations=organizations, pairs=organizations // 5, seed=seed)
+        fair = generate_fair(organisations=organisations, pairs=organisations // 5, seed=seed)
         profiles = parse_profiles(fair.profiles)
         started = time.perf_counter()
         result = recommend(profiles, RecommendOptions(), backend=backend)
@@ -78,7 +78,7 @@ def run_recall(
         else backend.name
     )
     print(
-        f"{label} mean over seeds {SEEDS}, {organizations} profiles: "
+        f"{label} mean over seeds {SEEDS}, {organisations} profiles: "
         f"all {mean['all']:.3f} cross-language {mean['cross']:.3f} same {mean['same']:.3f}"
     )
 
@@ -88,8 +88,8 @@ def _uncapped(profiles, backend) -> dict[str, list[str]]:
     return {k: [r.id for r in v] for k, v in result.recommendations.items()}
 
 
-def run_speed(organizations: int, cache_dir: str) -> None:
-    fair = generate_fair(organizations=organizations, pairs=organizations // 10, seed=7)
+def run_speed(organisations: int, cache_dir: str) -> None:
+    fair = generate_fair(organisations=organisations, pairs=organisations // 10, seed=7)
     profiles = parse_profiles(fair.profiles)
     backend = E5Backend(cache_dir=cache_dir)
     options = RecommendOptions(cache_dir=cache_dir)
@@ -100,10 +100,10 @@ def run_speed(organizations: int, cache_dir: str) -> None:
     started, cpu = time.perf_counter(), time.process_time()
     result = recommend(profiles, options, backend=backend)
     cached, cpu = time.perf_counter() - started, time.process_time() - cpu
-    texts = sum(len(o.offers) + len(o.seeks) for o in profiles.organizations)
+    texts = sum(len(o.offers) + len(o.seeks) for o in profiles.organisations)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(
-        f"{organizations} profiles, {texts} texts: top-10 for everyone in {cached:.2f} s wall "
+        f"{organisations} profiles, {texts} texts: top-10 for everyone in {cached:.2f} s wall "
         f"({cpu:.2f} s CPU, all threads) with cached embeddings; "
         f"load {os.getloadavg()[0]:.1f}; exposure max {result.exposure.before_cap} -> "
         f"{result.exposure.max_lists_per_participant}; peak RSS {peak_mb:.0f} MB"
@@ -111,7 +111,7 @@ def run_speed(organizations: int, cache_dir: str) -> None:
     # Throughput on texts the cache has never seen (unique suffix), batch of 256.
     fresh = [
         f"{o.seeks[0] if o.seeks else o.offers[0]} #{uuid.uuid4().hex[:6]}"
-        for o in profiles.organizations[:256]
+        for o in profiles.organisations[:256]
     ]
     probe = E5Backend(cache_dir=None)
     started = time.perf_counter()
@@ -131,16 +131,16 @@ def main(argv: list[str]) -> int:
         help="e5 prefix for offers (requests always use 'query')",
     )
     parser.add_argument(
-        "--organizations", type=int, help="fair size (default 1,000 for recall, 20,000 speed)"
+        "--organisations", type=int, help="fair size (default 1,000 for recall, 20,000 speed)"
     )
     parser.add_argument("--prior-texts", type=float, default=PRIOR_TEXTS)
     parser.add_argument("--cache-dir", default="var/embeddings")
     args = parser.parse_args(argv)
     if args.mode == "recall":
-        size = args.organizations or 1000
+        size = args.organisations or 1000
         run_recall(args.backend, args.prefix, args.cache_dir, args.prior_texts, size)
     else:
-        run_speed(args.organizations or 20000, args.cache_dir)
+        run_speed(args.organisations or 20000, args.cache_dir)
     return 0
 
 

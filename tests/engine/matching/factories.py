@@ -22,4 +22,4 @@ def org(org_id: str, city: str = "Shanghai", **fields: Any) -> dict[str, Any]:
 
 
 def fair(*orgs: dict[str, Any], home_city: str = "Shanghai") -> dict[str, Any]:
-    return {"home_city": home_city, "organizations": list(orgs)}
+    return {"home_city": home_city, "organisations": list(orgs)}

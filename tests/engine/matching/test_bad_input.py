@@ -53,7 +53,7 @@ def test_main_bad_profile_exits_2_with_one_line(tmp_path, capsys, profiles, expe
 
 
 def test_main_malformed_json_exits_2_with_one_line(tmp_path, capsys):
-    code, err = _run(tmp_path, '{"organizations": [', capsys)
+    code, err = _run(tmp_path, '{"organisations": [', capsys)
 
     assert (code, err) == (
         2,

@@ -47,7 +47,7 @@ def _run(document, top=3, cap_factor=1.0):
 def test_no_thanks_pairs_never_appear_in_either_list(document):
     result = _run(document)
 
-    refused = {(o["id"], x) for o in document["organizations"] for x in o["no_thanks"]}
+    refused = {(o["id"], x) for o in document["organisations"] for x in o["no_thanks"]}
     shown = {(me, rec.id) for me, recs in result.recommendations.items() for rec in recs}
     assert shown & (refused | {(b, a) for a, b in refused}) == set()
 
@@ -57,11 +57,11 @@ def test_no_thanks_pairs_never_appear_in_either_list(document):
 def test_must_meet_partners_lead_the_list(document):
     result = _run(document)
 
-    for o in document["organizations"]:
+    for o in document["organisations"]:
         refused = {
-            x for p in document["organizations"] for x in p["no_thanks"] if p["id"] == o["id"]
+            x for p in document["organisations"] for x in p["no_thanks"] if p["id"] == o["id"]
         }
-        refused |= {p["id"] for p in document["organizations"] if o["id"] in p["no_thanks"]}
+        refused |= {p["id"] for p in document["organisations"] if o["id"] in p["no_thanks"]}
         wanted = [x for x in o["must_meet"] if x not in refused]
         head = [r.id for r in result.recommendations[o["id"]][: len(wanted)]]
         assert sorted(head) == sorted(wanted)
@@ -73,7 +73,7 @@ def test_exposure_cap_holds_outside_must_meet(document, cap_factor):
     result = _run(document, cap_factor=cap_factor)
 
     caps = {
-        o["id"]: max(1, -(-cap_factor * o["max_meetings"] // 1)) for o in document["organizations"]
+        o["id"]: max(1, -(-cap_factor * o["max_meetings"] // 1)) for o in document["organisations"]
     }
     seen = Counter(
         rec.id for recs in result.recommendations.values() for rec in recs if not rec.must_meet

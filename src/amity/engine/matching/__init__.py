@@ -3,11 +3,17 @@
 Pure engine: typed dataclasses in and out, no Django. The web fair calls ``recommend``.
 """
 
+from amity.engine.matching.embedding import (
+    EmbeddingBackend,
+    VectorCache,
+    embedding_key,
+    make_backend,
+)
 from amity.engine.matching.model import (
     COOPERATION_TYPES,
     Exposure,
     FairProfiles,
-    Organization,
+    Organisation,
     Reason,
     Recommendation,
     RecommendationResult,
@@ -23,15 +29,19 @@ from amity.engine.matching.recommend import recommend
 
 __all__ = [
     "COOPERATION_TYPES",
+    "EmbeddingBackend",
     "Exposure",
     "FairProfiles",
-    "Organization",
+    "Organisation",
     "ProfileError",
     "Reason",
     "RecommendOptions",
     "Recommendation",
     "RecommendationResult",
+    "VectorCache",
+    "embedding_key",
     "loads_profiles",
+    "make_backend",
     "parse_profiles",
     "recommend",
     "result_to_json",

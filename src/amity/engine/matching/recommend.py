@@ -20,7 +20,7 @@ from amity.engine.matching.model import (
     COOPERATION_TYPES,
     Exposure,
     FairProfiles,
-    Organization,
+    Organisation,
     Reason,
     Recommendation,
     RecommendationResult,
@@ -64,7 +64,7 @@ def recommend(
 
         backend, warnings_ = make_backend(options.backend, options.cache_dir, embed_progress)
 
-    orgs = profiles.organizations
+    orgs = profiles.organisations
     n = len(orgs)
     arrays, seek_texts, offer_texts, sector_codes = _build_arrays(profiles, backend, say)
     weights = Weights(
@@ -148,7 +148,7 @@ def _text_set(
     return TextSet(vectors=np.ascontiguousarray(vectors, np.float32), start=start, count=count)
 
 
-def _sector_labels(org: Organization) -> str:
+def _sector_labels(org: Organisation) -> str:
     """Both languages' titles of the sectors and their divisions, for the lexical fallback."""
     table = isic_table()
     codes: list[str] = []
@@ -161,7 +161,7 @@ def _sector_labels(org: Organization) -> str:
 def _build_arrays(
     profiles: FairProfiles, backend: EmbeddingBackend, say: Progress
 ) -> tuple[FairArrays, list[str], list[str], list[str]]:
-    orgs = profiles.organizations
+    orgs = profiles.organisations
     n = len(orgs)
     seek_texts = [t for o in orgs for t in o.seeks]
     offer_texts = [t for o in orgs for t in o.offers]
@@ -229,7 +229,7 @@ def _build_arrays(
 
 
 def _pairs_to_score(
-    orgs: tuple[Organization, ...], cand: np.ndarray
+    orgs: tuple[Organisation, ...], cand: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Shortlisted pairs plus must_meet pairs (unless refused by no_thanks), deduplicated."""
     n = len(orgs)
@@ -269,7 +269,7 @@ class _Explainer:
 
     def __init__(
         self,
-        orgs: tuple[Organization, ...],
+        orgs: tuple[Organisation, ...],
         pairs: PairScores,
         forced: np.ndarray,
         seek_texts: list[str],
