@@ -74,6 +74,8 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "amity.accounts",
+    "amity.jobs",
+    "amity.documents",
     "amity.cities",
     "amity.events",
     "amity.api",

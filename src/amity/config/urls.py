@@ -13,6 +13,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
     path("accounts/", include("amity.accounts.urls")),
+    path("jobs/", include("amity.jobs.urls")),
     path("", include("amity.cities.urls")),
     prefix_default_language=True,
 )
