@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "amity.documents",
     "amity.cities",
     "amity.events",
+    "amity.demo",
     "amity.api",
 ]
 
