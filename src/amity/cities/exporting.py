@@ -10,8 +10,8 @@ from typing import Literal
 
 from django.db.models import Prefetch, QuerySet
 
+from amity.cities.domain.dates import format_partial_date
 from amity.cities.importing.columns import ALL_COLUMNS
-from amity.cities.importing.dates import format_partial_date
 from amity.cities.importing.sources import SourceStatement, format_sources
 from amity.cities.models import Citation, Partnership
 

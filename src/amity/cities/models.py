@@ -25,6 +25,10 @@ class Continent(models.TextChoices):
     ANTARCTICA = "AN", _("Antarctica")
 
 
+POPULATION_MAX = 10_000_000_000
+GEONAMES_ID_MAX = 2**31 - 1
+
+
 class Place(models.Model):
     kind = models.CharField(_("kind"), max_length=20, choices=PlaceKind.choices)
     name_en = models.CharField(_("name (English)"), max_length=200)
@@ -45,9 +49,18 @@ class Place(models.Model):
         blank=True,
         validators=[MinValueValidator(-180), MaxValueValidator(180)],
     )
-    population = models.PositiveBigIntegerField(_("population"), null=True, blank=True)
+    # Bounded alike on every database: no place has more people than the world, and the
+    # GeoNames id column is a 32-bit integer on PostgreSQL.
+    population = models.PositiveBigIntegerField(
+        _("population"), null=True, blank=True, validators=[MaxValueValidator(POPULATION_MAX)]
+    )
     time_zone = models.CharField(_("time zone"), max_length=64, blank=True)
-    geonames_id = models.PositiveIntegerField(_("GeoNames id"), null=True, blank=True)
+    geonames_id = models.PositiveIntegerField(
+        _("GeoNames id"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(GEONAMES_ID_MAX)],
+    )
 
     class Meta:
         verbose_name = _("place")
@@ -167,6 +180,10 @@ class Partnership(models.Model):
                 | Q(established_on__isnull=True)
                 | Q(ended_on__gte=models.F("established_on")),
                 name="partnership_ends_after_start",
+            ),
+            models.CheckConstraint(
+                condition=~Q(level="district") | ~Q(home_district=""),
+                name="partnership_district_names_its_district",
             ),
         ]
 
