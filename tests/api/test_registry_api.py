@@ -221,7 +221,7 @@ def test_create_partnership_with_unknown_country_names_the_field(organiser_clien
     )
 
     assert response.status_code == 422
-    assert list(response.json()["errors"]) == ["country"]
+    assert list(response.json()["errors"]) == ["place.country"]
     assert organiser_client.get("/api/v1/registry/partnerships").json()["count"] == 0
 
 

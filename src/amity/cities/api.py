@@ -3,7 +3,6 @@
 from datetime import date
 from typing import Literal
 
-from django.db import transaction
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
@@ -19,7 +18,7 @@ from amity.cities.exporting import export_partnerships
 from amity.cities.importing import ImportRejected, import_partnerships
 from amity.cities.models import Citation, Contact, Exchange, Partnership, Place
 from amity.cities.queries import PartnerFilters, filter_partnerships
-from amity.cities.world_cities import find_world_city, search_world_cities
+from amity.cities.world_cities import search_world_cities
 
 router = Router(tags=["registry"])
 
@@ -231,6 +230,8 @@ class PlaceIn(Schema):
     longitude: float | None = None
     population: int | None = None
     time_zone: str = ""
+    # The GeoNames city to take the location from (see GET /world-cities).
+    geonames_id: int | None = None
 
 
 class PartnershipIn(Schema):
@@ -246,6 +247,9 @@ class PartnershipIn(Schema):
     summary_en: str = ""
     summary_zh: str = ""
     notes: str = ""
+    # Where the relationship is stated: cited for its kind and its date.
+    source_title: str = ""
+    source_url: str = ""
 
 
 class PartnershipPatch(Schema):
@@ -297,14 +301,20 @@ class CitationIn(Schema):
 
 @router.post("/partnerships", response={201: PartnershipOut})
 def create_partnership(request: HttpRequest, payload: PartnershipIn):
+    """Add a partner: the place is found (any letter case) or created, then the relationship.
+
+    A city's empty location fields are filled from GeoNames (the city of `place.geonames_id`,
+    or the one of that exact name in the country) and cited to GeoNames.
+    """
     require_perm(request, "cities.add_partnership")
     data = payload.dict()
-    place_data = data.pop("place")
-    with transaction.atomic():
-        place = domain.find_or_create_place(
-            **place_data, world_city=find_world_city(place_data["name_en"], place_data["country"])
-        )
-        partnership = domain.record_partnership(place=place, **data)
+    partnership = domain.add_partner(
+        place=data.pop("place"),
+        fields=data.pop("fields"),
+        source_title=data.pop("source_title"),
+        source_url=data.pop("source_url"),
+        relationship=data,
+    )
     return Status(201, partnership)
 
 

@@ -116,6 +116,20 @@ class PlaceForm(forms.Form):
         return cleaned
 
 
+class PartnerSourceForm(forms.Form):
+    """Where the new partner's facts come from: cited for its kind and its date."""
+
+    title = forms.CharField(
+        label=_("Source"),
+        max_length=300,
+        required=False,
+        help_text=_("The list, agreement or report that states this relationship."),
+    )
+    url = forms.URLField(
+        label=_("Web address of the source"), required=False, assume_scheme="https"
+    )
+
+
 # A date picker needs the value as YYYY-MM-DD whatever the page's language: the localised
 # Chinese format (1994/10/21) leaves the picker empty, and saving would then erase the date.
 ISO_DATE_INPUT = forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})

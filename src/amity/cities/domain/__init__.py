@@ -5,6 +5,7 @@ transaction, so a failed action leaves nothing half-written.
 """
 
 from amity.cities.domain.invariants import continent_for_country, validate_place
+from amity.cities.domain.partners import add_partner, world_city_for
 from amity.cities.domain.partnerships import (
     PARTNERSHIP_CHANGES,
     default_status_for,
@@ -32,6 +33,7 @@ __all__ = [
     "PLACE_FIELDS",
     "add_agreement",
     "add_contact",
+    "add_partner",
     "cite_fact",
     "continent_for_country",
     "default_status_for",
@@ -43,4 +45,5 @@ __all__ = [
     "update_partnership",
     "update_place",
     "validate_place",
+    "world_city_for",
 ]

@@ -13,15 +13,11 @@ from typing import TypeVar
 
 from django.db.models.functions import Lower
 
-from amity.cities.domain import continent_for_country, default_status_for
+from amity.cities.domain import continent_for_country, default_status_for, world_city_for
 from amity.cities.importing.rows import PartnershipRow
 from amity.cities.importing.sources import SourceStatement
 from amity.cities.models import Citation, CooperationField, Partnership, Place, Source
-from amity.cities.world_cities import (
-    GEONAMES_SOURCE_TITLE,
-    GEONAMES_SOURCE_URL,
-    find_world_city,
-)
+from amity.cities.world_cities import GEONAMES_SOURCE_TITLE, GEONAMES_SOURCE_URL
 
 # Small enough for SQLite's limit on query parameters, large enough to keep queries few.
 CHUNK = 500
@@ -121,8 +117,13 @@ def _fill_place(place: Place, row: PartnershipRow) -> None:
         place.time_zone = row.time_zone
     if row.geonames_id is not None:
         place.geonames_id = row.geonames_id
-    if place.latitude is None and row.place_kind == "city":
-        city = find_world_city(row.name_en, row.country)
+    if place.latitude is None:
+        city = world_city_for(
+            name_en=row.name_en,
+            country=row.country,
+            kind=row.place_kind,
+            geonames_id=row.geonames_id,
+        )
         if city is not None:
             place.latitude, place.longitude = city.latitude, city.longitude
             place.population = place.population or city.population
