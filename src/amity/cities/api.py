@@ -6,7 +6,7 @@ from typing import Literal
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
-from ninja import File, Query, Router, Schema
+from ninja import Field, File, Query, Router, Schema
 from ninja.files import UploadedFile
 from ninja.pagination import LimitOffsetPagination, paginate
 from ninja.responses import Status
@@ -14,13 +14,37 @@ from ninja.responses import Status
 from amity.api.errors import get_or_404
 from amity.api.permissions import require_perm
 from amity.cities import domain
+from amity.cities.domain.queries import (
+    DECADES,
+    SEARCH_MAX_LENGTH,
+    PartnerFilters,
+    Sort,
+    filter_partnerships,
+    listed_partnerships,
+)
 from amity.cities.exporting import export_partnerships
 from amity.cities.importing import ImportRejected, import_partnerships
 from amity.cities.models import Citation, Contact, Exchange, Partnership, Place
-from amity.cities.queries import PartnerFilters, filter_partnerships
 from amity.cities.world_cities import search_world_cities
 
 router = Router(tags=["registry"])
+
+
+class PartnerFiltersIn(Schema):
+    """The partner list's filters, as the page's query string has them."""
+
+    q: str = Field("", max_length=SEARCH_MAX_LENGTH)
+    continent: str = Field("", max_length=2)
+    country: str = Field("", max_length=2)
+    kind: str = Field("", max_length=30)
+    status: str = Field("", max_length=20)
+    field: str = Field("", max_length=40)
+    # The first year of a decade, e.g. 1980 for 1980–1989.
+    decade: int | None = Field(None, ge=DECADES[0], le=DECADES[1])
+    sort: Sort = "date"
+
+    def filters(self) -> PartnerFilters:
+        return PartnerFilters(**self.dict())
 
 
 class PlaceOut(Schema):
@@ -156,9 +180,9 @@ class ImportErrorsOut(Schema):
 
 @router.get("/partnerships", response=list[PartnershipOut])
 @paginate(LimitOffsetPagination)
-def list_partnerships(request: HttpRequest, filters: Query[PartnerFilters]):
+def list_partnerships(request: HttpRequest, filters: Query[PartnerFiltersIn]):
     require_perm(request, "cities.view_partnership")
-    return filter_partnerships(filters).select_related("place").prefetch_related("fields")
+    return listed_partnerships(filters.filters())
 
 
 @router.get("/partnerships/{int:partnership_id}", response=PartnershipDetailOut)
@@ -201,10 +225,10 @@ def import_partnerships_file(request: HttpRequest, file: File[UploadedFile]):
 
 @router.get("/partnerships.{fmt}")
 def export_partnerships_file(
-    request: HttpRequest, fmt: Literal["csv", "xlsx"], filters: Query[PartnerFilters]
+    request: HttpRequest, fmt: Literal["csv", "xlsx"], filters: Query[PartnerFiltersIn]
 ):
     require_perm(request, "cities.export_partnerships")
-    content = export_partnerships(filter_partnerships(filters), fmt)
+    content = export_partnerships(filter_partnerships(filters.filters()), fmt)
     content_type = {
         "csv": "text/csv; charset=utf-8",
         "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

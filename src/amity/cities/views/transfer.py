@@ -7,6 +7,7 @@ from django.utils import timezone, translation
 from django.views import View
 from django.views.generic import TemplateView
 
+from amity.cities.domain.queries import listed_partnerships
 from amity.cities.exporting import export_partnerships
 from amity.cities.forms import ImportForm, PartnerFilterForm
 from amity.cities.importing import ImportRejected, import_partnerships
@@ -18,7 +19,6 @@ from amity.cities.models import (
     PlaceKind,
     RelationshipKind,
 )
-from amity.cities.views.partner_list import listed_partnerships
 
 EXPORT_CONTENT_TYPES = {
     "csv": "text/csv; charset=utf-8",
