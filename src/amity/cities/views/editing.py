@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views import View
 
+from amity.accounts.permissions import ObjectPermissionRequiredMixin
 from amity.cities.domain import (
     PARTNERSHIP_CHANGES,
     PLACE_CHANGES,
@@ -133,14 +134,20 @@ class PartnerCreateView(PermissionRequiredMixin, View):
         return render(request, self.template_name, context, status=422)
 
 
-class PartnerUpdateView(PermissionRequiredMixin, View):
+class PartnerUpdateView(ObjectPermissionRequiredMixin, View):
     """The relationship and, next to it, the place: organisers correct names, coordinates …"""
 
-    permission_required = "cities.change_partnership"
+    permission_required = ("cities.change_partnership",)
     template_name = "cities/partner_form.html"
 
+    def get_permission_object(self) -> Partnership:
+        self.object = get_object_or_404(
+            Partnership.objects.select_related("place"), pk=self.kwargs["pk"]
+        )
+        return self.object
+
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
-        partnership = get_object_or_404(Partnership.objects.select_related("place"), pk=pk)
+        partnership = self.object
         initial = {name: getattr(partnership, name) for name in RELATIONSHIP_ATTRIBUTES}
         initial["fields"] = [field.code for field in partnership.fields.all()]
         context = {
@@ -151,7 +158,7 @@ class PartnerUpdateView(PermissionRequiredMixin, View):
         return render(request, self.template_name, context)
 
     def post(self, request: HttpRequest, pk: int) -> HttpResponse:
-        partnership = get_object_or_404(Partnership.objects.select_related("place"), pk=pk)
+        partnership = self.object
         if not request.user.has_perm("cities.change_place", partnership.place):
             raise PermissionDenied
         place_form = PlaceForm(request.POST, prefix="place")

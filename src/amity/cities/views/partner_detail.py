@@ -10,8 +10,9 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import formats
 from django.views import View
 
+from amity.accounts.permissions import ObjectPermissionRequiredMixin
 from amity.cities.domain.queries import partner_details, timeline
-from amity.cities.models import Agreement, Citation
+from amity.cities.models import Agreement, Citation, Partnership
 from amity.cities.worldmap import MAP_HEIGHT, MAP_WIDTH, project, view_box_around
 
 
@@ -62,16 +63,23 @@ class PartnerDetailView(PermissionRequiredMixin, View):
         return render(request, "cities/partner_detail.html", context)
 
 
-class AgreementDocumentView(PermissionRequiredMixin, View):
+class AgreementDocumentView(ObjectPermissionRequiredMixin, View):
     """An agreement's attached file, sent only to organisers.
 
-    Uploaded files are not served from a public media URL: the rules decide who may read them.
+    Uploaded files are not served from a public media URL: the rules decide who may read them
+    (asked with the partnership, as on the partner's page).
     """
 
-    permission_required = "cities.download_agreement"
+    permission_required = ("cities.download_agreement",)
+
+    def get_permission_object(self) -> Partnership:
+        self.object = get_object_or_404(
+            Agreement.objects.select_related("partnership"), pk=self.kwargs["pk"]
+        )
+        return self.object.partnership
 
     def get(self, request: HttpRequest, pk: int) -> FileResponse:
-        agreement = get_object_or_404(Agreement, pk=pk)
+        agreement = self.object
         if not agreement.document:
             raise Http404
         try:
