@@ -117,18 +117,40 @@ def _partnership_of(instance: models.Model) -> Partnership | None:
         return None
 
 
+def _check_citation(citation: Citation) -> None:
+    validate_citation(citation, CooperationField.objects.values_list("code", flat=True))
+
+
+def _check_agreement(agreement: Agreement) -> None:
+    validate_agreement(agreement, _partnership_of(agreement))
+
+
 class CitationForm(RulesForm):
-    check = staticmethod(
-        lambda citation: validate_citation(
-            citation, CooperationField.objects.values_list("code", flat=True)
-        )
-    )
+    check = staticmethod(_check_citation)
+
+    class Meta:
+        model = Citation
+        fields = ("partnership", "fact", "value", "source", "note_en", "note_zh")
 
 
 class AgreementForm(RulesForm):
-    check = staticmethod(
-        lambda agreement: validate_agreement(agreement, _partnership_of(agreement))
-    )
+    check = staticmethod(_check_agreement)
+
+    class Meta:
+        model = Agreement
+        fields = (
+            "partnership",
+            "kind",
+            "title_en",
+            "title_zh",
+            "signed_on",
+            "signatories",
+            "summary_en",
+            "summary_zh",
+            "document",
+            "source",
+            "is_demo",
+        )
 
 
 class ExchangeForm(RulesForm):
@@ -143,7 +165,8 @@ class ExchangeForm(RulesForm):
             "title_zh",
             "starts_on",
             "ends_on",
-            "description",
+            "description_en",
+            "description_zh",
             "delegation_head",
             "delegation_size",
             "source",
@@ -160,13 +183,15 @@ class ContactForm(RulesForm):
             "partnership",
             "kind",
             "name",
-            "position",
+            "position_en",
+            "position_zh",
             "organisation",
             "email",
             "phone",
             "address",
             "languages",
-            "protocol_notes",
+            "protocol_notes_en",
+            "protocol_notes_zh",
             "is_demo",
         )
 
@@ -177,7 +202,7 @@ class SourceForm(RulesForm):
 
     class Meta:
         model = Source
-        fields = ("title", "url", "publisher", "published_on")
+        fields = ("title_en", "title_zh", "url", "publisher", "published_on")
 
 
 class PartnershipForm(RulesForm):
@@ -209,7 +234,7 @@ class CitationInline(admin.TabularInline):
     form = CitationForm
     model = Citation
     extra = 0
-    fields = ("fact", "value", "source", "note")
+    fields = ("fact", "value", "source", "note_en", "note_zh")
     autocomplete_fields = ("source",)
 
 
@@ -220,9 +245,9 @@ class AgreementInline(admin.StackedInline):
     formfield_overrides = _DOCUMENT_WIDGET
     fields = (
         ("kind", "signed_on", "is_demo"),
-        "title",
+        ("title_en", "title_zh"),
         "signatories",
-        "summary",
+        ("summary_en", "summary_zh"),
         "document",
         "source",
     )
@@ -237,7 +262,7 @@ class ExchangeInline(admin.StackedInline):
         ("kind", "starts_on", "ends_on", "is_demo"),
         ("title_en", "title_zh"),
         ("delegation_head", "delegation_size"),
-        "description",
+        ("description_en", "description_zh"),
         "source",
     )
     autocomplete_fields = ("source",)
@@ -249,11 +274,12 @@ class ContactInline(admin.StackedInline):
     extra = 0
     fields = (
         ("kind", "name", "is_demo"),
-        ("position", "organisation"),
+        ("position_en", "position_zh"),
+        "organisation",
         ("email", "phone"),
         "address",
         "languages",
-        "protocol_notes",
+        ("protocol_notes_en", "protocol_notes_zh"),
     )
 
 
@@ -329,17 +355,22 @@ class PartnershipAdmin(OrganiserOnly, admin.ModelAdmin):
 @admin.register(Source)
 class SourceAdmin(OrganiserOnly, admin.ModelAdmin):
     form = SourceForm
-    list_display = ("title", "publisher", "published_on")
-    search_fields = ("title", "publisher")
+    list_display = ("title_en", "title_zh", "publisher", "published_on")
+    search_fields = ("title_en", "title_zh", "publisher")
 
 
 @admin.register(Agreement)
 class AgreementAdmin(OrganiserOnly, admin.ModelAdmin):
     form = AgreementForm
     formfield_overrides = _DOCUMENT_WIDGET
-    list_display = ("title", "partnership", "kind", "signed_on", "is_demo")
+    list_display = ("title_en", "title_zh", "partnership", "kind", "signed_on", "is_demo")
     list_filter = ("kind", "is_demo")
-    search_fields = ("title", "partnership__place__name_en", "partnership__place__name_zh")
+    search_fields = (
+        "title_en",
+        "title_zh",
+        "partnership__place__name_en",
+        "partnership__place__name_zh",
+    )
     list_select_related = ("partnership__place",)
     autocomplete_fields = ("partnership", "source")
 

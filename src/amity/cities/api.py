@@ -82,12 +82,18 @@ class CitationOut(Schema):
     fact: str
     value: str
     source: str
+    source_title_zh: str
     source_url: str
-    note: str
+    note_en: str
+    note_zh: str
 
     @staticmethod
     def resolve_source(obj: Citation) -> str:
-        return obj.source.title
+        return obj.source.title_en
+
+    @staticmethod
+    def resolve_source_title_zh(obj: Citation) -> str:
+        return obj.source.title_zh
 
     @staticmethod
     def resolve_source_url(obj: Citation) -> str:
@@ -97,10 +103,12 @@ class CitationOut(Schema):
 class AgreementOut(Schema):
     id: int
     kind: str
-    title: str
+    title_en: str
+    title_zh: str
     signed_on: date | None
     signatories: str
-    summary: str
+    summary_en: str
+    summary_zh: str
     is_demo: bool
 
 
@@ -111,7 +119,8 @@ class ExchangeOut(Schema):
     title_zh: str
     starts_on: date
     ends_on: date | None
-    description: str
+    description_en: str
+    description_zh: str
     is_demo: bool
 
 
@@ -119,12 +128,14 @@ class ContactOut(Schema):
     id: int
     kind: str
     name: str
-    position: str
+    position_en: str
+    position_zh: str
     organisation: str
     email: str
     phone: str
     languages: str
-    protocol_notes: str
+    protocol_notes_en: str
+    protocol_notes_zh: str
     is_demo: bool
 
 
@@ -153,6 +164,8 @@ class PartnershipDetailOut(PartnershipOut):
 
 class WorldCityOut(Schema):
     name: str
+    # GeoNames' Simplified Chinese name, when it has one.
+    name_zh: str
     country: str
     latitude: float
     longitude: float
@@ -305,11 +318,12 @@ class PlacePatch(Schema):
 
 class ExchangeIn(Schema):
     kind: str
-    title_en: str
+    title_en: str = ""
     title_zh: str = ""
     starts_on: date
     ends_on: date | None = None
-    description: str = ""
+    description_en: str = ""
+    description_zh: str = ""
     delegation_head: str = ""
     delegation_size: int | None = None
     source_title: str = ""
@@ -320,7 +334,8 @@ class CitationIn(Schema):
     value: str
     source_title: str
     url: str = ""
-    note: str = ""
+    note_en: str = ""
+    note_zh: str = ""
 
 
 @router.post("/partnerships", response={201: PartnershipOut})

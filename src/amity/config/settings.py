@@ -179,6 +179,8 @@ CACHES = {
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("zh-hans", _("Simplified Chinese"))]
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+# Our corrections to Django's locale formats (Chinese thousands separators).
+FORMAT_MODULE_PATH = ["amity.config.formats"]
 USE_I18N = True
 TIME_ZONE = os.environ.get("AMITY_TIME_ZONE", "Asia/Shanghai")
 USE_TZ = True

@@ -83,7 +83,7 @@ def test_add_partner_cites_geonames_for_a_location_it_filled_in():
     )
 
     citation = partnership.citations.get(fact=Citation.Fact.LOCATION)
-    assert citation.source.title == GEONAMES_SOURCE_TITLE
+    assert citation.source.title_en == GEONAMES_SOURCE_TITLE
 
 
 def test_add_partner_cites_the_given_source_for_kind_and_date():
@@ -98,7 +98,9 @@ def test_add_partner_cites_the_given_source_for_kind_and_date():
     )
 
     cited = set(
-        partnership.citations.filter(source__title="Shanghai FAO list").values_list("fact", "value")
+        partnership.citations.filter(source__title_en="Shanghai FAO list").values_list(
+            "fact", "value"
+        )
     )
     assert cited == {("kind", "friendship_city"), ("established_on", "1994-10-21")}
 

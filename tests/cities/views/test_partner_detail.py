@@ -48,13 +48,13 @@ def test_partner_page_shows_conflicting_sources_side_by_side(client):
         partnership=partnership,
         fact=Citation.Fact.ESTABLISHED_ON,
         value="1986-05-29",
-        source=SourceFactory(title="Shanghai FAO list"),
+        source=SourceFactory(title_en="Shanghai FAO list"),
     )
     CitationFactory(
         partnership=partnership,
         fact=Citation.Fact.ESTABLISHED_ON,
         value="1985-06-29",
-        source=SourceFactory(title="Statistical Yearbook"),
+        source=SourceFactory(title_en="Statistical Yearbook"),
     )
 
     html = client.get(url("cities:partner-detail", partnership.pk)).content.decode()
@@ -68,7 +68,7 @@ def test_partner_page_timeline_merges_agreements_and_exchanges_chronologically(c
     partnership = PartnershipFactory()
     ExchangeFactory(partnership=partnership, title_en="Forum", starts_on=datetime.date(2023, 11, 1))
     AgreementFactory(
-        partnership=partnership, title="Agreement", signed_on=datetime.date(1994, 1, 1)
+        partnership=partnership, title_en="Agreement", signed_on=datetime.date(1994, 1, 1)
     )
     ExchangeFactory(
         partnership=partnership, title_en="Visit", starts_on=datetime.date(2001, 5, 1), ends_on=None
@@ -76,10 +76,7 @@ def test_partner_page_timeline_merges_agreements_and_exchanges_chronologically(c
 
     response = client.get(url("cities:partner-detail", partnership.pk))
 
-    assert [
-        entry.record.title if entry.is_agreement else entry.record.title_en
-        for entry in response.context["timeline"]
-    ] == [
+    assert [entry.record.title_en for entry in response.context["timeline"]] == [
         "Agreement",
         "Visit",
         "Forum",

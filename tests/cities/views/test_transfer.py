@@ -98,7 +98,7 @@ def test_import_format_example_imports_as_it_is_shown(organiser_client):
     assert response.status_code == 200
     # The row's own date and the yearbook's conflicting one are both kept, each with its source.
     dates = hamburg.citations.filter(fact=Citation.Fact.ESTABLISHED_ON)
-    assert sorted(dates.values_list("value", "source__title")) == [
+    assert sorted(dates.values_list("value", "source__title_en")) == [
         ("1985-06-29", "2007 Shanghai Statistical Yearbook"),
         ("1986-05-29", "Shanghai FAO list of friendship cities (2012 edition)"),
     ]

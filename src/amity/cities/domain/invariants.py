@@ -236,8 +236,8 @@ def field_code_problems(codes: Iterable[str], known: Iterable[str]) -> Iterator[
 
 
 def _source_rules(source: Source) -> Iterator[Problem]:
-    if not (source.title or "").strip():
-        yield "title", _("a source needs a title")
+    if not (source.title_en or "").strip():
+        yield "title_en", _("a source needs a title")
     if source.url:
         try:
             _WEB_ADDRESS(source.url)
@@ -309,8 +309,8 @@ def validate_citation(citation: Citation, field_codes: Iterable[str] = ()) -> No
 
 
 def _agreement_rules(agreement: Agreement, partnership: Partnership | None) -> Iterator[Problem]:
-    if not (agreement.title or "").strip():
-        yield "title", _("an agreement needs a title")
+    if not (agreement.title_en or agreement.title_zh or "").strip():
+        yield "title_en", _("give a title in English or Chinese")
     if (
         agreement.signed_on
         and partnership is not None

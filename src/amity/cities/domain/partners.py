@@ -94,7 +94,7 @@ def add_partner(
             Citation.Fact.LOCATION,
             f"{partner_place.latitude:.5f}, {partner_place.longitude:.5f}",
             GEONAMES_SOURCE_TITLE,
-            note=f"GeoNames id {world_city.geonames_id}",
+            note_en=f"GeoNames id {world_city.geonames_id}",
             url=GEONAMES_SOURCE_URL,
         )
     return partnership

@@ -31,17 +31,25 @@ from amity.cities.models import (
 )
 
 
-def find_or_create_source(title: str, url: str = "") -> Source:
-    """The source with this title, or a new one (its address only http or https)."""
-    source = Source(title=(title or "").strip(), url=(url or "").strip())
+def find_or_create_source(title: str, url: str = "", title_zh: str = "") -> Source:
+    """The source with this (English or original) title, or a new one.
+
+    Its address may only be an http or https link. An existing source keeps its details.
+    """
+    source = Source(
+        title_en=(title or "").strip(), title_zh=(title_zh or "").strip(), url=(url or "").strip()
+    )
     try:
         validate_source(source)
     except ValidationError as error:
         # The caller's form names these fields after the source they describe.
         raise ValidationError(
-            {f"source_{field}": messages for field, messages in error.message_dict.items()}
+            {
+                f"source_{field.removesuffix('_en')}": messages
+                for field, messages in error.message_dict.items()
+            }
         ) from None
-    existing = Source.objects.filter(title=source.title).first()
+    existing = Source.objects.filter(title_en=source.title_en).first()
     if existing is not None:
         return existing
     source.save()
@@ -54,8 +62,9 @@ def cite_fact(
     fact: str,
     value: str,
     source_title: str,
-    note: str = "",
+    note_en: str = "",
     url: str = "",
+    note_zh: str = "",
 ) -> Citation:
     """Record that a source states a fact; a conflicting statement is kept beside the others.
 
@@ -63,7 +72,11 @@ def cite_fact(
     the establishment date, a kind of relationship for the kind, and so on.
     """
     citation = Citation(
-        partnership=partnership, fact=fact, value=(value or "").strip(), note=(note or "").strip()
+        partnership=partnership,
+        fact=fact,
+        value=(value or "").strip(),
+        note_en=(note_en or "").strip(),
+        note_zh=(note_zh or "").strip(),
     )
     field_codes = CooperationField.objects.values_list("code", flat=True)
     validate_citation(citation, field_codes if fact == Citation.Fact.FIELDS else ())
@@ -73,7 +86,7 @@ def cite_fact(
         fact=fact,
         source=source,
         value=citation.value,
-        defaults={"note": citation.note},
+        defaults={"note_en": citation.note_en, "note_zh": citation.note_zh},
     )
     return citation
 
@@ -83,10 +96,12 @@ def add_agreement(
     partnership: Partnership,
     *,
     kind: str,
-    title: str,
+    title_en: str = "",
+    title_zh: str = "",
     signed_on: datetime.date | None = None,
     signatories: str = "",
-    summary: str = "",
+    summary_en: str = "",
+    summary_zh: str = "",
     document: File | None = None,
     source_title: str = "",
     is_demo: bool = False,
@@ -95,10 +110,12 @@ def add_agreement(
     agreement = Agreement(
         partnership=partnership,
         kind=kind,
-        title=(title or "").strip(),
+        title_en=(title_en or "").strip(),
+        title_zh=(title_zh or "").strip(),
         signed_on=signed_on,
-        signatories=signatories,
-        summary=summary,
+        signatories=(signatories or "").strip(),
+        summary_en=summary_en or "",
+        summary_zh=summary_zh or "",
         is_demo=is_demo,
     )
     if document is not None:
@@ -114,11 +131,12 @@ def record_exchange(
     partnership: Partnership,
     *,
     kind: str,
-    title_en: str,
     starts_on: datetime.date,
-    ends_on: datetime.date | None = None,
+    title_en: str = "",
     title_zh: str = "",
-    description: str = "",
+    ends_on: datetime.date | None = None,
+    description_en: str = "",
+    description_zh: str = "",
     delegation_head: str = "",
     delegation_size: int | None = None,
     source_title: str = "",
@@ -133,8 +151,9 @@ def record_exchange(
         title_zh=(title_zh or "").strip(),
         starts_on=starts_on,
         ends_on=ends_on,
-        description=description,
-        delegation_head=delegation_head,
+        description_en=description_en or "",
+        description_zh=description_zh or "",
+        delegation_head=(delegation_head or "").strip(),
         delegation_size=delegation_size,
         is_demo=is_demo,
     )
@@ -150,13 +169,15 @@ def add_contact(
     *,
     name: str,
     kind: str = ContactKind.REPRESENTATIVE,
-    position: str = "",
+    position_en: str = "",
+    position_zh: str = "",
     organisation: str = "",
     email: str = "",
     phone: str = "",
     address: str = "",
     languages: Iterable[str] | str = (),
-    protocol_notes: str = "",
+    protocol_notes_en: str = "",
+    protocol_notes_zh: str = "",
     is_demo: bool = False,
 ) -> Contact:
     """Add a person or office to a partnership; languages are BCP 47 codes such as "en"."""
@@ -169,13 +190,15 @@ def add_contact(
         partnership=partnership,
         kind=kind,
         name=(name or "").strip(),
-        position=position,
-        organisation=organisation,
+        position_en=(position_en or "").strip(),
+        position_zh=(position_zh or "").strip(),
+        organisation=(organisation or "").strip(),
         email=(email or "").strip(),
-        phone=phone,
-        address=address,
+        phone=(phone or "").strip(),
+        address=(address or "").strip(),
         languages=", ".join(codes),
-        protocol_notes=protocol_notes,
+        protocol_notes_en=protocol_notes_en or "",
+        protocol_notes_zh=protocol_notes_zh or "",
         is_demo=is_demo,
     )
     validate_contact(contact)

@@ -215,8 +215,8 @@ def _statement_problems(title: str, note: str, language: str | None) -> tuple[st
     # A file names the same few sources on many rows: check each statement once.
     problems: list[str] = []
     for check in (
-        lambda: validate_source(Source(title=title)),
-        lambda: validate_citation(Citation(fact=Citation.Fact.GENERAL, note=note)),
+        lambda: validate_source(Source(title_en=title)),
+        lambda: validate_citation(Citation(fact=Citation.Fact.GENERAL, note_en=note)),
     ):
         try:
             check()

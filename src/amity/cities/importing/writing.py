@@ -254,7 +254,7 @@ def _sync_citations(
     existing: dict[tuple[int, str, str, str], tuple[int, str]] = {}
     for ids in _chunks(sorted({key[0] for key in wanted})):
         rows_found = Citation.objects.filter(partnership_id__in=ids).values_list(
-            "id", "partnership_id", "fact", "source__title", "value", "note"
+            "id", "partnership_id", "fact", "source__title_en", "value", "note_en"
         )
         for pk, partnership_id, fact, title, value, note in rows_found:
             existing[(partnership_id, fact, title, value)] = (pk, note)
@@ -268,13 +268,13 @@ def _sync_citations(
                     fact=key[1],
                     source=sources[key[2]],
                     value=key[3],
-                    note=note,
+                    note_en=note,
                 )
             )
         elif found[1] != note:
-            renoted.append(Citation(id=found[0], partnership_id=key[0], note=note))
+            renoted.append(Citation(id=found[0], partnership_id=key[0], note_en=note))
     Citation.objects.bulk_create(missing, ignore_conflicts=True, batch_size=CHUNK)
-    Citation.objects.bulk_update(renoted, ["note"], batch_size=CHUNK)
+    Citation.objects.bulk_update(renoted, ["note_en"], batch_size=CHUNK)
     return {c.partnership_id for c in missing} | {c.partnership_id for c in renoted}
 
 
@@ -282,12 +282,12 @@ def _ensure_sources(titles: set[str]) -> dict[str, Source]:
     def fetch() -> dict[str, Source]:
         found = {}
         for chunk in _chunks(sorted(titles)):
-            found.update({s.title: s for s in Source.objects.filter(title__in=chunk)})
+            found.update({s.title_en: s for s in Source.objects.filter(title_en__in=chunk)})
         return found
 
     sources = fetch()
     missing = [
-        Source(title=title, url=GEONAMES_SOURCE_URL if title == GEONAMES_SOURCE_TITLE else "")
+        Source(title_en=title, url=GEONAMES_SOURCE_URL if title == GEONAMES_SOURCE_TITLE else "")
         for title in titles - sources.keys()
     ]
     if missing:
