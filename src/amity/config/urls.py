@@ -1,13 +1,13 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
-from django.views.i18n import set_language
 
 from amity.api.urls import api
 from amity.config.home import my_home
+from amity.config.language import switch_language
 
 urlpatterns = [
-    path("i18n/setlang/", set_language, name="set_language"),
+    path("i18n/setlang/", switch_language, name="set_language"),
     path("api/v1/", api.urls),
 ]
 # Pages carry the language in the URL (/en/…, /zh-hans/…) so links and bookmarks keep it.
