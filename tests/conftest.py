@@ -16,8 +16,7 @@ def _compiled_translations() -> None:
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
-    # The login rate limit counts failures in the cache; one test's failures must not block
-    # the next test's logins.
+    # Cached values (the database cache in production) must not leak from one test to the next.
     cache.clear()
     yield
     cache.clear()
