@@ -5,6 +5,7 @@ import datetime
 import factory
 from factory.django import DjangoModelFactory
 
+from amity.cities.domain.names import place_search_key
 from amity.cities.models import (
     Agreement,
     AgreementKind,
@@ -36,6 +37,8 @@ class PlaceFactory(DjangoModelFactory):
     longitude = 170.50
     population = 114_347
     time_zone = "Pacific/Auckland"
+    # As the domain actions keep it (amity.cities.domain.names).
+    search_names = factory.LazyAttribute(lambda place: place_search_key(place, []))
 
 
 class PartnershipFactory(DjangoModelFactory):

@@ -28,6 +28,7 @@ from amity.cities.domain.invariants import (
     validate_place,
     validate_source,
 )
+from amity.cities.domain.names import refresh_search_names
 from amity.cities.models import (
     Agreement,
     Citation,
@@ -314,6 +315,7 @@ class PlaceAdmin(OrganiserOnly, admin.ModelAdmin):
         # checked that the country is known).
         obj.continent = continent_for_country(obj.country)
         super().save_model(request, obj, form, change)
+        refresh_search_names(obj)
 
 
 @admin.register(Partnership)

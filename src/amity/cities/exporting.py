@@ -15,6 +15,11 @@ from amity.cities.importing.columns import ALL_COLUMNS
 from amity.cities.importing.sources import SourceStatement, format_sources
 from amity.cities.models import Citation, Partnership
 
+CONTENT_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
 
 def export_partnerships(partnerships: QuerySet[Partnership], fmt: Literal["csv", "xlsx"]) -> bytes:
     rows = [_row(partnership) for partnership in _with_relations(partnerships)]

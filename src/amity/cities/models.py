@@ -61,6 +61,9 @@ class Place(models.Model):
         blank=True,
         validators=[MinValueValidator(1), MaxValueValidator(GEONAMES_ID_MAX)],
     )
+    # Every name of the place (English, Chinese, alternate) folded for search: lower case,
+    # half-width, without accents or tone marks, one per line. Kept by domain/names.py.
+    search_names = models.TextField(editable=False, blank=True, default="")
 
     class Meta:
         verbose_name = _("place")
@@ -84,6 +87,32 @@ class Place(models.Model):
 
     def __str__(self) -> str:
         return self.name_en
+
+
+class NameOrigin(models.TextChoices):
+    GEONAMES = "geonames", _("GeoNames")
+    # Translators: an alternate name added by hand by the foreign-affairs office.
+    ORGANISER = "organiser", _("added by an organiser")
+
+
+class PlaceName(models.Model):
+    """Another name a place is known by (但尼丁 for 达尼丁, Sankt-Peterburg, Ōtepoti …)."""
+
+    place = models.ForeignKey(Place, on_delete=models.CASCADE, related_name="alternate_names")
+    name = models.CharField(_("name"), max_length=200)
+    origin = models.CharField(_("origin"), max_length=20, choices=NameOrigin.choices)
+
+    class Meta:
+        verbose_name = _("alternate name")
+        verbose_name_plural = _("alternate names")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["place", "name"], name="place_name_unique"),
+            models.CheckConstraint(condition=~Q(name=""), name="place_name_not_empty"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
 
 
 class RelationshipKind(models.TextChoices):

@@ -178,6 +178,10 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# The API's lists: at most this many items per request, and no offset beyond this.
+AMITY_API_MAX_LIMIT = int(os.environ.get("AMITY_API_MAX_LIMIT", "200"))
+AMITY_API_MAX_OFFSET = int(os.environ.get("AMITY_API_MAX_OFFSET", "1000000"))
+
 # Failed logins (django-axes, amity.accounts.lockout): a username at one address is locked
 # after AMITY_LOGIN_RATE_LIMIT failures, the address as a whole after AMITY_LOGIN_ADDRESS_LIMIT.
 AMITY_LOGIN_RATE_LIMIT = int(os.environ.get("AMITY_LOGIN_RATE_LIMIT", "5"))

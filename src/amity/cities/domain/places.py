@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from amity.cities.domain.invariants import continent_for_country, validate_place
+from amity.cities.domain.names import place_search_key, refresh_search_names, take_geonames_names
 from amity.cities.models import Place, PlaceKind
 from amity.cities.world_cities import WorldCity
 
@@ -74,7 +75,10 @@ def find_or_create_place(**attributes: object) -> Place:
     ).first()
     if existing is not None:
         return existing
+    place.search_names = place_search_key(place, [])
     place.save()
+    if place.geonames_id:
+        take_geonames_names(place)
     return place
 
 
@@ -97,6 +101,7 @@ def update_place(place: Place, **changes: object) -> Place:
     # A refused change must not linger on the caller's instance either (a page re-rendered
     # after the error would show the rejected values as if they were saved).
     before = {name: getattr(place, name) for name in (*changes, "continent")}
+    geonames_before = place.geonames_id
     try:
         for name, value in changes.items():
             setattr(place, name, value)
@@ -114,4 +119,8 @@ def update_place(place: Place, **changes: object) -> Place:
             setattr(place, name, value)
         raise
     place.save()
+    if place.geonames_id and place.geonames_id != geonames_before:
+        take_geonames_names(place)
+    else:
+        refresh_search_names(place)
     return place

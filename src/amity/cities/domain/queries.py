@@ -11,10 +11,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Prefetch, QuerySet
 from django.db.models.expressions import OrderBy
 from django.db.models.functions import ExtractYear
 
+from amity.cities.domain.names import fold_query
 from amity.cities.models import (
     Agreement,
     Citation,
@@ -75,10 +76,9 @@ def filter_partnerships(
     filters: PartnerFilters, queryset: QuerySet[Partnership] | None = None
 ) -> QuerySet[Partnership]:
     partnerships = Partnership.objects.all() if queryset is None else queryset
-    if query := filters.q.strip():
-        partnerships = partnerships.filter(
-            Q(place__name_en__icontains=query) | Q(place__name_zh__icontains=query)
-        )
+    if query := fold_query(filters.q[:SEARCH_MAX_LENGTH]):
+        # Any name of the place, in any letter case, width or accents (domain/names.py).
+        partnerships = partnerships.filter(place__search_names__contains=query)
     if filters.continent:
         partnerships = partnerships.filter(place__continent=filters.continent)
     if filters.country:

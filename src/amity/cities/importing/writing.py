@@ -14,6 +14,7 @@ from typing import TypeVar
 from django.db.models.functions import Lower
 
 from amity.cities.domain import continent_for_country, default_status_for, world_city_for
+from amity.cities.domain.names import place_search_key, take_names_in_bulk
 from amity.cities.importing.rows import PartnershipRow
 from amity.cities.importing.sources import SourceStatement
 from amity.cities.models import Citation, CooperationField, Partnership, Place, Source
@@ -85,6 +86,7 @@ def _upsert_places(rows: list[PartnershipRow]) -> tuple[dict[PlaceKey, Place], s
     existing = _fetch_places(row.place_key for row in rows)
     new: dict[tuple[str, str, str], Place] = {}
     changed: dict[int, Place] = {}
+    renamed: dict[int, Place] = {}
     for row in rows:
         place = existing.get(row.place_key) or new.get(row.place_key)
         if place is None:
@@ -97,12 +99,23 @@ def _upsert_places(rows: list[PartnershipRow]) -> tuple[dict[PlaceKey, Place], s
             new[row.place_key] = place
         before = tuple(getattr(place, name) for name in _PLACE_FIELDS)
         _fill_place(place, row)
-        if place.pk and before != tuple(getattr(place, name) for name in _PLACE_FIELDS):
+        after = tuple(getattr(place, name) for name in _PLACE_FIELDS)
+        if place.pk and before != after:
             changed[place.pk] = place
+            if (place.name_zh, place.geonames_id) != (before[0], before[-1]):
+                renamed[place.pk] = place
+    for place in new.values():
+        place.search_names = place_search_key(place, [])
     Place.objects.bulk_create(new.values(), ignore_conflicts=True, batch_size=CHUNK)
     Place.objects.bulk_update(changed.values(), _PLACE_FIELDS, batch_size=CHUNK)
     # Read the new places back: with ignore_conflicts the database does not return their ids.
-    existing.update(_fetch_places(new))
+    fresh = _fetch_places(new)
+    existing.update(fresh)
+    # GeoNames' other names, for searching: new places that have a GeoNames city, and places
+    # whose names or city changed.
+    take_names_in_bulk(
+        [place for place in fresh.values() if place.geonames_id] + list(renamed.values())
+    )
     return existing, set(changed)
 
 
