@@ -15,9 +15,8 @@ from django.db import IntegrityError
 from django.db.models import Model, QuerySet
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from ninja import NinjaAPI, Schema
-from ninja.errors import HttpError
+from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as InputError
 
 M = TypeVar("M", bound=Model)
@@ -35,15 +34,6 @@ class FieldErrorsOut(Schema):
 
     detail: str
     errors: dict[str, list[str]]
-
-
-_DESCRIPTIONS = {
-    401: gettext_lazy("Not logged in, or the token is invalid or revoked."),
-    403: gettext_lazy("Logged in, but without the permission (or the CSRF token is missing)."),
-    404: gettext_lazy("No record with this id."),
-    409: gettext_lazy("A concurrent change won the race; nothing was changed."),
-    422: gettext_lazy("Bad input, named per field; nothing was changed."),
-}
 
 
 def error_responses(*codes: int) -> dict[int, type[Schema]]:
@@ -163,6 +153,10 @@ def install_error_handlers(api: NinjaAPI) -> None:
         return api.create_response(
             request, {"detail": _("conflicts with an existing record, nothing changed")}, status=409
         )
+
+    @api.exception_handler(AuthenticationError)
+    def not_authenticated(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
+        return api.create_response(request, {"detail": _("authentication required")}, status=401)
 
     @api.exception_handler(HttpError)
     def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
