@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 
 from amity.cities.importing.errors import ImportRejected, RowError
+from amity.documents.spreadsheets import from_csv_cell
 
 XLSX_MAGIC = b"PK\x03\x04"
 
@@ -55,7 +56,9 @@ def _read_csv(data: bytes) -> list[list[str]]:
     first_line = text.split("\n", 1)[0]
     # Spreadsheets in many European locales save CSV with semicolons.
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-    return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    rows = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    # An exported cell that began like a formula carries an apostrophe: drop it again.
+    return [[from_csv_cell(cell) for cell in row] for row in rows]
 
 
 def _read_xlsx(data: bytes) -> list[list[str]]:
