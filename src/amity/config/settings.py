@@ -20,6 +20,10 @@ Environment variables:
   AMITY_CLIENT_IP_HEADER     behind a reverse proxy: the header it sets with the client's
                              address (X-Forwarded-For or X-Real-IP); default none (REMOTE_ADDR)
   AMITY_PROXY_COUNT          proxies that append to X-Forwarded-For (default 1)
+  AMITY_IMPORT_MAX_BYTES     largest import file from the web (default 10,000,000 bytes)
+  AMITY_IMPORT_MAX_ROWS      most rows in such a file (default 50,000)
+  AMITY_IMPORT_ROWS_IN_REQUEST  longer files are imported by a background job (default 2,000)
+  AMITY_API_MAX_LIMIT        most items per API list request (default 200)
 """
 
 import os
@@ -181,6 +185,11 @@ AUTH_PASSWORD_VALIDATORS = [
 # The API's lists: at most this many items per request, and no offset beyond this.
 AMITY_API_MAX_LIMIT = int(os.environ.get("AMITY_API_MAX_LIMIT", "200"))
 AMITY_API_MAX_OFFSET = int(os.environ.get("AMITY_API_MAX_OFFSET", "1000000"))
+
+# Imports from the web: larger or longer files are refused, long ones run in the background.
+AMITY_IMPORT_MAX_BYTES = int(os.environ.get("AMITY_IMPORT_MAX_BYTES", str(10 * 1000 * 1000)))
+AMITY_IMPORT_MAX_ROWS = int(os.environ.get("AMITY_IMPORT_MAX_ROWS", "50000"))
+AMITY_IMPORT_ROWS_IN_REQUEST = int(os.environ.get("AMITY_IMPORT_ROWS_IN_REQUEST", "2000"))
 
 # Failed logins (django-axes, amity.accounts.lockout): a username at one address is locked
 # after AMITY_LOGIN_RATE_LIMIT failures, the address as a whole after AMITY_LOGIN_ADDRESS_LIMIT.
