@@ -24,6 +24,9 @@ Environment variables:
   AMITY_IMPORT_MAX_ROWS      most rows in such a file (default 50,000)
   AMITY_IMPORT_ROWS_IN_REQUEST  longer files are imported by a background job (default 2,000)
   AMITY_API_MAX_LIMIT        most items per API list request (default 200)
+  AMITY_SECURE_COOKIES       1 behind HTTPS: secure cookies, HSTS (AMITY_HSTS_SECONDS, default a
+                             year), the proxy's AMITY_PROXY_SSL_HEADER (default X-Forwarded-Proto)
+                             and a redirect of plain HTTP (AMITY_SSL_REDIRECT, default 1)
 """
 
 import os
@@ -241,6 +244,14 @@ SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False  # htmx reads the token from the meta tag, not the cookie
 SESSION_COOKIE_SECURE = env_flag("AMITY_SECURE_COOKIES")  # on behind HTTPS
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+if SESSION_COOKIE_SECURE:
+    # Served over HTTPS (behind a reverse proxy that terminates TLS): browsers are told to use
+    # HTTPS only (HSTS), and the proxy's header says which requests came in over HTTPS.
+    SECURE_HSTS_SECONDS = int(os.environ.get("AMITY_HSTS_SECONDS", str(365 * 24 * 3600)))
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_flag("AMITY_HSTS_INCLUDE_SUBDOMAINS")
+    _proto_header = os.environ.get("AMITY_PROXY_SSL_HEADER", "X-Forwarded-Proto")
+    SECURE_PROXY_SSL_HEADER = ("HTTP_" + _proto_header.upper().replace("-", "_"), "https")
+    SECURE_SSL_REDIRECT = env_flag("AMITY_SSL_REDIRECT", default=True)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"

@@ -51,6 +51,8 @@ class Command(BaseCommand):
                         sys.executable,
                         "-m",
                         "gunicorn",
+                        "--config",
+                        "python:amity.config.gunicorn_conf",
                         "amity.config.wsgi:application",
                         "--bind",
                         address,
@@ -58,8 +60,6 @@ class Command(BaseCommand):
                         "2",
                         "--threads",
                         "4",
-                        "--access-logfile",
-                        "-",
                     ],
                     env=env,
                 )
