@@ -9,6 +9,7 @@ Environment variables:
   AMITY_HOME_CITY     the home city's English name (default Shanghai)
   AMITY_HOME_CITY_ZH  its Chinese name (default 上海)
   AMITY_HOME_COUNTRY  its ISO 3166-1 alpha-2 code (default CN)
+  AMITY_HOME_LATITUDE, AMITY_HOME_LONGITUDE  where the map marks it (default: from GeoNames)
   AMITY_VAR_DIR       where the SQLite database, uploads and generated keys live (default ./var)
   AMITY_SITE_URL      the public address used in e-mailed links (default http://127.0.0.1:8000)
   AMITY_EMAIL_BACKEND Django e-mail backend (default: console); AMITY_EMAIL_HOST, _PORT, _USER,
@@ -73,6 +74,13 @@ CSRF_TRUSTED_ORIGINS = env_list("AMITY_CSRF_TRUSTED_ORIGINS", "")
 AMITY_HOME_CITY = os.environ.get("AMITY_HOME_CITY", "Shanghai")
 AMITY_HOME_CITY_ZH = os.environ.get("AMITY_HOME_CITY_ZH", "上海")
 AMITY_HOME_COUNTRY = os.environ.get("AMITY_HOME_COUNTRY", "CN")
+# Where the network map marks the home city; without them, GeoNames' city of that name.
+AMITY_HOME_LATITUDE = (
+    float(os.environ["AMITY_HOME_LATITUDE"]) if os.environ.get("AMITY_HOME_LATITUDE") else None
+)
+AMITY_HOME_LONGITUDE = (
+    float(os.environ["AMITY_HOME_LONGITUDE"]) if os.environ.get("AMITY_HOME_LONGITUDE") else None
+)
 # The site's public address, for links in e-mails and calendar feeds made outside a request.
 AMITY_SITE_URL = os.environ.get("AMITY_SITE_URL", "http://127.0.0.1:8000")
 AMITY_INVITATION_DAYS = int(os.environ.get("AMITY_INVITATION_DAYS", "14"))

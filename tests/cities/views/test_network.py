@@ -48,3 +48,15 @@ def test_network_links_markers_to_partner_pages_and_draws_charts(client):
         RelationshipKind.FRIENDSHIP_CITY,
         RelationshipKind.FRIENDLY_EXCHANGE,
     ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "label"), [("en", "Shanghai (home city)"), ("zh-hans", "上海（本市）")]
+)
+def test_network_map_marks_the_home_city_apart_from_the_partners(client, lang, label):
+    make_partner("Dunedin")
+
+    html = client.get(url("cities:network", lang=lang)).content.decode()
+
+    assert f'<g class="home-marker"><title>{label}</title>' in html
+    assert html.count('class="home-marker__dot"') == 2  # on the map and in the legend
