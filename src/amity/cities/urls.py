@@ -4,6 +4,7 @@ from amity.cities.views.editing import CitySearchView, PartnerCreateView, Partne
 from amity.cities.views.network import NetworkView
 from amity.cities.views.partner_detail import AgreementDocumentView, PartnerDetailView
 from amity.cities.views.partner_list import PartnerListView
+from amity.cities.views.records import AlternateNameView, RecordAddView
 from amity.cities.views.transfer import ExportView, ImportFormatView, ImportView
 
 app_name = "cities"
@@ -12,6 +13,32 @@ urlpatterns = [
     path("partners/<int:pk>/", PartnerDetailView.as_view(), name="partner-detail"),
     path("partners/new/", PartnerCreateView.as_view(), name="partner-create"),
     path("partners/<int:pk>/edit/", PartnerUpdateView.as_view(), name="partner-update"),
+    path(
+        "partners/<int:pk>/exchanges/new/",
+        RecordAddView.as_view(record="exchange"),
+        name="exchange-add",
+    ),
+    path(
+        "partners/<int:pk>/agreements/new/",
+        RecordAddView.as_view(record="agreement"),
+        name="agreement-add",
+    ),
+    path(
+        "partners/<int:pk>/contacts/new/",
+        RecordAddView.as_view(record="contact"),
+        name="contact-add",
+    ),
+    path(
+        "partners/<int:pk>/sources/new/",
+        RecordAddView.as_view(record="citation"),
+        name="citation-add",
+    ),
+    path("partners/<int:pk>/names/", AlternateNameView.as_view(), name="name-add"),
+    path(
+        "partners/<int:pk>/names/<int:name_id>/remove/",
+        AlternateNameView.as_view(),
+        name="name-remove",
+    ),
     path("partners/export.<str:fmt>", ExportView.as_view(), name="partner-export"),
     path("partners/import/", ImportView.as_view(), name="partner-import"),
     path("partners/import/format/", ImportFormatView.as_view(), name="import-format"),

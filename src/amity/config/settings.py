@@ -201,6 +201,8 @@ AMITY_API_MAX_OFFSET = int(os.environ.get("AMITY_API_MAX_OFFSET", "1000000"))
 AMITY_IMPORT_MAX_BYTES = int(os.environ.get("AMITY_IMPORT_MAX_BYTES", str(10 * 1000 * 1000)))
 AMITY_IMPORT_MAX_ROWS = int(os.environ.get("AMITY_IMPORT_MAX_ROWS", "50000"))
 AMITY_IMPORT_ROWS_IN_REQUEST = int(os.environ.get("AMITY_IMPORT_ROWS_IN_REQUEST", "2000"))
+# An agreement's attached file (organisers only).
+AMITY_DOCUMENT_MAX_BYTES = int(os.environ.get("AMITY_DOCUMENT_MAX_BYTES", str(20 * 1000 * 1000)))
 
 # Failed logins (django-axes, amity.accounts.lockout): a username at one address is locked
 # after AMITY_LOGIN_RATE_LIMIT failures, the address as a whole after AMITY_LOGIN_ADDRESS_LIMIT.
