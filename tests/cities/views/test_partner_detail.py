@@ -103,3 +103,14 @@ def test_partner_page_pins_the_place_on_the_map(client):
 
 def test_partner_page_unknown_partner_is_404(client):
     assert client.get(url("cities:partner-detail", 999_999)).status_code == 404
+
+
+def test_partner_page_never_links_a_javascript_address(client):
+    partnership = PartnershipFactory()
+    source = SourceFactory(title_en="Old entry", url="javascript:alert(1)")
+    CitationFactory(partnership=partnership, source=source)
+
+    html = client.get(url("cities:partner-detail", partnership.pk)).content.decode()
+
+    assert "Old entry" in html
+    assert "javascript:" not in html
