@@ -96,6 +96,7 @@ INSTALLED_APPS = [
     "amity.cities",
     "amity.events",
     "amity.demo",
+    "amity.maintenance",
     "amity.api",
 ]
 
