@@ -10,6 +10,9 @@ Environment variables:
   AMITY_HOME_CITY_ZH  its Chinese name (default 上海)
   AMITY_HOME_COUNTRY  its ISO 3166-1 alpha-2 code (default CN)
   AMITY_VAR_DIR       where the SQLite database, uploads and generated keys live (default ./var)
+  AMITY_SITE_URL      the public address used in e-mailed links (default http://127.0.0.1:8000)
+  AMITY_EMAIL_BACKEND Django e-mail backend (default: console); AMITY_EMAIL_HOST, _PORT, _USER,
+                      _PASSWORD, _TLS and _FROM configure SMTP
 """
 
 import os
@@ -55,6 +58,20 @@ CSRF_TRUSTED_ORIGINS = env_list("AMITY_CSRF_TRUSTED_ORIGINS", "")
 AMITY_HOME_CITY = os.environ.get("AMITY_HOME_CITY", "Shanghai")
 AMITY_HOME_CITY_ZH = os.environ.get("AMITY_HOME_CITY_ZH", "上海")
 AMITY_HOME_COUNTRY = os.environ.get("AMITY_HOME_COUNTRY", "CN")
+# The site's public address, for links in e-mails and calendar feeds made outside a request.
+AMITY_SITE_URL = os.environ.get("AMITY_SITE_URL", "http://127.0.0.1:8000")
+AMITY_INVITATION_DAYS = int(os.environ.get("AMITY_INVITATION_DAYS", "14"))
+
+# E-mail: printed on the console unless an SMTP server is configured (the demo needs none).
+EMAIL_BACKEND = os.environ.get(
+    "AMITY_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
+)
+EMAIL_HOST = os.environ.get("AMITY_EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("AMITY_EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("AMITY_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("AMITY_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = env_flag("AMITY_EMAIL_TLS")
+DEFAULT_FROM_EMAIL = os.environ.get("AMITY_EMAIL_FROM", "Amity <amity@localhost>")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -74,8 +91,12 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "amity.accounts",
+    "amity.jobs",
+    "amity.documents",
     "amity.cities",
     "amity.events",
+    "amity.demo",
+    "amity.maintenance",
     "amity.api",
 ]
 
@@ -137,7 +158,7 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "cities:partner-list"
+LOGIN_REDIRECT_URL = "my-home"
 LOGOUT_REDIRECT_URL = "cities:partner-list"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
