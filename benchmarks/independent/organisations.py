@@ -200,7 +200,8 @@ def languages(writer: Writer, rng: random.Random) -> list[str]:
         return ["en", *local[:1]] if local and rng.random() < 0.5 else ["en"]
     if writer.lang == "zh":
         return ["zh", "en"] if rng.random() < 0.7 or not local else ["zh", local[0]]
-    return [writer.lang] if rng.random() < 0.5 else [writer.lang, "en"]
+    # They state their give-back in English (see planting.py), so they list it too.
+    return [writer.lang, "en"] if rng.random() < 0.5 else ["en", writer.lang]
 
 
 def country(writer: Writer) -> str:

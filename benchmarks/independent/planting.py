@@ -193,32 +193,25 @@ def _writer(spec: tuple[str, str], cities: list[str], rng: random.Random) -> Wri
 
 def _distractor(theme: Theme, main: Need, rng: random.Random) -> Draft:
     side, lang = _weighted(DISTRACTOR_MIX, rng)
-    writer = Writer(side, lang, "Shanghai" if side == "home" else rng.choice(theme.cities))
+    writer = _writer((side, lang), list(theme.cities), rng)
     assert main.role is not None
     if rng.random() < 0.5:
-        role = main.role
-        draft = Draft(
-            role,
-            writer,
-            theme.key,
-            "distractor",
-            _listed(role.sectors, rng),
-            _some(role.cooperation, rng),
-        )
-        draft.offers.append((state("offer", _phrase(main, lang, rng), lang, rng), main.key))
+        direction, role, cooperation = "offer", main.role, main.role.cooperation
     else:
         # Dressed as one of the theme's seekers, asking for something they do not need.
-        role = theme.seeker
-        shared = [c for c in main.role.cooperation if c in role.cooperation]
-        draft = Draft(
-            role,
-            writer,
-            theme.key,
-            "distractor",
-            _listed(role.sectors, rng),
-            _some(tuple(shared) or main.role.cooperation, rng),
-        )
-        draft.seeks.append((state("seek", _phrase(main, lang, rng), lang, rng), main.key))
+        direction, role = "seek", theme.seeker
+        shared = tuple(c for c in main.role.cooperation if c in role.cooperation)
+        cooperation = shared or main.role.cooperation
+    draft = Draft(
+        role,
+        writer,
+        theme.key,
+        "distractor",
+        _listed(role.sectors, rng),
+        _some(cooperation, rng),
+    )
+    items = draft.offers if direction == "offer" else draft.seeks
+    items.append((state(direction, _phrase(main, lang, rng), lang, rng), main.key))
     if rng.random() < 0.45:
         second = rng.choice([d for d in theme.decoys if d.key != main.key])
         draft.seeks.append((state("seek", _phrase(second, lang, rng), lang, rng), second.key))
