@@ -25,8 +25,7 @@ def _english_unless_a_test_says_otherwise():
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
-    # The login rate limit counts failures in the cache; one test's failures must not block
-    # the next test's logins.
+    # Cached values (the database cache in production) must not leak from one test to the next.
     cache.clear()
     yield
     cache.clear()
