@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.cache import cache
+from django.utils import translation
 
 from amity.cities.fields_of_cooperation import FIELDS_OF_COOPERATION
 from amity.cities.models import CooperationField
@@ -12,6 +13,14 @@ from tests.factories import DelegateFactory, EnterpriseUserFactory, OrganiserFac
 @pytest.fixture(scope="session", autouse=True)
 def _compiled_translations() -> None:
     compile_translations()
+
+
+@pytest.fixture(autouse=True)
+def _english_unless_a_test_says_otherwise():
+    # A request through LocaleMiddleware leaves its language active in the thread; without
+    # this, a test after a Chinese page would see Chinese messages.
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture(autouse=True)

@@ -120,6 +120,7 @@ INSTALLED_APPS = [
     "amity.cities",
     "amity.events",
     "amity.demo",
+    "amity.maintenance",
     "amity.api",
 ]
 
