@@ -22,6 +22,8 @@ Getting started
                          demo accounts (admin, organiser, enterprise, delegate), then serve
   serve                  serve the site (gunicorn) with a background-task worker
   createsuperuser        create an administrator account (asks for a password)
+  backup FILE            the database and uploaded files in one archive
+  restore FILE           put a backup back (saves the current state first)
 
 The partner registry
   import-partnerships    import partners from CSV or XLSX, all rows or none
