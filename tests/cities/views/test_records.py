@@ -54,7 +54,7 @@ def test_with_htmx_the_form_comes_as_a_fragment_and_success_reloads_the_page(
     assert 'hx-post="' in form.content.decode()
     assert (saved.status_code, saved["HX-Redirect"]) == (
         204,
-        url("cities:partner-detail", partnership.pk) + "#timeline-heading",
+        url("cities:partner-detail", partnership.pk),
     )
 
 

@@ -110,13 +110,14 @@ RECORDS = {
 
 
 def back_to_partner(request: HttpRequest, partnership: Partnership, anchor: str) -> HttpResponse:
-    url = reverse("cities:partner-detail", args=[partnership.pk]) + f"#{anchor}"
+    page = reverse("cities:partner-detail", args=[partnership.pk])
     if request.htmx:
-        # A full page load shows the new record and the confirmation in their places.
+        # A full page load shows the new record and the confirmation in their places. (To the
+        # page itself: a browser does not reload for a change of the #fragment alone.)
         response = HttpResponse(status=204)
-        response["HX-Redirect"] = url
+        response["HX-Redirect"] = page
         return response
-    return redirect(url)
+    return redirect(f"{page}#{anchor}")
 
 
 class RecordAddView(ObjectPermissionRequiredMixin, View):
