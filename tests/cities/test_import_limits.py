@@ -38,7 +38,7 @@ def test_a_file_over_the_size_limit_is_refused_and_nothing_imported(organiser_cl
     response = organiser_client.post(IMPORT_API, {"file": upload(rows(100))})
 
     assert response.status_code == 422
-    assert "larger than 0.001 MB" in response.json()["errors"][0]["message"]
+    assert "larger than 0.001 MB" in response.json()["rows"][0]["message"]
     assert Partnership.objects.count() == 0
 
 
@@ -47,14 +47,14 @@ def test_a_file_over_the_row_limit_is_refused(organiser_client):
     response = organiser_client.post(IMPORT_API, {"file": upload(rows(11))})
 
     assert response.status_code == 422
-    assert "more than 10 rows" in response.json()["errors"][0]["message"]
+    assert "more than 10 rows" in response.json()["rows"][0]["message"]
 
 
 def test_a_bad_file_lists_the_first_200_problems_and_counts_them_all(organiser_client):
     response = organiser_client.post(IMPORT_API, {"file": upload(rows(1000, bad_every=2))})
 
     body = response.json()
-    assert (response.status_code, len(body["errors"]), body["total"]) == (422, 200, 500)
+    assert (response.status_code, len(body["rows"]), body["total"]) == (422, 200, 500)
 
 
 @override_settings(AMITY_IMPORT_ROWS_IN_REQUEST=5)

@@ -44,10 +44,17 @@ def error_responses(*codes: int) -> dict[int, type[Schema]]:
     return {code: FieldErrorsOut if code == 422 else ErrorOut for code in codes}
 
 
+# Ids are 64-bit integers: a larger number in an address names no record (and must not reach
+# the database, which cannot hold it).
+MAX_ID = 2**63 - 1
+
+
 def get_or_404(source: type[M] | QuerySet[M], pk: int) -> M:
     """The record with this id, or a 404 that says which kind of record and which id."""
     queryset = source if isinstance(source, QuerySet) else source._default_manager.all()
     try:
+        if isinstance(pk, int) and not 0 < pk <= MAX_ID:
+            raise queryset.model.DoesNotExist
         return queryset.get(pk=pk)
     except queryset.model.DoesNotExist:
         raise HttpError(

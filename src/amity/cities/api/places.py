@@ -42,7 +42,8 @@ def add_name(request: HttpRequest, place_id: int, payload: AlternateNameIn):
     response={204: None, **error_responses(401, 403, 404)},
 )
 def remove_name(request: HttpRequest, place_id: int, name_id: int):
-    entry = get_or_404(PlaceName.objects.filter(place_id=place_id), name_id)
+    place = get_or_404(Place, place_id)
+    entry = get_or_404(PlaceName.objects.filter(place=place), name_id)
     require_perm(request, "cities.change_place", entry.place)
     remove_alternate_name(entry)
     return Status(204, None)

@@ -47,13 +47,18 @@ def import_partnerships_file(request: HttpRequest, file: File[UploadedFile]):
     try:
         summary = import_upload(file, owner=request.user)
     except ImportRejected as rejected:
-        errors = [
+        rows = [
             RowErrorOut(row=error.row, column=error.column, message=error.message)
             for error in rejected.errors
         ]
         return Status(
             422,
-            ImportErrorsOut(detail=_("nothing was imported"), errors=errors, total=rejected.total),
+            ImportErrorsOut(
+                detail=_("nothing was imported"),
+                errors={"file": [str(rejected)]},
+                rows=rows,
+                total=rejected.total,
+            ),
         )
     if isinstance(summary, Job):
         status_url = reverse("api:job_detail", args=[summary.pk])
