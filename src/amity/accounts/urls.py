@@ -14,12 +14,12 @@ urlpatterns = [
     path("people/", people.PeopleView.as_view(), name="people"),
     path("people/invite/", people.InviteView.as_view(), name="invite"),
     path(
-        "people/<int:pk>/deactivate/",
+        "people/<id:pk>/deactivate/",
         people.StandingView.as_view(action="deactivate"),
         name="deactivate",
     ),
     path(
-        "people/<int:pk>/reactivate/",
+        "people/<id:pk>/reactivate/",
         people.StandingView.as_view(action="reactivate"),
         name="reactivate",
     ),

@@ -10,32 +10,32 @@ from amity.cities.views.transfer import ExportView, ImportFormatView, ImportView
 app_name = "cities"
 urlpatterns = [
     path("", PartnerListView.as_view(), name="partner-list"),
-    path("partners/<int:pk>/", PartnerDetailView.as_view(), name="partner-detail"),
+    path("partners/<id:pk>/", PartnerDetailView.as_view(), name="partner-detail"),
     path("partners/new/", PartnerCreateView.as_view(), name="partner-create"),
-    path("partners/<int:pk>/edit/", PartnerUpdateView.as_view(), name="partner-update"),
+    path("partners/<id:pk>/edit/", PartnerUpdateView.as_view(), name="partner-update"),
     path(
-        "partners/<int:pk>/exchanges/new/",
+        "partners/<id:pk>/exchanges/new/",
         RecordAddView.as_view(record="exchange"),
         name="exchange-add",
     ),
     path(
-        "partners/<int:pk>/agreements/new/",
+        "partners/<id:pk>/agreements/new/",
         RecordAddView.as_view(record="agreement"),
         name="agreement-add",
     ),
     path(
-        "partners/<int:pk>/contacts/new/",
+        "partners/<id:pk>/contacts/new/",
         RecordAddView.as_view(record="contact"),
         name="contact-add",
     ),
     path(
-        "partners/<int:pk>/sources/new/",
+        "partners/<id:pk>/sources/new/",
         RecordAddView.as_view(record="citation"),
         name="citation-add",
     ),
-    path("partners/<int:pk>/names/", AlternateNameView.as_view(), name="name-add"),
+    path("partners/<id:pk>/names/", AlternateNameView.as_view(), name="name-add"),
     path(
-        "partners/<int:pk>/names/<int:name_id>/remove/",
+        "partners/<id:pk>/names/<id:name_id>/remove/",
         AlternateNameView.as_view(),
         name="name-remove",
     ),
@@ -43,7 +43,7 @@ urlpatterns = [
     path("partners/import/", ImportView.as_view(), name="partner-import"),
     path("partners/import/format/", ImportFormatView.as_view(), name="import-format"),
     path(
-        "agreements/<int:pk>/document/",
+        "agreements/<id:pk>/document/",
         AgreementDocumentView.as_view(),
         name="agreement-document",
     ),
