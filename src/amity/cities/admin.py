@@ -29,6 +29,7 @@ from amity.cities.domain.invariants import (
     validate_source,
 )
 from amity.cities.domain.names import refresh_search_names
+from amity.cities.domain.partnerships import PARTNERSHIP_FIELDS
 from amity.cities.models import (
     Agreement,
     Citation,
@@ -211,21 +212,7 @@ class PartnershipForm(RulesForm):
 
     class Meta:
         model = Partnership
-        fields = (
-            "place",
-            "kind",
-            "status",
-            "level",
-            "home_district",
-            "established_on",
-            "established_precision",
-            "ended_on",
-            "fields",
-            "summary_en",
-            "summary_zh",
-            "notes",
-            "is_demo",
-        )
+        fields = ("place", *PARTNERSHIP_FIELDS, "fields")
 
     def prepare(self, instance: Partnership) -> None:
         normalise_dates(instance)
