@@ -11,6 +11,8 @@ import os
 
 import pytest
 import schemathesis
+from django.core import signals
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
@@ -31,6 +33,18 @@ schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", application)
 schema = schema.include(path_regex=r"^/api/v1/(registry|accounts)/")
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _keep_the_test_connection():
+    """Requests go through the WSGI application, as from a server: at each request's start and
+    end Django closes a connection that is inside a transaction, and with it the test's
+    (PostgreSQL). Django's own test client keeps it open the same way."""
+    for signal in (signals.request_started, signals.request_finished):
+        signal.disconnect(close_old_connections)
+    yield
+    for signal in (signals.request_started, signals.request_finished):
+        signal.connect(close_old_connections)
 
 
 @pytest.fixture
