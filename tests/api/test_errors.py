@@ -153,3 +153,18 @@ def test_the_openapi_schema_documents_the_error_responses(client):
     patch = paths["/api/v1/registry/places/{place_id}"]["patch"]["responses"]
     assert {"201", "401", "403", "409", "422"} <= set(create)
     assert {"200", "401", "403", "404", "409", "422"} <= set(patch)
+
+
+@pytest.mark.parametrize(
+    ("path", "query", "field"),
+    [
+        (PARTNERSHIPS, {"country": "\x00"}, "country"),
+        (PARTNERSHIPS + ".xlsx", {"field": "x\x00"}, "field"),
+        (PARTNERSHIPS, {"q": "Dune\x00din"}, "q"),
+    ],
+)
+def test_a_nul_character_in_a_filter_is_422_naming_it(client, path, query, field):
+    response = client.get(path, query)
+
+    assert response.status_code == 422
+    assert response.json()["errors"] == {field: ["must not contain a NUL character"]}

@@ -18,7 +18,14 @@ from amity.accounts.domain import (
 )
 from amity.accounts.forms import OrganisationForm
 from amity.accounts.models import Organisation, User
-from amity.api import BoundedPagination, InputSchema, error_responses, get_or_404, require_perm
+from amity.api import (
+    BoundedPagination,
+    InputSchema,
+    QuerySchema,
+    error_responses,
+    get_or_404,
+    require_perm,
+)
 
 router = Router(tags=["accounts"])
 
@@ -40,7 +47,7 @@ class PersonOut(Schema):
         return standing(obj)
 
 
-class PeopleFilters(Schema):
+class PeopleFilters(QuerySchema):
     role: str = Field("", max_length=20)
     standing: str = Field("", max_length=20)
 

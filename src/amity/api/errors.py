@@ -114,6 +114,9 @@ def _message(error: dict) -> str:
     if kind in with_limit:
         message, key = with_limit[kind]
         return message % {"limit": context.get(key, "")}
+    if kind == "value_error" and "error" in context:
+        # Our own validators' messages, already in the request's language.
+        return str(context["error"])
     return str(error.get("msg", kind))
 
 

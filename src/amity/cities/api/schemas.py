@@ -9,7 +9,7 @@ from typing import Literal
 
 from ninja import Field, Schema
 
-from amity.api import InputSchema, PatchSchema
+from amity.api import InputSchema, PatchSchema, QuerySchema
 from amity.api.errors import FieldErrorsOut
 from amity.cities.domain.queries import DECADES, SEARCH_MAX_LENGTH, PartnerFilters, Sort
 from amity.cities.models import Citation, Contact, Partnership
@@ -17,7 +17,7 @@ from amity.cities.models import Citation, Contact, Partnership
 # ---- read --------------------------------------------------------------------------------
 
 
-class PartnerFiltersIn(Schema):
+class PartnerFiltersIn(QuerySchema):
     """The partner list's filters, as the page's query string has them."""
 
     q: str = Field("", max_length=SEARCH_MAX_LENGTH)
