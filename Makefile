@@ -1,5 +1,8 @@
 # One command per job: `make demo` and `make test`. Both create .venv and install what they need.
 PYTHON ?= python3
+# `PORT=8080 make demo` serves the demo on another port (HOST likewise).
+PORT ?= 8000
+HOST ?= 127.0.0.1
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
@@ -19,10 +22,10 @@ translations: $(STAMP)
 install: $(STAMP) translations
 
 demo: install
-	$(BIN)/amity demo
+	$(BIN)/amity demo --host $(HOST) --port $(PORT)
 
 serve: install
-	$(BIN)/amity serve
+	$(BIN)/amity serve --host $(HOST) --port $(PORT)
 
 lint: install
 	$(BIN)/ruff check .

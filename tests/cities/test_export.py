@@ -136,3 +136,58 @@ def test_export_of_many_partnerships_needs_a_fixed_number_of_queries(django_asse
 def test_export_unknown_format_is_refused():
     with pytest.raises(ValueError, match="unknown export format"):
         export_partnerships(Partnership.objects.none(), "pdf")  # type: ignore[arg-type]
+
+
+EVIL = '=HYPERLINK("http://evil.example/x","click")'
+
+
+@pytest.mark.django_db
+def test_export_xlsx_writes_a_formula_like_name_as_text():
+    PartnershipFactory(place=PlaceFactory(name_en=EVIL))
+
+    workbook = openpyxl.load_workbook(
+        io.BytesIO(export_partnerships(Partnership.objects.all(), "xlsx"))
+    )
+    sheet = workbook.active
+    cell = sheet.cell(row=2, column=1)
+
+    assert (cell.value, cell.data_type) == (EVIL, "s")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("start", ["=", "+", "-", "@"])
+def test_export_csv_escapes_a_cell_starting_like_a_formula_and_reimports_it(start):
+    name = f"{start}SUM(A1:A9) Town"
+    PartnershipFactory(place=PlaceFactory(name_en=name))
+    exported = export_partnerships(Partnership.objects.all(), "csv")
+
+    rows = _csv_rows(exported)
+    Partnership.objects.all().delete()
+    import_partnerships(exported, "partners.csv")
+
+    assert rows[0]["partner"] == "'" + name
+    assert Partnership.objects.get().place.name_en == name
+
+
+@pytest.mark.django_db
+def test_export_csv_leaves_negative_numbers_alone():
+    PartnershipFactory(place=PlaceFactory(latitude=-45.87, longitude=170.5))
+
+    rows = _csv_rows(export_partnerships(Partnership.objects.all(), "csv"))
+
+    assert rows[0]["latitude"] == "-45.87000"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_one_record_with_a_control_character_does_not_break_the_export(fmt):
+    # Stored before input was checked: an export must still work for everyone.
+    PartnershipFactory(place=PlaceFactory(name_en="Bell\u0007Town"))
+    PartnershipFactory(place=PlaceFactory(name_en="Dunedin"))
+
+    exported = export_partnerships(Partnership.objects.all(), fmt)
+
+    assert exported
+    if fmt == "xlsx":
+        sheet = openpyxl.load_workbook(io.BytesIO(exported)).active
+        assert {sheet.cell(row=r, column=1).value for r in (2, 3)} == {"BellTown", "Dunedin"}

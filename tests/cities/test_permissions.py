@@ -104,11 +104,28 @@ def request(client, action: str, partnership: Partnership):
         return client.get(en("cities:import-format"))
     if action == "city search":
         return client.get(en("cities:world-city-search"), {"q": "Dun"})
+    if action in RECORD_ADDS:
+        data = {"kind": "incoming_visit", "title_en": "Visit", "starts_on": "2024-04-09"}
+        if action == "add contact POST":
+            data = {"kind": "representative", "name": "A. Person"}
+        if action == "add source POST":
+            data = {"fact": "general", "source_title": "FAO"}
+        if action == "add agreement POST":
+            data = {"kind": "mou", "title_en": "MoU"}
+        return client.post(en(RECORD_ADDS[action], pk), data)
+    if action == "add name POST":
+        return client.post(en("cities:name-add", pk), {"name": "Ōtepoti"})
     if action == "admin":
         return client.get(en("admin:cities_partnership_changelist"))
     raise AssertionError(action)
 
 
+RECORD_ADDS = {
+    "add visit POST": "cities:exchange-add",
+    "add agreement POST": "cities:agreement-add",
+    "add contact POST": "cities:contact-add",
+    "add source POST": "cities:citation-add",
+}
 ORGANISERS_ONLY = {ANONYMOUS: LOGIN, ENTERPRISE: 403, DELEGATE: 403}
 MATRIX: dict[str, dict[str, int | str]] = {
     "list": dict.fromkeys(ROLES, 200),
@@ -123,6 +140,8 @@ MATRIX: dict[str, dict[str, int | str]] = {
     "edit POST": {**ORGANISERS_ONLY, ORGANISER: 302},
     "city search": {**ORGANISERS_ONLY, ORGANISER: 200},
     "import format": dict.fromkeys(ROLES, 200),
+    **{action: {**ORGANISERS_ONLY, ORGANISER: 302} for action in RECORD_ADDS},
+    "add name POST": {**ORGANISERS_ONLY, ORGANISER: 302},
     # The admin has its own login page; other roles are not staff, so it sends them there too.
     "admin": {ANONYMOUS: "admin login", ENTERPRISE: "admin login", DELEGATE: "admin login"}
     | {ORGANISER: 200},

@@ -22,3 +22,16 @@ def test_server_error_page_renders_without_any_context(rf):
 
     assert response.status_code == 500
     assert "Something went wrong on our side" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/en/partners/99999999999999999999999999/",
+        "/en/partners/9223372036854775808/edit/",
+        "/en/partners/9223372036854775808/exchanges/new/",
+        "/en/agreements/99999999999999999999/document/",
+    ],
+)
+def test_an_id_too_large_for_the_database_is_a_404_not_a_server_error(organiser_client, path):
+    assert organiser_client.get(path).status_code == 404

@@ -49,6 +49,9 @@ class User(AbstractUser):
         related_name="delegates",
     )
     preferred_language = models.CharField(_("preferred language"), max_length=10, blank=True)
+    # Set when an organiser deactivates the account: it cannot log in, and a pending
+    # invitation link stops working, until it is reactivated.
+    deactivated_at = models.DateTimeField(_("deactivated"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("user")

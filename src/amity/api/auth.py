@@ -5,12 +5,15 @@ from ninja.errors import HttpError
 from ninja.security import APIKeyHeader, SessionAuth
 from ninja.utils import check_csrf
 
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
 
 class OptionalSessionAuth(SessionAuth):
     """Session auth that lets anonymous visitors through; each endpoint applies the rules.
 
-    CSRF protects a logged-in session, so it is checked only for one: an anonymous write gets
-    the endpoint's 401, not a CSRF 403.
+    CSRF protects a logged-in session, so it is checked only for one. An anonymous request may
+    read (each endpoint's rules decide what); an anonymous write is a 401 before its body is
+    even read (not a CSRF 403, not a 422 about the body).
     """
 
     def _get_key(self, request):
@@ -22,6 +25,8 @@ class OptionalSessionAuth(SessionAuth):
         return request.COOKIES.get(self.param_name)
 
     def authenticate(self, request, key):
+        if not request.user.is_authenticated and request.method not in SAFE_METHODS:
+            return None
         return request.user
 
 

@@ -15,9 +15,8 @@ from django.db import IntegrityError
 from django.db.models import Model, QuerySet
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from ninja import NinjaAPI, Schema
-from ninja.errors import HttpError
+from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as InputError
 
 M = TypeVar("M", bound=Model)
@@ -37,15 +36,6 @@ class FieldErrorsOut(Schema):
     errors: dict[str, list[str]]
 
 
-_DESCRIPTIONS = {
-    401: gettext_lazy("Not logged in, or the token is invalid or revoked."),
-    403: gettext_lazy("Logged in, but without the permission (or the CSRF token is missing)."),
-    404: gettext_lazy("No record with this id."),
-    409: gettext_lazy("A concurrent change won the race; nothing was changed."),
-    422: gettext_lazy("Bad input, named per field; nothing was changed."),
-}
-
-
 def error_responses(*codes: int) -> dict[int, type[Schema]]:
     """The documented error bodies of an operation, to merge into its ``response``:
 
@@ -54,10 +44,17 @@ def error_responses(*codes: int) -> dict[int, type[Schema]]:
     return {code: FieldErrorsOut if code == 422 else ErrorOut for code in codes}
 
 
+# Ids are 64-bit integers: a larger number in an address names no record (and must not reach
+# the database, which cannot hold it).
+MAX_ID = 2**63 - 1
+
+
 def get_or_404(source: type[M] | QuerySet[M], pk: int) -> M:
     """The record with this id, or a 404 that says which kind of record and which id."""
     queryset = source if isinstance(source, QuerySet) else source._default_manager.all()
     try:
+        if isinstance(pk, int) and not 0 < pk <= MAX_ID:
+            raise queryset.model.DoesNotExist
         return queryset.get(pk=pk)
     except queryset.model.DoesNotExist:
         raise HttpError(
@@ -117,6 +114,9 @@ def _message(error: dict) -> str:
     if kind in with_limit:
         message, key = with_limit[kind]
         return message % {"limit": context.get(key, "")}
+    if kind == "value_error" and "error" in context:
+        # Our own validators' messages, already in the request's language.
+        return str(context["error"])
     return str(error.get("msg", kind))
 
 
@@ -163,6 +163,10 @@ def install_error_handlers(api: NinjaAPI) -> None:
         return api.create_response(
             request, {"detail": _("conflicts with an existing record, nothing changed")}, status=409
         )
+
+    @api.exception_handler(AuthenticationError)
+    def not_authenticated(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
+        return api.create_response(request, {"detail": _("authentication required")}, status=401)
 
     @api.exception_handler(HttpError)
     def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:

@@ -17,5 +17,6 @@ api = NinjaAPI(
     urls_namespace="api",
 )
 install_error_handlers(api)
+api.add_router("/accounts/", "amity.accounts.api.router")
 api.add_router("/registry/", "amity.cities.api.router")
 api.add_router("/jobs/", "amity.jobs.api.router")

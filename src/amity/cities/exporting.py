@@ -1,6 +1,7 @@
 """Exporting partnerships to CSV or XLSX in the columns the importer reads (a round trip).
 
 Organisers' internal notes and contacts are never exported: the file may leave the office.
+Cells go through amity.documents.spreadsheets: nothing in them is ever run as a formula.
 """
 
 import csv
@@ -14,6 +15,7 @@ from amity.cities.domain.dates import format_partial_date
 from amity.cities.importing.columns import ALL_COLUMNS
 from amity.cities.importing.sources import SourceStatement, format_sources
 from amity.cities.models import Citation, Partnership
+from amity.documents.spreadsheets import csv_cell, xlsx_text_row
 
 CONTENT_TYPES = {
     "csv": "text/csv; charset=utf-8",
@@ -94,7 +96,7 @@ def _csv(rows: list[dict[str, str]]) -> bytes:
     buffer = io.StringIO(newline="")
     writer = csv.DictWriter(buffer, fieldnames=ALL_COLUMNS, lineterminator="\r\n")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({name: csv_cell(value) for name, value in row.items()} for row in rows)
     # The byte-order mark makes spreadsheet programs read the file as UTF-8 (Chinese names).
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
@@ -106,8 +108,7 @@ def _xlsx(rows: list[dict[str, str]]) -> bytes:
     sheet = workbook.create_sheet("partnerships")
     sheet.append(list(ALL_COLUMNS))
     for row in rows:
-        # Every cell is text: "1985" must stay a partial date, not become the number 1985.
-        sheet.append([row[column] for column in ALL_COLUMNS])
+        sheet.append(xlsx_text_row(sheet, (row[column] for column in ALL_COLUMNS)))
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

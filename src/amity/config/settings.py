@@ -9,6 +9,7 @@ Environment variables:
   AMITY_HOME_CITY     the home city's English name (default Shanghai)
   AMITY_HOME_CITY_ZH  its Chinese name (default 上海)
   AMITY_HOME_COUNTRY  its ISO 3166-1 alpha-2 code (default CN)
+  AMITY_HOME_LATITUDE, AMITY_HOME_LONGITUDE  where the map marks it (default: from GeoNames)
   AMITY_VAR_DIR       where the SQLite database, uploads and generated keys live (default ./var)
   AMITY_SITE_URL      the public address used in e-mailed links (default http://127.0.0.1:8000)
   AMITY_EMAIL_BACKEND Django e-mail backend (default: console); AMITY_EMAIL_HOST, _PORT, _USER,
@@ -20,6 +21,13 @@ Environment variables:
   AMITY_CLIENT_IP_HEADER     behind a reverse proxy: the header it sets with the client's
                              address (X-Forwarded-For or X-Real-IP); default none (REMOTE_ADDR)
   AMITY_PROXY_COUNT          proxies that append to X-Forwarded-For (default 1)
+  AMITY_IMPORT_MAX_BYTES     largest import file from the web (default 10,000,000 bytes)
+  AMITY_IMPORT_MAX_ROWS      most rows in such a file (default 50,000)
+  AMITY_IMPORT_ROWS_IN_REQUEST  longer files are imported by a background job (default 2,000)
+  AMITY_API_MAX_LIMIT        most items per API list request (default 200)
+  AMITY_SECURE_COOKIES       1 behind HTTPS: secure cookies, HSTS (AMITY_HSTS_SECONDS, default a
+                             year), the proxy's AMITY_PROXY_SSL_HEADER (default X-Forwarded-Proto)
+                             and a redirect of plain HTTP (AMITY_SSL_REDIRECT, default 1)
 """
 
 import os
@@ -66,6 +74,13 @@ CSRF_TRUSTED_ORIGINS = env_list("AMITY_CSRF_TRUSTED_ORIGINS", "")
 AMITY_HOME_CITY = os.environ.get("AMITY_HOME_CITY", "Shanghai")
 AMITY_HOME_CITY_ZH = os.environ.get("AMITY_HOME_CITY_ZH", "上海")
 AMITY_HOME_COUNTRY = os.environ.get("AMITY_HOME_COUNTRY", "CN")
+# Where the network map marks the home city; without them, GeoNames' city of that name.
+AMITY_HOME_LATITUDE = (
+    float(os.environ["AMITY_HOME_LATITUDE"]) if os.environ.get("AMITY_HOME_LATITUDE") else None
+)
+AMITY_HOME_LONGITUDE = (
+    float(os.environ["AMITY_HOME_LONGITUDE"]) if os.environ.get("AMITY_HOME_LONGITUDE") else None
+)
 # The site's public address, for links in e-mails and calendar feeds made outside a request.
 AMITY_SITE_URL = os.environ.get("AMITY_SITE_URL", "http://127.0.0.1:8000")
 AMITY_INVITATION_DAYS = int(os.environ.get("AMITY_INVITATION_DAYS", "14"))
@@ -183,6 +198,13 @@ AUTH_PASSWORD_VALIDATORS = [
 AMITY_API_MAX_LIMIT = int(os.environ.get("AMITY_API_MAX_LIMIT", "200"))
 AMITY_API_MAX_OFFSET = int(os.environ.get("AMITY_API_MAX_OFFSET", "1000000"))
 
+# Imports from the web: larger or longer files are refused, long ones run in the background.
+AMITY_IMPORT_MAX_BYTES = int(os.environ.get("AMITY_IMPORT_MAX_BYTES", str(10 * 1000 * 1000)))
+AMITY_IMPORT_MAX_ROWS = int(os.environ.get("AMITY_IMPORT_MAX_ROWS", "50000"))
+AMITY_IMPORT_ROWS_IN_REQUEST = int(os.environ.get("AMITY_IMPORT_ROWS_IN_REQUEST", "2000"))
+# An agreement's attached file (organisers only).
+AMITY_DOCUMENT_MAX_BYTES = int(os.environ.get("AMITY_DOCUMENT_MAX_BYTES", str(20 * 1000 * 1000)))
+
 # Failed logins (django-axes, amity.accounts.lockout): a username at one address is locked
 # after AMITY_LOGIN_RATE_LIMIT failures, the address as a whole after AMITY_LOGIN_ADDRESS_LIMIT.
 AMITY_LOGIN_RATE_LIMIT = int(os.environ.get("AMITY_LOGIN_RATE_LIMIT", "5"))
@@ -233,6 +255,14 @@ SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False  # htmx reads the token from the meta tag, not the cookie
 SESSION_COOKIE_SECURE = env_flag("AMITY_SECURE_COOKIES")  # on behind HTTPS
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+if SESSION_COOKIE_SECURE:
+    # Served over HTTPS (behind a reverse proxy that terminates TLS): browsers are told to use
+    # HTTPS only (HSTS), and the proxy's header says which requests came in over HTTPS.
+    SECURE_HSTS_SECONDS = int(os.environ.get("AMITY_HSTS_SECONDS", str(365 * 24 * 3600)))
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_flag("AMITY_HSTS_INCLUDE_SUBDOMAINS")
+    _proto_header = os.environ.get("AMITY_PROXY_SSL_HEADER", "X-Forwarded-Proto")
+    SECURE_PROXY_SSL_HEADER = ("HTTP_" + _proto_header.upper().replace("-", "_"), "https")
+    SECURE_SSL_REDIRECT = env_flag("AMITY_SSL_REDIRECT", default=True)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"

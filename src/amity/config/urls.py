@@ -1,11 +1,15 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path, re_path
+from django.urls import include, path, re_path, register_converter
 
 from amity.api.errors import not_found as api_not_found
 from amity.api.urls import api
+from amity.config.converters import IdConverter
 from amity.config.home import my_home
 from amity.config.language import switch_language
+
+# Before the domains' URLs are included: they use it.
+register_converter(IdConverter, "id")
 
 urlpatterns = [
     path("i18n/setlang/", switch_language, name="set_language"),

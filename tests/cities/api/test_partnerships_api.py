@@ -119,7 +119,7 @@ def test_import_with_a_bad_row_names_it_and_imports_nothing(organiser_client):
     )
 
     assert response.status_code == 422
-    assert {error["row"] for error in response.json()["errors"]} == {3}
+    assert {error["row"] for error in response.json()["rows"]} == {3}
     assert organiser_client.get("/api/v1/registry/partnerships").json()["count"] == 0
 
 

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from amity.cities import domain
-from amity.cities.admin import ContactForm, ExchangeForm, PartnershipForm, PlaceAdminForm
+from amity.cities.admin_forms import ContactForm, ExchangeForm, PartnershipForm, PlaceAdminForm
 from amity.cities.importing import ImportRejected, import_partnerships
 from amity.cities.models import Partnership
 from tests.factories.cities import PartnershipFactory, PlaceFactory

@@ -14,6 +14,8 @@ pytestmark = pytest.mark.django_db
 def test_network_query_count_is_the_same_for_1_and_50_partners(client, django_assert_num_queries):
     PartnershipFactory()
     with_one = count_queries(client, url("cities:network"))
+    # One query for the map and both charts (no session for a visitor).
+    assert with_one == 1
     PartnershipFactory.create_batch(49)
 
     with django_assert_num_queries(with_one):
@@ -48,3 +50,15 @@ def test_network_links_markers_to_partner_pages_and_draws_charts(client):
         RelationshipKind.FRIENDSHIP_CITY,
         RelationshipKind.FRIENDLY_EXCHANGE,
     ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "label"), [("en", "Shanghai (home city)"), ("zh-hans", "上海（本市）")]
+)
+def test_network_map_marks_the_home_city_apart_from_the_partners(client, lang, label):
+    make_partner("Dunedin")
+
+    html = client.get(url("cities:network", lang=lang)).content.decode()
+
+    assert f'<g class="home-marker"><title>{label}</title>' in html
+    assert html.count('class="home-marker__dot"') == 2  # on the map and in the legend

@@ -29,6 +29,9 @@ def test_partner_page_query_count_is_the_same_for_1_and_many_exchanges(
     ContactFactory(partnership=partnership)
     address = url("cities:partner-detail", partnership.pk)
     with_one = count_queries(organiser_client, address)
+    # session, user, the partnership with its place, fields, citations with sources,
+    # agreements, exchanges, and (organisers) contacts
+    assert with_one == 8
     ExchangeFactory.create_batch(30, partnership=partnership, source=SourceFactory())
     AgreementFactory.create_batch(5, partnership=partnership)
     CitationFactory.create_batch(5, partnership=partnership)
@@ -103,3 +106,14 @@ def test_partner_page_pins_the_place_on_the_map(client):
 
 def test_partner_page_unknown_partner_is_404(client):
     assert client.get(url("cities:partner-detail", 999_999)).status_code == 404
+
+
+def test_partner_page_never_links_a_javascript_address(client):
+    partnership = PartnershipFactory()
+    source = SourceFactory(title_en="Old entry", url="javascript:alert(1)")
+    CitationFactory(partnership=partnership, source=source)
+
+    html = client.get(url("cities:partner-detail", partnership.pk)).content.decode()
+
+    assert "Old entry" in html
+    assert "javascript:" not in html

@@ -6,5 +6,24 @@ from amity.accounts.domain.invitations import (
     invite_person,
     user_for_invitation,
 )
+from amity.accounts.domain.people import (
+    Standing,
+    deactivate_person,
+    people,
+    reactivate_person,
+    role_label,
+    standing,
+)
 
-__all__ = ["accept_invitation", "invitation_link", "invite_person", "user_for_invitation"]
+__all__ = [
+    "Standing",
+    "accept_invitation",
+    "deactivate_person",
+    "invitation_link",
+    "invite_person",
+    "people",
+    "reactivate_person",
+    "role_label",
+    "standing",
+    "user_for_invitation",
+]

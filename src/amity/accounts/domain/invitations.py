@@ -98,6 +98,13 @@ def invite_person(
         )
         user.set_unusable_password()
         user.save()
+    elif user.deactivated_at is not None:
+        raise ValidationError(
+            {
+                "email": _("%(email)s was deactivated; reactivate the account first.")
+                % {"email": email}
+            }
+        )
     elif (
         user.role != role
         or user.organisation_id != getattr(organisation, "pk", user.organisation_id)
@@ -151,7 +158,9 @@ def user_for_invitation(uidb64: str, token: str) -> User | None:
     except (ValueError, UnicodeDecodeError, OverflowError):
         return None
     user = User.objects.filter(pk=pk).first()
-    if user is None or user.has_usable_password() or not _tokens.check_token(user, token):
+    if user is None or user.has_usable_password() or user.deactivated_at is not None:
+        return None
+    if not _tokens.check_token(user, token):
         return None
     return user
 

@@ -1,11 +1,11 @@
 """Correcting a partner place, its other names, and the offline world-city look-up."""
 
 from django.http import HttpRequest
-from ninja import Query, Router, Schema
+from ninja import Query, Router
 from ninja.responses import Status
 from pydantic import Field
 
-from amity.api import error_responses, get_or_404, require_perm
+from amity.api import QuerySchema, error_responses, get_or_404, require_perm
 from amity.cities import domain
 from amity.cities.api.schemas import AlternateNameIn, PlaceOut, PlacePatch, WorldCityOut
 from amity.cities.domain.names import add_alternate_name, remove_alternate_name
@@ -42,13 +42,14 @@ def add_name(request: HttpRequest, place_id: int, payload: AlternateNameIn):
     response={204: None, **error_responses(401, 403, 404)},
 )
 def remove_name(request: HttpRequest, place_id: int, name_id: int):
-    entry = get_or_404(PlaceName.objects.filter(place_id=place_id), name_id)
+    place = get_or_404(Place, place_id)
+    entry = get_or_404(PlaceName.objects.filter(place=place), name_id)
     require_perm(request, "cities.change_place", entry.place)
     remove_alternate_name(entry)
     return Status(204, None)
 
 
-class WorldCityQuery(Schema):
+class WorldCityQuery(QuerySchema):
     q: str = Field(..., min_length=1, max_length=100)
     country: str | None = Field(None, min_length=2, max_length=2)
     limit: int = Field(10, ge=1, le=50)

@@ -9,14 +9,15 @@ from typing import Literal
 
 from ninja import Field, Schema
 
-from amity.api import InputSchema, PatchSchema
+from amity.api import InputSchema, PatchSchema, QuerySchema
+from amity.api.errors import FieldErrorsOut
 from amity.cities.domain.queries import DECADES, SEARCH_MAX_LENGTH, PartnerFilters, Sort
 from amity.cities.models import Citation, Contact, Partnership
 
 # ---- read --------------------------------------------------------------------------------
 
 
-class PartnerFiltersIn(Schema):
+class PartnerFiltersIn(QuerySchema):
     """The partner list's filters, as the page's query string has them."""
 
     q: str = Field("", max_length=SEARCH_MAX_LENGTH)
@@ -198,11 +199,13 @@ class RowErrorOut(Schema):
     message: str
 
 
-class ImportErrorsOut(Schema):
-    detail: str
-    errors: list[RowErrorOut]
-    # How many errors there were in all; the list stops at the first few hundred.
-    total: int
+class ImportErrorsOut(FieldErrorsOut):
+    """A refused import: ``errors`` per field as for any bad input (the file itself under
+    ``file``), and the file's bad rows in ``rows``, as a spreadsheet numbers them."""
+
+    rows: list[RowErrorOut] = []
+    # How many problems the file has in all; ``rows`` stops at the first 200.
+    total: int = 0
 
 
 # ---- write -------------------------------------------------------------------------------

@@ -3,6 +3,7 @@
 from typing import Literal
 
 from django.http import HttpRequest, HttpResponse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from ninja import File, Query, Router
 from ninja.files import UploadedFile
@@ -11,35 +12,57 @@ from ninja.responses import Status
 from amity.api import error_responses, require_perm
 from amity.cities.api.schemas import (
     ImportErrorsOut,
+    ImportJobOut,
     ImportSummaryOut,
     PartnerFiltersIn,
     RowErrorOut,
 )
 from amity.cities.domain.queries import filter_partnerships
 from amity.cities.exporting import CONTENT_TYPES, export_partnerships
-from amity.cities.importing import ImportRejected, import_partnerships
+from amity.cities.importing import ImportRejected
+from amity.cities.importing.uploads import import_upload
+from amity.jobs.models import Job
 
 router = Router(tags=["registry"])
 
 
 @router.post(
     "/partnerships/import",
-    response={200: ImportSummaryOut, 422: ImportErrorsOut, **error_responses(401, 403, 409)},
+    response={
+        200: ImportSummaryOut,
+        202: ImportJobOut,
+        422: ImportErrorsOut,
+        **error_responses(401, 403, 409),
+    },
 )
 def import_partnerships_file(request: HttpRequest, file: File[UploadedFile]):
-    """Import a CSV or XLSX file: every row is validated; if any is bad, nothing is imported."""
+    """Import a CSV or XLSX file: every row is validated; if any is bad, nothing is imported.
+
+    A long file (more than AMITY_IMPORT_ROWS_IN_REQUEST rows) is imported in the background:
+    the answer is 202 with the job to follow (`GET /api/v1/jobs/{id}`). Files are bounded in
+    size and rows (AMITY_IMPORT_MAX_BYTES, AMITY_IMPORT_MAX_ROWS); the error list stops at
+    the first 200 problems (`total` counts them all).
+    """
     require_perm(request, "cities.import_partnerships")
     try:
-        summary = import_partnerships(file.read(), file.name or "upload.csv")
+        summary = import_upload(file, owner=request.user)
     except ImportRejected as rejected:
-        errors = [
+        rows = [
             RowErrorOut(row=error.row, column=error.column, message=error.message)
             for error in rejected.errors
         ]
         return Status(
             422,
-            ImportErrorsOut(detail=_("nothing was imported"), errors=errors, total=len(errors)),
+            ImportErrorsOut(
+                detail=_("nothing was imported"),
+                errors={"file": [str(rejected)]},
+                rows=rows,
+                total=rejected.total,
+            ),
         )
+    if isinstance(summary, Job):
+        status_url = reverse("api:job_detail", args=[summary.pk])
+        return Status(202, ImportJobOut(job=str(summary.pk), status_url=status_url))
     return Status(
         200,
         ImportSummaryOut(

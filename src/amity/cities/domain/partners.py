@@ -71,8 +71,12 @@ def add_partner(
         name_en=str(place_data.get("name_en") or ""),
         country=str(place_data.get("country") or ""),
         kind=str(place_data.get("kind") or PlaceKind.CITY),
-        geonames_id=place_data.pop("geonames_id", None),
+        geonames_id=place_data.get("geonames_id"),
     )
+    if world_city is None and world_city_by_id(place_data.get("geonames_id") or 0) is not None:
+        # The id of a GeoNames city in another country is not this place's (the page's
+        # hidden field keeps a pick when the organiser then changes the country).
+        place_data["geonames_id"] = None
     try:
         partner_place = find_or_create_place(**place_data, world_city=world_city)
     except ValidationError as error:

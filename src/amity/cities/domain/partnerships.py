@@ -22,22 +22,22 @@ from amity.cities.models import (
     RelationshipKind,
 )
 
-# Fields of a partnership that update_partnership may change.
-PARTNERSHIP_CHANGES = frozenset(
-    {
-        "kind",
-        "status",
-        "level",
-        "home_district",
-        "established_on",
-        "established_precision",
-        "ended_on",
-        "summary_en",
-        "summary_zh",
-        "notes",
-        "is_demo",
-    }
+# Fields of a partnership that update_partnership may change, in form order (the fields of
+# cooperation are changed through their own argument).
+PARTNERSHIP_FIELDS = (
+    "kind",
+    "status",
+    "level",
+    "home_district",
+    "established_on",
+    "established_precision",
+    "ended_on",
+    "summary_en",
+    "summary_zh",
+    "notes",
+    "is_demo",
 )
+PARTNERSHIP_CHANGES = frozenset(PARTNERSHIP_FIELDS)
 
 
 def default_status_for(kind: str) -> str:

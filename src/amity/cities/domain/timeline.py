@@ -204,3 +204,21 @@ def add_contact(
     validate_contact(contact)
     contact.save()
     return contact
+
+
+def recorded_value(partnership: Partnership, fact: str) -> str:
+    """What the registry records now for a fact, in the form a citation states it."""
+    from amity.cities.domain.dates import format_partial_date
+
+    place = partnership.place
+    if fact == Citation.Fact.KIND:
+        return partnership.kind
+    if fact == Citation.Fact.STATUS:
+        return partnership.status
+    if fact == Citation.Fact.ESTABLISHED_ON:
+        return format_partial_date(partnership.established_on, partnership.established_precision)
+    if fact == Citation.Fact.FIELDS:
+        return ";".join(sorted(partnership.fields.values_list("code", flat=True)))
+    if fact == Citation.Fact.LOCATION and place.latitude is not None:
+        return f"{place.latitude:.5f}, {place.longitude:.5f}"
+    return ""

@@ -4,6 +4,9 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
+# The problems of a rejected file that are listed; the rest are counted.
+MAX_ERRORS_KEPT = 200
+
 
 @dataclass(frozen=True, slots=True)
 class RowError:
@@ -22,12 +25,17 @@ class RowError:
 
 
 class ImportRejected(Exception):
-    """The file was refused as a whole; nothing was imported."""
+    """The file was refused as a whole; nothing was imported.
 
-    def __init__(self, errors: list[RowError]) -> None:
-        self.errors = errors
+    ``errors`` holds the first problems (at most ``MAX_ERRORS_KEPT``), ``total`` counts them
+    all: a file of 250,000 bad rows must not become a 31 MB error list.
+    """
+
+    def __init__(self, errors: list[RowError], total: int | None = None) -> None:
+        self.errors = errors[:MAX_ERRORS_KEPT]
+        self.total = len(errors) if total is None else total
         first = str(errors[0]) if errors else _("the file was rejected")
-        more = _(" (and %(count)s more)") % {"count": len(errors) - 1} if len(errors) > 1 else ""
+        more = _(" (and %(count)s more)") % {"count": self.total - 1} if self.total > 1 else ""
         super().__init__(first + more)
 
 

@@ -114,3 +114,10 @@ def decade_label(first_year: int) -> str:
     """ "1980s" / "1980年代" for the decade starting in ``first_year``."""
     # Translators: a decade, e.g. "1980s" (Chinese: "1980年代").
     return pgettext("decade", "%(year)ss") % {"year": first_year}
+
+
+@register.filter
+def web_address(url: str) -> str:
+    """The address if it is an http or https link, else "": a stored ``javascript:`` address
+    (accepted before sources were validated) is never rendered as a link."""
+    return url if (url or "").lower().startswith(("http://", "https://")) else ""

@@ -3,16 +3,24 @@
 from collections import Counter
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.html import format_html_join
+from django.utils.translation import gettext as _
 from django.views import View
 
 from amity.cities.charts import bar_chart, count_by_decade
 from amity.cities.models import Continent, Partnership, RelationshipKind
-from amity.cities.templatetags.registry import country_name, decade_label, local_name
+from amity.cities.templatetags.registry import (
+    country_name,
+    decade_label,
+    home_city_name,
+    local_name,
+)
+from amity.cities.world_cities import find_world_city
 from amity.cities.worldmap import MAP_HEIGHT, MAP_WIDTH, project, view_box
 
 
@@ -60,6 +68,20 @@ def markers_svg(markers: list[Marker]) -> str:
     )
 
 
+def home_marker() -> Marker | None:
+    """The home city, marked apart from the partners: from AMITY_HOME_LATITUDE / _LONGITUDE,
+    else GeoNames' city of that name in AMITY_HOME_COUNTRY."""
+    latitude, longitude = settings.AMITY_HOME_LATITUDE, settings.AMITY_HOME_LONGITUDE
+    if latitude is None or longitude is None:
+        city = find_world_city(settings.AMITY_HOME_CITY, settings.AMITY_HOME_COUNTRY)
+        if city is None:
+            return None
+        latitude, longitude = city.latitude, city.longitude
+    point = project(latitude, longitude)
+    label = _("%(city)s (home city)") % {"city": home_city_name()}
+    return Marker(x=point.x, y=point.y, kind="home", label=label, url="")
+
+
 class NetworkView(PermissionRequiredMixin, View):
     permission_required = "cities.view_partnership"
 
@@ -89,6 +111,7 @@ class NetworkView(PermissionRequiredMixin, View):
             "partner_count": len(partnerships),
             "markers": map_markers,
             "markers_svg": markers_svg(map_markers),
+            "home": home_marker(),
             "unmapped": sum(1 for p in partnerships if p.place.latitude is None),
             "view_box": view_box(),
             "legend": [

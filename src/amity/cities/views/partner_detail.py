@@ -59,6 +59,10 @@ class PartnerDetailView(PermissionRequiredMixin, View):
             # Zoomed in on the region: a whole-world map makes one pin hard to read.
             "view_box": view_box_around(pin) if pin else "",
             "can_edit": user.has_perm("cities.change_partnership", partnership),
+            "can_add_exchange": user.has_perm("cities.add_exchange", partnership),
+            "can_add_agreement": user.has_perm("cities.add_agreement", partnership),
+            "can_add_contact": user.has_perm("cities.add_contact", partnership),
+            "can_add_citation": user.has_perm("cities.add_citation", partnership),
         }
         return render(request, "cities/partner_detail.html", context)
 

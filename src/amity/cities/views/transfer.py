@@ -1,17 +1,21 @@
 """Moving partnerships in and out: the organisers' import page and the export downloads."""
 
+from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
 from amity.cities.domain.queries import listed_partnerships
 from amity.cities.exporting import CONTENT_TYPES, export_partnerships
 from amity.cities.forms import ImportForm, PartnerFilterForm
-from amity.cities.importing import ImportRejected, import_partnerships
+from amity.cities.importing import ImportRejected
 from amity.cities.importing.columns import ALL_COLUMNS, COLUMN_HELP, REQUIRED_COLUMNS
+from amity.cities.importing.uploads import import_upload, too_large
 from amity.cities.models import (
     CooperationField,
     PartnershipLevel,
@@ -19,6 +23,7 @@ from amity.cities.models import (
     PlaceKind,
     RelationshipKind,
 )
+from amity.jobs.models import Job
 
 
 class ImportView(PermissionRequiredMixin, View):
@@ -29,19 +34,29 @@ class ImportView(PermissionRequiredMixin, View):
         return render(request, self.template_name, {"form": ImportForm()})
 
     def post(self, request: HttpRequest) -> HttpResponse:
+        # Refused before the body is read: the file would only be thrown away.
+        if int(request.META.get("CONTENT_LENGTH") or 0) > settings.AMITY_IMPORT_MAX_BYTES + 65536:
+            rejection = too_large(int(request.META["CONTENT_LENGTH"]))
+            context = {"form": ImportForm(), "errors": rejection.errors, "total": 1}
+            return render(request, self.template_name, context, status=413)
         form = ImportForm(request.POST, request.FILES)
         context: dict[str, object] = {"form": form}
         status = 200
         if form.is_valid():
             upload = form.cleaned_data["file"]
             try:
-                context["summary"] = import_partnerships(upload.read(), upload.name)
-                context["form"] = ImportForm()
+                outcome = import_upload(upload, owner=request.user)
             except ImportRejected as rejection:
-                # All or nothing: the importer has rolled back; list every bad row.
-                context["errors"] = rejection.errors
+                # All or nothing: the importer has rolled back; list the bad rows.
+                context.update(errors=rejection.errors, total=rejection.total)
                 context["filename"] = upload.name
                 status = 422
+            else:
+                if isinstance(outcome, Job):
+                    messages.info(request, _("The file is long: it is imported in the background."))
+                    return redirect("jobs:job-detail", outcome.pk)
+                context["summary"] = outcome
+                context["form"] = ImportForm()
         else:
             status = 422
         return render(request, self.template_name, context, status=status)

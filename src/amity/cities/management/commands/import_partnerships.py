@@ -13,7 +13,11 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("file", help="path of the .csv or .xlsx file")
+        parser.add_argument(
+            "file",
+            help="path of the .csv or .xlsx file; columns in docs/import-format.md, "
+            "a sample in examples/partners.csv",
+        )
 
     def handle(self, *args, **options) -> None:
         path = Path(options["file"])

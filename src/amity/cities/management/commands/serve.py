@@ -28,8 +28,10 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("--host", default="127.0.0.1")
-        parser.add_argument("--port", type=int, default=8000)
+        parser.add_argument(
+            "--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)"
+        )
+        parser.add_argument("--port", type=int, default=8000, help="port (default 8000)")
 
     def handle(self, *args, **options) -> None:
         address = f"{options['host']}:{options['port']}"
@@ -51,6 +53,8 @@ class Command(BaseCommand):
                         sys.executable,
                         "-m",
                         "gunicorn",
+                        "--config",
+                        "python:amity.config.gunicorn_conf",
                         "amity.config.wsgi:application",
                         "--bind",
                         address,
@@ -58,8 +62,6 @@ class Command(BaseCommand):
                         "2",
                         "--threads",
                         "4",
-                        "--access-logfile",
-                        "-",
                     ],
                     env=env,
                 )

@@ -1,0 +1,1 @@
+"""The accounts pages: logging in and out, accepting an invitation, managing people."""
