@@ -24,7 +24,9 @@ upper and y- >= 0 on lower row limits, priority <= y+.U - y-.L + sum_j max(0, (c
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import os
 import sys
 import time
 from collections import defaultdict
@@ -167,7 +169,8 @@ def bound(inst: Instance, time_limit: float = 600.0) -> Bound:
     lp.a_matrix_.start_ = matrix.indptr
     lp.a_matrix_.index_ = matrix.indices
     lp.a_matrix_.value_ = matrix.data
-    h = highspy.Highs()
+    with _no_banner():
+        h = highspy.Highs()
     h.setOptionValue("output_flag", False)
     h.setOptionValue("threads", 1)
     h.setOptionValue("solver", "ipm")
@@ -196,6 +199,20 @@ def bound(inst: Instance, time_limit: float = 600.0) -> Bound:
         n_rows,
         seconds,
     )
+
+
+@contextlib.contextmanager
+def _no_banner():
+    """HiGHS prints its banner on standard output when created; keep the tables clean."""
+    sys.stdout.flush()
+    saved = os.dup(1)
+    with open(os.devnull, "w") as null:
+        os.dup2(null.fileno(), 1)
+        try:
+            yield
+        finally:
+            os.dup2(saved, 1)
+            os.close(saved)
 
 
 def _weak_duality(matrix: csc_matrix, lp: highspy.HighsLp, duals: np.ndarray) -> float:

@@ -1,4 +1,4 @@
-"""A MaxSAT model of the JAIR-style problem, solved with RC2 (python-sat).
+"""A MaxSAT model of the JAIR-style problem, solved with RC2 or LSU (python-sat).
 
 Hard clauses: x[m, s] for the slots a meeting may use, exactly one per meeting; at most
 nTables meetings per slot; used[p, s] <-> some x of p in s, at most one; (implied) each
@@ -12,8 +12,11 @@ direction), hi[j] = "some participant has >= j", lo[j] = "every compared partici
 
 from __future__ import annotations
 
+import threading
+
 from instances import Instance
 from pysat.card import CardEnc, EncType, ITotalizer
+from pysat.examples.lsu import LSU
 from pysat.examples.rc2 import RC2
 from pysat.formula import WCNF, IDPool
 
@@ -143,3 +146,31 @@ def solve_rc2(inst: Instance, scope: str = "all") -> tuple[int, list[tuple[int, 
             (m, s) for m, slots in enumerate(enc.allowed) for s in slots if enc.x(m, s) in true
         ]
         return rc2.cost, pairs
+
+
+def _pairs(enc: Encoding, model: list[int]) -> list[tuple[int, int]]:
+    true = {lit for lit in model if lit > 0}
+    return [(m, s) for m, slots in enumerate(enc.allowed) for s in slots if enc.x(m, s) in true]
+
+
+def solve_lsu(
+    inst: Instance, seconds: float, scope: str = "all"
+) -> tuple[str, int | None, list[tuple[int, int]] | None]:
+    """Linear search from above (SAT, then "fewer breaks than that", ...), stopped after
+    ``seconds``: ("optimal" | "feasible", cost, pairs), ("infeasible", None, None) or
+    ("unknown", None, None)."""
+    enc = Encoding(inst, scope)
+    if not enc.feasible:
+        return "infeasible", None, None
+    lsu = LSU(enc.wcnf, solver="g4", expect_interrupt=True)
+    timer = threading.Timer(seconds, lsu.interrupt)
+    timer.start()
+    try:
+        found = lsu.solve()
+    finally:
+        timer.cancel()
+    if not found:
+        proven = lsu.oracle.get_status() is False
+        return ("infeasible" if proven else "unknown"), None, None
+    status = "optimal" if lsu.found_optimum() else "feasible"
+    return status, lsu.cost, _pairs(enc, lsu.model)

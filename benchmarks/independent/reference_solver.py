@@ -4,13 +4,16 @@
         [--fairness-scope all|active] [--schedule-dir DIR] [--json OUT]
 
 Every meeting is required; minimise total breaks subject to fairness (any two participants'
-break counts differ by at most d, 2 by default). Single-threaded, two models in turn:
-1. MaxSAT (``maxsat_model.py``, RC2 core-guided) for 60 % of the time limit, in a child
-   process that is stopped at the limit; when it finishes, its cost is the optimum.
-2. Otherwise CP-SAT (one worker) on the model below for the rest: lower and upper bounds.
-   x[m, s], busy[p, s], start[p, s] = busy[p, s] and not busy[p, s - 1] (exact), breaks of p
-   = runs - 1; plus a window choice per participant (no break: its k meetings fill f..f+k-1;
-   or broken), which gives the LP relaxation a useful lower bound.
+break counts differ by at most d, 2 by default). Single-threaded, one method after another:
+1. MaxSAT (``maxsat_model.py``) with RC2 (core-guided) for 40 % of the time limit, in a
+   child process stopped at the limit; when it finishes, its cost is the optimum.
+2. Otherwise LSU on the same clauses (linear search down from a first solution) for 30 %:
+   the best schedule found, an upper bound.
+3. Then CP-SAT (one worker, started from that schedule) for the rest: a lower bound, and
+   perhaps a better schedule; optimal when the two meet. Its model: x[m, s], busy[p, s],
+   start[p, s] = busy[p, s] and not busy[p, s - 1] (exact), breaks of p = runs - 1; plus a
+   window choice per participant (no break: its k meetings fill f..f+k-1; or broken), which
+   gives the LP relaxation a useful lower bound.
 ``--fairness-scope all`` compares every participant (as the JAIR paper does: one with no
 meeting has 0 breaks); ``active`` only those with at least one meeting. Every solution is
 written as a schedule and verified by ``check.py`` before it is reported.
@@ -28,7 +31,7 @@ from pathlib import Path
 
 from check import check
 from instances import Instance, load
-from maxsat_model import solve_rc2
+from maxsat_model import solve_lsu, solve_rc2
 from ortools.sat.python import cp_model
 
 
@@ -143,12 +146,20 @@ def _rc2(inst: Instance, scope: str, seconds: float) -> tuple[str, object]:
 
 
 def _cp_sat(
-    inst: Instance, seconds: float, scope: str, seed: int
+    inst: Instance,
+    seconds: float,
+    scope: str,
+    seed: int,
+    hint: list[tuple[int, int]] | None = None,
 ) -> tuple[str, int | None, int | None, dict | None]:
     built = build(inst, scope)
     if built is None:
         return "infeasible", None, None, None
     model, x, _ = built
+    if hint:
+        chosen = set(hint)
+        for key, var in x.items():
+            model.AddHint(var, key in chosen)
     solver = cp_model.CpSolver()
     solver.parameters.max_time_in_seconds = max(1.0, seconds)
     solver.parameters.num_workers = 1
@@ -171,16 +182,29 @@ def solve(
 ) -> tuple[Result, dict | None]:
     started = time.perf_counter()
     _check_jair_style(inst)
-    outcome, found = _rc2(inst, scope, 0.6 * time_limit)
+    outcome, found = _rc2(inst, scope, 0.4 * time_limit)
     if outcome == "done":
         seconds = round(time.perf_counter() - started, 1)
         if found is None:
             return Result(inst.name, "infeasible", None, None, seconds, "maxsat"), None
         cost, pairs = found
         return Result(inst.name, "optimal", cost, cost, seconds, "maxsat"), _schedule(inst, pairs)
+    status, best, pairs = solve_lsu(inst, 0.3 * time_limit, scope)
+    if status in ("optimal", "infeasible"):
+        seconds = round(time.perf_counter() - started, 1)
+        schedule = None if pairs is None else _schedule(inst, pairs)
+        return Result(inst.name, status, best, best, seconds, "lsu"), schedule
     left = time_limit - (time.perf_counter() - started)
-    status, value, bound, schedule = _cp_sat(inst, left, scope, seed)
+    status, value, bound, schedule = _cp_sat(inst, left, scope, seed, pairs)
     seconds = round(time.perf_counter() - started, 1)
+    if best is not None and (value is None or best < value):
+        # LSU's schedule stays the best; CP-SAT still contributes its lower bound.
+        proven = bound is not None and bound >= best
+        result = Result(inst.name, "optimal" if proven else "feasible", best, bound, seconds)
+        result.method = "lsu+cp-sat"
+        return result, _schedule(inst, pairs)
+    if status == "infeasible" and best is not None:
+        raise SystemExit(f"{inst.name}: CP-SAT says infeasible, LSU found a schedule")
     return Result(inst.name, status, value, bound, seconds, "cp-sat"), schedule
 
 
