@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.cache import cache
+from django.utils import translation
 
 from amity.cities.fields_of_cooperation import FIELDS_OF_COOPERATION
 from amity.cities.models import CooperationField
@@ -15,9 +16,16 @@ def _compiled_translations() -> None:
 
 
 @pytest.fixture(autouse=True)
+def _english_unless_a_test_says_otherwise():
+    # A request through LocaleMiddleware leaves its language active in the thread; without
+    # this, a test after a Chinese page would see Chinese messages.
+    with translation.override("en"):
+        yield
+
+
+@pytest.fixture(autouse=True)
 def _clear_cache():
-    # The login rate limit counts failures in the cache; one test's failures must not block
-    # the next test's logins.
+    # Cached values (the database cache in production) must not leak from one test to the next.
     cache.clear()
     yield
     cache.clear()

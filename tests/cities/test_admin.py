@@ -39,8 +39,8 @@ def test_admin_lists_open_for_staff_organisers(staff_organiser_client, path):
 
 def test_admin_partnership_page_shows_every_inline(staff_organiser_client):
     partnership = PartnershipFactory()
-    CitationFactory(partnership=partnership, source__title="Official list")
-    AgreementFactory(partnership=partnership, title="Friendship agreement")
+    CitationFactory(partnership=partnership, source__title_en="Official list")
+    AgreementFactory(partnership=partnership, title_en="Friendship agreement")
     ExchangeFactory(partnership=partnership, title_en="Mayor's visit")
     ContactFactory(partnership=partnership, name="Aroha Tane")
 

@@ -17,7 +17,7 @@ def _url(name: str, pk: int) -> str:
 
 @pytest.fixture
 def agreement():
-    agreement = AgreementFactory(title="Friendship agreement")
+    agreement = AgreementFactory(title_en="Friendship agreement")
     agreement.document.save("friendship-agreement.pdf", ContentFile(b"%PDF-1.4 signed"))
     return agreement
 

@@ -50,7 +50,7 @@ def test_seed_has_chinese_names_sources_and_the_forum_cities():
     los_angeles = Partnership.objects.get(place__name_en="Los Angeles")
     assert sorted(los_angeles.fields.values_list("code", flat=True)) == ["environment", "transport"]
     assert los_angeles.citations.filter(
-        fact="fields", source__title="China Daily 2023 forum report"
+        fact="fields", source__title_en="China Daily 2023 forum report"
     ).exists()
     assert not Place.objects.filter(name_zh="").exists()
     assert not Place.objects.filter(latitude__isnull=True).exists()
@@ -68,14 +68,21 @@ def test_demo_no_serve_twice_changes_nothing():
 
 
 @pytest.mark.django_db
-def test_demo_prints_working_logins_for_three_roles(client):
+def test_demo_prints_working_logins_for_three_roles_and_an_administrator(client):
     out, _ = _run("demo", "--no-serve")
 
     assert "organiser" in out
     assert "amity-demo" in out
     roles = dict(User.objects.values_list("username", "role"))
-    assert roles == {"organiser": "organiser", "enterprise": "enterprise", "delegate": "delegate"}
+    assert roles == {
+        "admin": "",
+        "organiser": "organiser",
+        "enterprise": "enterprise",
+        "delegate": "delegate",
+    }
+    assert User.objects.get(username="admin").is_superuser
     assert client.login(username="organiser", password="amity-demo")
+    assert client.login(username="admin", password="amity-demo")
 
 
 @pytest.mark.django_db

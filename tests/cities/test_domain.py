@@ -152,9 +152,11 @@ def test_cite_fact_keeps_conflicting_values_from_two_sources():
     partnership = PartnershipFactory()
 
     domain.cite_fact(partnership, "established_on", "1986-05-29", "FAO list")
-    domain.cite_fact(partnership, "established_on", "1985-06-29", "Yearbook 2007", note="table 7")
+    domain.cite_fact(
+        partnership, "established_on", "1985-06-29", "Yearbook 2007", note_en="table 7"
+    )
 
-    stated = sorted(partnership.citations.values_list("source__title", "value", "note"))
+    stated = sorted(partnership.citations.values_list("source__title_en", "value", "note_en"))
     assert stated == [("FAO list", "1986-05-29", ""), ("Yearbook 2007", "1985-06-29", "table 7")]
 
 
@@ -163,9 +165,9 @@ def test_cite_fact_again_updates_the_note_only():
     partnership = PartnershipFactory()
     domain.cite_fact(partnership, "kind", "friendship_city", "FAO list")
 
-    domain.cite_fact(partnership, "kind", "friendship_city", "FAO list", note="2012 edition")
+    domain.cite_fact(partnership, "kind", "friendship_city", "FAO list", note_en="2012 edition")
 
-    assert list(Citation.objects.values_list("note", flat=True)) == ["2012 edition"]
+    assert list(Citation.objects.values_list("note_en", flat=True)) == ["2012 edition"]
 
 
 @pytest.mark.django_db
@@ -181,12 +183,12 @@ def test_add_agreement_records_source():
     agreement = domain.add_agreement(
         PartnershipFactory(),
         kind="mou",
-        title="Memorandum on port cooperation",
+        title_en="Memorandum on port cooperation",
         signed_on=datetime.date(2023, 12, 1),
         source_title="China Daily report",
     )
 
-    assert (agreement.kind, agreement.source.title) == ("mou", "China Daily report")
+    assert (agreement.kind, agreement.source.title_en) == ("mou", "China Daily report")
 
 
 @pytest.mark.django_db
@@ -195,7 +197,7 @@ def test_add_agreement_after_the_partnership_ended_is_refused():
 
     with pytest.raises(ValidationError) as excinfo:
         domain.add_agreement(
-            partnership, kind="renewal", title="Renewal", signed_on=datetime.date(2001, 1, 1)
+            partnership, kind="renewal", title_en="Renewal", signed_on=datetime.date(2001, 1, 1)
         )
 
     assert _error_fields(excinfo) == ["signed_on"]

@@ -31,7 +31,7 @@ def _snapshot() -> list[tuple]:
             p.established_on,
             p.established_precision,
             sorted(p.fields.values_list("code", flat=True)),
-            sorted(p.citations.values_list("fact", "source__title", "value", "note")),
+            sorted(p.citations.values_list("fact", "source__title_en", "value", "note_en")),
         )
         for p in partnerships
     ]

@@ -63,7 +63,7 @@ def test_import_keeps_conflicting_date_citations_side_by_side():
     hamburg = Partnership.objects.get(place__name_en="Hamburg")
     stated = sorted(
         hamburg.citations.filter(fact=Citation.Fact.ESTABLISHED_ON).values_list(
-            "source__title", "value"
+            "source__title_en", "value"
         )
     )
     assert stated == [
@@ -77,7 +77,7 @@ def test_import_attaches_lowercase_remarks_to_the_preceding_source():
     _import(OFFICIAL_LIST)
 
     cork = Citation.objects.get(partnership__place__name_en="Cork", fact=Citation.Fact.KIND)
-    assert (cork.source.title, cork.note) == (
+    assert (cork.source.title_en, cork.note_en) == (
         "News reports (first China-Ireland pair)",
         "day and month not found",
     )

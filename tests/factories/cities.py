@@ -5,6 +5,7 @@ import datetime
 import factory
 from factory.django import DjangoModelFactory
 
+from amity.cities.domain.names import place_search_key
 from amity.cities.models import (
     Agreement,
     AgreementKind,
@@ -36,6 +37,8 @@ class PlaceFactory(DjangoModelFactory):
     longitude = 170.50
     population = 114_347
     time_zone = "Pacific/Auckland"
+    # As the domain actions keep it (amity.cities.domain.names).
+    search_names = factory.LazyAttribute(lambda place: place_search_key(place, []))
 
 
 class PartnershipFactory(DjangoModelFactory):
@@ -60,9 +63,9 @@ class PartnershipFactory(DjangoModelFactory):
 class SourceFactory(DjangoModelFactory):
     class Meta:
         model = Source
-        django_get_or_create = ("title",)
+        django_get_or_create = ("title_en",)
 
-    title = factory.Sequence(lambda n: f"Official list of friendship cities, edition {n}")
+    title_en = factory.Sequence(lambda n: f"Official list of friendship cities, edition {n}")
     publisher = "Foreign Affairs Office"
 
 
@@ -82,7 +85,7 @@ class AgreementFactory(DjangoModelFactory):
 
     partnership = factory.SubFactory(PartnershipFactory)
     kind = AgreementKind.FRIENDSHIP_AGREEMENT
-    title = factory.Sequence(lambda n: f"Friendship agreement {n}")
+    title_en = factory.Sequence(lambda n: f"Friendship agreement {n}")
     signed_on = datetime.date(1994, 10, 21)
     signatories = "The two mayors"
 
@@ -108,7 +111,7 @@ class ContactFactory(DjangoModelFactory):
     partnership = factory.SubFactory(PartnershipFactory)
     kind = ContactKind.REPRESENTATIVE
     name = factory.Sequence(lambda n: f"Contact Person {n}")
-    position = "International relations manager"
+    position_en = "International relations manager"
     email = factory.Sequence(lambda n: f"contact{n}@partner.example")
     languages = "en"
-    protocol_notes = "Prefers meetings in the morning."
+    protocol_notes_en = "Prefers meetings in the morning."

@@ -3,10 +3,23 @@
 from django.utils.translation import gettext as _
 from ninja.errors import HttpError
 from ninja.security import APIKeyHeader, SessionAuth
+from ninja.utils import check_csrf
 
 
 class OptionalSessionAuth(SessionAuth):
-    """Session auth that lets anonymous visitors through; each endpoint applies the rules."""
+    """Session auth that lets anonymous visitors through; each endpoint applies the rules.
+
+    CSRF protects a logged-in session, so it is checked only for one: an anonymous write gets
+    the endpoint's 401, not a CSRF 403.
+    """
+
+    def _get_key(self, request):
+        if not request.user.is_authenticated:
+            return None
+        exempt = getattr(request, "_ninja_csrf_exempt", False)
+        if self.csrf and not exempt and check_csrf(request):
+            raise HttpError(403, _("CSRF check failed: send the page's CSRF token (X-CSRFToken)"))
+        return request.COOKIES.get(self.param_name)
 
     def authenticate(self, request, key):
         return request.user

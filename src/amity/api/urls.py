@@ -18,3 +18,4 @@ api = NinjaAPI(
 )
 install_error_handlers(api)
 api.add_router("/registry/", "amity.cities.api.router")
+api.add_router("/jobs/", "amity.jobs.api.router")

@@ -1,20 +1,34 @@
 """The Django admin for the registry: the organisers' back office for every record.
 
-Access follows the same rules as the pages (rules.py): organisers who are staff may edit,
-anyone else sees nothing here.
+Access follows the same rules as the pages (rules.py), asked with the object; the admin site
+itself also wants staff. Every form asks the registry's invariants
+(amity.cities.domain.invariants) before the admin saves a model, as the domain actions do.
 """
 
-import copy
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django import forms
 from django.contrib import admin
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import models
+from django.forms.models import construct_instance
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from amity.cities.domain import PLACE_FIELDS, continent_for_country, validate_place
+from amity.cities.domain import PLACE_FIELDS
+from amity.cities.domain.invariants import (
+    continent_for_country,
+    normalise_dates,
+    validate_agreement,
+    validate_citation,
+    validate_contact,
+    validate_exchange,
+    validate_partnership,
+    validate_place,
+    validate_source,
+)
+from amity.cities.domain.names import refresh_search_names
 from amity.cities.models import (
     Agreement,
     Citation,
@@ -27,23 +41,50 @@ from amity.cities.models import (
 )
 
 
-def _is_staff_organiser(request) -> bool:
-    return bool(getattr(request.user, "is_organiser", False) and request.user.is_staff)
-
-
 class OrganiserOnly:
     """The admin is the organisers' back office.
 
-    The public may view the registry on the pages (rules.py), but the admin shows internal
-    notes and contacts, so viewing here needs an organiser too; the rules backend does not
-    answer the admin's module check by itself.
+    The public may view the registry on the pages, but the admin shows internal notes and
+    contacts, so viewing here asks its own rule (``cities.use_back_office``), with the object.
     """
 
     def has_module_permission(self, request) -> bool:
-        return _is_staff_organiser(request)
+        return request.user.has_perm("cities.use_back_office")
 
     def has_view_permission(self, request, obj=None) -> bool:
-        return _is_staff_organiser(request)
+        return request.user.has_perm("cities.use_back_office", obj)
+
+
+class RulesForm(forms.ModelForm):
+    """A model form that asks one of the registry's invariants before the admin saves."""
+
+    check: Callable[[models.Model], None] | None = None
+
+    def _post_clean(self) -> None:
+        # Before Django's own model checks: the rules name the field, where a broken database
+        # constraint would only say "constraint … is violated".
+        if not self.errors and type(self).check is not None:
+            instance = construct_instance(
+                self, self.instance, self._meta.fields, self._meta.exclude
+            )
+            try:
+                self.prepare(instance)
+                # What prepare derived is what the form saves.
+                for name in self.cleaned_data:
+                    if name in self._model_field_names():
+                        self.cleaned_data[name] = getattr(instance, name)
+                type(self).check(instance)
+            except ValidationError as error:
+                for field, messages in error.message_dict.items():
+                    self.add_error(field if field in self.fields else None, messages)
+                return
+        super()._post_clean()
+
+    def prepare(self, instance: models.Model) -> None:
+        """Derive what the domain actions derive before their checks."""
+
+    def _model_field_names(self) -> set[str]:
+        return {field.name for field in self._meta.model._meta.concrete_fields}
 
 
 @dataclass(frozen=True)
@@ -70,22 +111,144 @@ class AgreementDocumentInput(forms.ClearableFileInput):
 _DOCUMENT_WIDGET = {models.FileField: {"widget": AgreementDocumentInput}}
 
 
+def _partnership_of(instance: models.Model) -> Partnership | None:
+    try:
+        return instance.partnership
+    except ObjectDoesNotExist:
+        return None
+
+
+def _check_citation(citation: Citation) -> None:
+    validate_citation(citation, CooperationField.objects.values_list("code", flat=True))
+
+
+def _check_agreement(agreement: Agreement) -> None:
+    validate_agreement(agreement, _partnership_of(agreement))
+
+
+class CitationForm(RulesForm):
+    check = staticmethod(_check_citation)
+
+    class Meta:
+        model = Citation
+        fields = ("partnership", "fact", "value", "source", "note_en", "note_zh")
+
+
+class AgreementForm(RulesForm):
+    check = staticmethod(_check_agreement)
+
+    class Meta:
+        model = Agreement
+        fields = (
+            "partnership",
+            "kind",
+            "title_en",
+            "title_zh",
+            "signed_on",
+            "signatories",
+            "summary_en",
+            "summary_zh",
+            "document",
+            "source",
+            "is_demo",
+        )
+
+
+class ExchangeForm(RulesForm):
+    check = staticmethod(validate_exchange)
+
+    class Meta:
+        model = Exchange
+        fields = (
+            "partnership",
+            "kind",
+            "title_en",
+            "title_zh",
+            "starts_on",
+            "ends_on",
+            "description_en",
+            "description_zh",
+            "delegation_head",
+            "delegation_size",
+            "source",
+            "is_demo",
+        )
+
+
+class ContactForm(RulesForm):
+    check = staticmethod(validate_contact)
+
+    class Meta:
+        model = Contact
+        fields = (
+            "partnership",
+            "kind",
+            "name",
+            "position_en",
+            "position_zh",
+            "organisation",
+            "email",
+            "phone",
+            "address",
+            "languages",
+            "protocol_notes_en",
+            "protocol_notes_zh",
+            "is_demo",
+        )
+
+
+class SourceForm(RulesForm):
+    check = staticmethod(validate_source)
+    url = forms.URLField(label=_("address"), required=False, assume_scheme="https")
+
+    class Meta:
+        model = Source
+        fields = ("title_en", "title_zh", "url", "publisher", "published_on")
+
+
+class PartnershipForm(RulesForm):
+    check = staticmethod(validate_partnership)
+
+    class Meta:
+        model = Partnership
+        fields = (
+            "place",
+            "kind",
+            "status",
+            "level",
+            "home_district",
+            "established_on",
+            "established_precision",
+            "ended_on",
+            "fields",
+            "summary_en",
+            "summary_zh",
+            "notes",
+            "is_demo",
+        )
+
+    def prepare(self, instance: Partnership) -> None:
+        normalise_dates(instance)
+
+
 class CitationInline(admin.TabularInline):
+    form = CitationForm
     model = Citation
     extra = 0
-    fields = ("fact", "value", "source", "note")
+    fields = ("fact", "value", "source", "note_en", "note_zh")
     autocomplete_fields = ("source",)
 
 
 class AgreementInline(admin.StackedInline):
+    form = AgreementForm
     model = Agreement
     extra = 0
     formfield_overrides = _DOCUMENT_WIDGET
     fields = (
         ("kind", "signed_on", "is_demo"),
-        "title",
+        ("title_en", "title_zh"),
         "signatories",
-        "summary",
+        ("summary_en", "summary_zh"),
         "document",
         "source",
     )
@@ -93,60 +256,50 @@ class AgreementInline(admin.StackedInline):
 
 
 class ExchangeInline(admin.StackedInline):
+    form = ExchangeForm
     model = Exchange
     extra = 0
     fields = (
         ("kind", "starts_on", "ends_on", "is_demo"),
         ("title_en", "title_zh"),
         ("delegation_head", "delegation_size"),
-        "description",
+        ("description_en", "description_zh"),
         "source",
     )
     autocomplete_fields = ("source",)
 
 
 class ContactInline(admin.StackedInline):
+    form = ContactForm
     model = Contact
     extra = 0
     fields = (
         ("kind", "name", "is_demo"),
-        ("position", "organisation"),
+        ("position_en", "position_zh"),
+        "organisation",
         ("email", "phone"),
         "address",
         "languages",
-        "protocol_notes",
+        ("protocol_notes_en", "protocol_notes_zh"),
     )
 
 
-class PlaceAdminForm(forms.ModelForm):
+class PlaceAdminForm(RulesForm):
     """The place as the domain actions see it: a known country, paired coordinates, a real zone.
 
-    The admin saves models directly, so it asks the same checks as update_place; otherwise an
-    unknown country would be stored with no continent and drop off the map and the filters.
+    Otherwise an unknown country would be stored with no continent and drop off the map and
+    the filters.
     """
+
+    check = staticmethod(validate_place)
 
     class Meta:
         model = Place
         # The continent is derived (read-only in the admin).
         fields = PLACE_FIELDS
 
-    def clean(self):
-        cleaned = super().clean()
-        if self.errors:
-            return cleaned
-        place = copy.copy(self.instance)
-        for name, value in cleaned.items():
-            setattr(place, name, value)
-        try:
-            place.country = (place.country or "").upper()
-            place.continent = continent_for_country(place.country)
-            validate_place(place)
-        except ValidationError as error:
-            for field, messages in error.message_dict.items():
-                self.add_error(field if field in self.fields else None, messages)
-        else:
-            cleaned["country"] = place.country
-        return cleaned
+    def prepare(self, instance: Place) -> None:
+        instance.country = (instance.country or "").upper()
 
 
 @admin.register(Place)
@@ -162,10 +315,12 @@ class PlaceAdmin(OrganiserOnly, admin.ModelAdmin):
         # checked that the country is known).
         obj.continent = continent_for_country(obj.country)
         super().save_model(request, obj, form, change)
+        refresh_search_names(obj)
 
 
 @admin.register(Partnership)
 class PartnershipAdmin(OrganiserOnly, admin.ModelAdmin):
+    form = PartnershipForm
     list_display = (
         "place",
         "place_name_zh",
@@ -201,22 +356,30 @@ class PartnershipAdmin(OrganiserOnly, admin.ModelAdmin):
 
 @admin.register(Source)
 class SourceAdmin(OrganiserOnly, admin.ModelAdmin):
-    list_display = ("title", "publisher", "published_on")
-    search_fields = ("title", "publisher")
+    form = SourceForm
+    list_display = ("title_en", "title_zh", "publisher", "published_on")
+    search_fields = ("title_en", "title_zh", "publisher")
 
 
 @admin.register(Agreement)
 class AgreementAdmin(OrganiserOnly, admin.ModelAdmin):
+    form = AgreementForm
     formfield_overrides = _DOCUMENT_WIDGET
-    list_display = ("title", "partnership", "kind", "signed_on", "is_demo")
+    list_display = ("title_en", "title_zh", "partnership", "kind", "signed_on", "is_demo")
     list_filter = ("kind", "is_demo")
-    search_fields = ("title", "partnership__place__name_en", "partnership__place__name_zh")
+    search_fields = (
+        "title_en",
+        "title_zh",
+        "partnership__place__name_en",
+        "partnership__place__name_zh",
+    )
     list_select_related = ("partnership__place",)
     autocomplete_fields = ("partnership", "source")
 
 
 @admin.register(Exchange)
 class ExchangeAdmin(OrganiserOnly, admin.ModelAdmin):
+    form = ExchangeForm
     list_display = ("title_en", "partnership", "kind", "starts_on", "ends_on", "is_demo")
     list_filter = ("kind", "is_demo")
     search_fields = ("title_en", "title_zh", "partnership__place__name_en")
@@ -227,6 +390,7 @@ class ExchangeAdmin(OrganiserOnly, admin.ModelAdmin):
 
 @admin.register(Contact)
 class ContactAdmin(OrganiserOnly, admin.ModelAdmin):
+    form = ContactForm
     list_display = ("name", "partnership", "kind", "organisation", "languages", "is_demo")
     list_filter = ("kind", "is_demo")
     search_fields = ("name", "organisation", "partnership__place__name_en")

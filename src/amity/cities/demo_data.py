@@ -95,7 +95,8 @@ def _add_forum(by_name: dict[str, Partnership]) -> None:
             title_en="City tours and business matching fair (2023 forum, day 1)",
             title_zh="城市参观与企业对接会（2023年论坛第一天）",
             starts_on=FORUM_DAY_1,
-            description="City tours, then a business matching fair with local enterprises.",
+            description_en="City tours, then a business matching fair with local enterprises.",
+            description_zh="城市参观，随后与本地企业举行企业对接会。",
             delegation_head=head,
             delegation_size=size,
         )
@@ -105,10 +106,11 @@ def _add_forum(by_name: dict[str, Partnership]) -> None:
             title_en="2023 Shanghai International Friendship Cities Cooperation Forum",
             title_zh="2023上海国际友好城市合作论坛",
             starts_on=FORUM_DAY_2,
-            description=(
+            description_en=(
                 "Two sessions: smart-city development and deepening cooperation between "
                 "friendship cities; economic and trade cooperation and high-quality development."
             ),
+            description_zh="两场会议：智慧城市发展与深化友城合作；经贸合作与高质量发展。",
             delegation_head=head,
             delegation_size=size,
         )
@@ -140,48 +142,57 @@ _CONTACTS = (
     (
         "Dunedin",
         "Aroha Tane",
-        "International relations adviser",
+        ("International relations adviser", "国际关系顾问"),
         "Dunedin City Council",
         ["en", "mi"],
-        "Formal welcomes may open with a hongi; gifts are opened later.",
+        (
+            "Formal welcomes may open with a hongi; gifts are opened later.",
+            "正式欢迎仪式可能以碰鼻礼开始；礼物稍后再打开。",
+        ),
     ),
     (
         "Vientiane",
         "Souksavanh Phommachanh",
-        "Director, External Relations Division",
+        ("Director, External Relations Division", "对外关系处处长"),
         "Vientiane Capital Administration",
         ["lo", "en"],
-        "Needs a Lao–Chinese interpreter; prefers written agendas a week ahead.",
+        (
+            "Needs a Lao–Chinese interpreter; prefers written agendas a week ahead.",
+            "需要老挝语—中文翻译；希望提前一周收到书面议程。",
+        ),
     ),
     (
         "Johannesburg",
         "Thandiwe Mokoena",
-        "Senior manager, international relations",
+        ("Senior manager, international relations", "国际关系高级经理"),
         "City of Johannesburg",
         ["en", "zu"],
-        "Flights via Hong Kong; allow a rest day on arrival.",
+        (
+            "Flights via Hong Kong; allow a rest day on arrival.",
+            "经香港转机；抵达后安排一天休息。",
+        ),
     ),
     (
         "Los Angeles",
         "Daniel Ortiz",
-        "Port liaison for the green shipping corridor",
+        ("Port liaison for the green shipping corridor", "绿色航运走廊港口联络人"),
         "Port of Los Angeles",
         ["en", "es"],
-        "Meetings on Pacific time: mornings in Shanghai.",
+        ("Meetings on Pacific time: mornings in Shanghai.", "按太平洋时间开会：上海时间上午。"),
     ),
     (
         "Yokohama",
         "Haruka Sato",
-        "Representative, Yokohama Shanghai Office",
+        ("Representative, Yokohama Shanghai Office", "横滨市驻上海事务所代表"),
         "City of Yokohama",
         ["ja", "zh", "en"],
-        "Business cards exchanged with both hands.",
+        ("Business cards exchanged with both hands.", "双手递交名片。"),
     ),
 )
 
 
 def _add_contacts(by_name: dict[str, Partnership]) -> None:
-    for city, name, position, organisation, languages, notes in _CONTACTS:
+    for city, name, (position_en, position_zh), organisation, languages, notes in _CONTACTS:
         partnership = by_name[city]
         if partnership.contacts.filter(name=name).exists():
             continue
@@ -189,11 +200,13 @@ def _add_contacts(by_name: dict[str, Partnership]) -> None:
             partnership,
             name=name,
             kind=ContactKind.REPRESENTATIVE,
-            position=position,
+            position_en=position_en,
+            position_zh=position_zh,
             organisation=organisation,
             email=f"{name.split()[0].lower()}@example.org",
             languages=languages,
-            protocol_notes=notes,
+            protocol_notes_en=notes[0],
+            protocol_notes_zh=notes[1],
             is_demo=True,
         )
     yokohama = by_name["Yokohama"]
@@ -261,21 +274,24 @@ _AGREEMENTS = (
     (
         "Dunedin",
         AgreementKind.FRIENDSHIP_AGREEMENT,
-        "Agreement on friendship-city relations",
+        ("Agreement on friendship-city relations", "关于建立友好城市关系的协议"),
         datetime.date(1994, 10, 21),
         "The mayors of Shanghai and Dunedin",
     ),
     (
         "Los Angeles",
         AgreementKind.COOPERATION_AGREEMENT,
-        "Green shipping corridor cooperation (illustrative)",
+        ("Green shipping corridor cooperation (illustrative)", "绿色航运走廊合作（示例）"),
         datetime.date(2023, 12, 1),
         "The ports of Shanghai and Los Angeles",
     ),
     (
         "Vientiane",
         AgreementKind.LETTER_OF_INTENT,
-        "Letter of Intent for Friendly Cooperation and Exchanges",
+        (
+            "Letter of Intent for Friendly Cooperation and Exchanges",
+            "友好合作交流意向书",
+        ),
         datetime.date(2025, 5, 29),
         "The mayors of Shanghai and Vientiane",
     ),
@@ -283,17 +299,19 @@ _AGREEMENTS = (
 
 
 def _add_agreements(by_name: dict[str, Partnership]) -> None:
-    for city, kind, title, signed_on, signatories in _AGREEMENTS:
+    for city, kind, (title_en, title_zh), signed_on, signatories in _AGREEMENTS:
         partnership = by_name[city]
-        if partnership.agreements.filter(title=title + _DEMO).exists():
+        if partnership.agreements.filter(title_en=title_en + _DEMO).exists():
             continue
         domain.add_agreement(
             partnership,
             kind=kind,
-            title=title + _DEMO,
+            title_en=title_en + _DEMO,
+            title_zh=title_zh + _DEMO_ZH,
             signed_on=signed_on,
             signatories=signatories,
-            summary="Demo record: the text of the agreement is not part of the seed data.",
+            summary_en="Demo record: the text of the agreement is not part of the seed data.",
+            summary_zh="演示记录：协议正文不在种子数据中。",
             is_demo=True,
         )
 
@@ -317,6 +335,12 @@ def _add_accounts(by_name: dict[str, Partnership]) -> list[DemoAccount]:
     enterprise = organisations[0]
     accounts = [
         DemoAccount(
+            "admin",
+            "",
+            DEMO_PASSWORD,
+            "administrator (every page, the admin, organisers' accounts)",
+        ),
+        DemoAccount(
             "organiser",
             Role.ORGANISER,
             DEMO_PASSWORD,
@@ -331,6 +355,7 @@ def _add_accounts(by_name: dict[str, Partnership]) -> list[DemoAccount]:
         DemoAccount("delegate", Role.DELEGATE, DEMO_PASSWORD, "delegate of Dunedin"),
     ]
     extra = {
+        "admin": {"is_staff": True, "is_superuser": True},
         "organiser": {"is_staff": True},
         "enterprise": {"organisation": enterprise},
         "delegate": {"partner_place": by_name["Dunedin"].place},

@@ -10,10 +10,15 @@ from typing import Literal
 
 from django.db.models import Prefetch, QuerySet
 
+from amity.cities.domain.dates import format_partial_date
 from amity.cities.importing.columns import ALL_COLUMNS
-from amity.cities.importing.dates import format_partial_date
 from amity.cities.importing.sources import SourceStatement, format_sources
 from amity.cities.models import Citation, Partnership
+
+CONTENT_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
 
 
 def export_partnerships(partnerships: QuerySet[Partnership], fmt: Literal["csv", "xlsx"]) -> bytes:
@@ -67,21 +72,21 @@ def _row_statements(by_fact: dict[str, list[Citation]], established: str) -> lis
     """The `source` cell: each source of the date or kind once, conflicting dates as "gives"."""
     statements: dict[tuple[str, str | None], SourceStatement] = {}
     for citation in by_fact[Citation.Fact.ESTABLISHED_ON] + by_fact[Citation.Fact.KIND]:
-        title = citation.source.title
+        title = citation.source.title_en
         conflicting = (
             citation.fact == Citation.Fact.ESTABLISHED_ON and citation.value != established
         )
         stated = citation.value if conflicting else None
-        statements.setdefault((title, stated), SourceStatement(title, citation.note, stated))
+        statements.setdefault((title, stated), SourceStatement(title, citation.note_en, stated))
     # General and status citations have no column of their own; keep their sources visible.
     for citation in by_fact[Citation.Fact.GENERAL] + by_fact[Citation.Fact.STATUS]:
-        title = citation.source.title
-        statements.setdefault((title, None), SourceStatement(title, citation.note))
+        title = citation.source.title_en
+        statements.setdefault((title, None), SourceStatement(title, citation.note_en))
     return list(statements.values())
 
 
 def _statements(citations: list[Citation]) -> list[SourceStatement]:
-    unique = {c.source.title: SourceStatement(c.source.title, c.note) for c in citations}
+    unique = {c.source.title_en: SourceStatement(c.source.title_en, c.note_en) for c in citations}
     return list(unique.values())
 
 

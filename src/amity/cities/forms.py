@@ -5,6 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from amity.cities.domain.queries import DECADES, SEARCH_MAX_LENGTH, SORTS, PartnerFilters
 from amity.cities.models import (
     Continent,
     CooperationField,
@@ -14,7 +15,6 @@ from amity.cities.models import (
     PlaceKind,
     RelationshipKind,
 )
-from amity.cities.queries import SORTS, PartnerFilters
 from amity.cities.templatetags.registry import country_name, local_name
 
 SORT_CHOICES = [
@@ -36,7 +36,7 @@ class PartnerFilterForm(forms.Form):
     A link with a stale or mistyped filter should still show the list, just unfiltered by it.
     """
 
-    q = forms.CharField(label=_("Search"), required=False, max_length=100)
+    q = forms.CharField(label=_("Search"), required=False, max_length=SEARCH_MAX_LENGTH)
     continent = forms.ChoiceField(
         label=_("Continent"), required=False, choices=[("", ""), *Continent.choices]
     )
@@ -50,7 +50,9 @@ class PartnerFilterForm(forms.Form):
         label=_("Status"), required=False, choices=[("", ""), *PartnershipStatus.choices]
     )
     field = forms.SlugField(label=_("Field of cooperation"), required=False, max_length=40)
-    decade = forms.IntegerField(label=_("Decade"), required=False, min_value=1000, max_value=2990)
+    decade = forms.IntegerField(
+        label=_("Decade"), required=False, min_value=DECADES[0], max_value=DECADES[1]
+    )
     sort = forms.ChoiceField(label=_("Sort by"), required=False, choices=SORT_CHOICES)
 
     def filters(self) -> PartnerFilters:
@@ -114,6 +116,20 @@ class PlaceForm(forms.Form):
         if (cleaned.get("latitude") is None) != (cleaned.get("longitude") is None):
             raise forms.ValidationError(_("Give both latitude and longitude, or neither."))
         return cleaned
+
+
+class PartnerSourceForm(forms.Form):
+    """Where the new partner's facts come from: cited for its kind and its date."""
+
+    title = forms.CharField(
+        label=_("Source"),
+        max_length=300,
+        required=False,
+        help_text=_("The list, agreement or report that states this relationship."),
+    )
+    url = forms.URLField(
+        label=_("Web address of the source"), required=False, assume_scheme="https"
+    )
 
 
 # A date picker needs the value as YYYY-MM-DD whatever the page's language: the localised

@@ -25,6 +25,10 @@ class Continent(models.TextChoices):
     ANTARCTICA = "AN", _("Antarctica")
 
 
+POPULATION_MAX = 10_000_000_000
+GEONAMES_ID_MAX = 2**31 - 1
+
+
 class Place(models.Model):
     kind = models.CharField(_("kind"), max_length=20, choices=PlaceKind.choices)
     name_en = models.CharField(_("name (English)"), max_length=200)
@@ -45,9 +49,21 @@ class Place(models.Model):
         blank=True,
         validators=[MinValueValidator(-180), MaxValueValidator(180)],
     )
-    population = models.PositiveBigIntegerField(_("population"), null=True, blank=True)
+    # Bounded alike on every database: no place has more people than the world, and the
+    # GeoNames id column is a 32-bit integer on PostgreSQL.
+    population = models.PositiveBigIntegerField(
+        _("population"), null=True, blank=True, validators=[MaxValueValidator(POPULATION_MAX)]
+    )
     time_zone = models.CharField(_("time zone"), max_length=64, blank=True)
-    geonames_id = models.PositiveIntegerField(_("GeoNames id"), null=True, blank=True)
+    geonames_id = models.PositiveIntegerField(
+        _("GeoNames id"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(GEONAMES_ID_MAX)],
+    )
+    # Every name of the place (English, Chinese, alternate) folded for search: lower case,
+    # half-width, without accents or tone marks, one per line. Kept by domain/names.py.
+    search_names = models.TextField(editable=False, blank=True, default="")
 
     class Meta:
         verbose_name = _("place")
@@ -71,6 +87,32 @@ class Place(models.Model):
 
     def __str__(self) -> str:
         return self.name_en
+
+
+class NameOrigin(models.TextChoices):
+    GEONAMES = "geonames", _("GeoNames")
+    # Translators: an alternate name added by hand by the foreign-affairs office.
+    ORGANISER = "organiser", _("added by an organiser")
+
+
+class PlaceName(models.Model):
+    """Another name a place is known by (但尼丁 for 达尼丁, Sankt-Peterburg, Ōtepoti …)."""
+
+    place = models.ForeignKey(Place, on_delete=models.CASCADE, related_name="alternate_names")
+    name = models.CharField(_("name"), max_length=200)
+    origin = models.CharField(_("origin"), max_length=20, choices=NameOrigin.choices)
+
+    class Meta:
+        verbose_name = _("alternate name")
+        verbose_name_plural = _("alternate names")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["place", "name"], name="place_name_unique"),
+            models.CheckConstraint(condition=~Q(name=""), name="place_name_not_empty"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
 
 
 class RelationshipKind(models.TextChoices):
@@ -168,6 +210,10 @@ class Partnership(models.Model):
                 | Q(ended_on__gte=models.F("established_on")),
                 name="partnership_ends_after_start",
             ),
+            models.CheckConstraint(
+                condition=~Q(level="district") | ~Q(home_district=""),
+                name="partnership_district_names_its_district",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -177,7 +223,10 @@ class Partnership(models.Model):
 class Source(models.Model):
     """Where a fact comes from: a publication, an official list, a news report."""
 
-    title = models.CharField(_("title"), max_length=300, unique=True)
+    # The title identifies the source (the import's source column names it); the Chinese
+    # title is for readers of the Chinese pages.
+    title_en = models.CharField(_("title (English)"), max_length=300, unique=True)
+    title_zh = models.CharField(_("title (Chinese)"), max_length=300, blank=True)
     url = models.URLField(_("address"), blank=True)
     publisher = models.CharField(_("publisher"), max_length=200, blank=True)
     published_on = models.DateField(_("published"), null=True, blank=True)
@@ -185,10 +234,10 @@ class Source(models.Model):
     class Meta:
         verbose_name = _("source")
         verbose_name_plural = _("sources")
-        ordering = ["title"]
+        ordering = ["title_en"]
 
     def __str__(self) -> str:
-        return self.title
+        return self.title_en
 
 
 class Citation(models.Model):
@@ -208,7 +257,8 @@ class Citation(models.Model):
     # The value as this source states it, e.g. "1985-06-29" when another source says otherwise.
     value = models.CharField(_("stated value"), max_length=200, blank=True)
     source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="citations")
-    note = models.CharField(_("note"), max_length=500, blank=True)
+    note_en = models.CharField(_("note (English)"), max_length=500, blank=True)
+    note_zh = models.CharField(_("note (Chinese)"), max_length=500, blank=True)
 
     class Meta:
         verbose_name = _("citation")
@@ -237,10 +287,12 @@ class Agreement(models.Model):
         Partnership, on_delete=models.CASCADE, related_name="agreements"
     )
     kind = models.CharField(_("kind"), max_length=30, choices=AgreementKind.choices)
-    title = models.CharField(_("title"), max_length=300)
+    title_en = models.CharField(_("title (English)"), max_length=300, blank=True)
+    title_zh = models.CharField(_("title (Chinese)"), max_length=300, blank=True)
     signed_on = models.DateField(_("signed"), null=True, blank=True)
     signatories = models.CharField(_("signatories"), max_length=500, blank=True)
-    summary = models.TextField(_("summary"), blank=True)
+    summary_en = models.TextField(_("summary (English)"), blank=True)
+    summary_zh = models.TextField(_("summary (Chinese)"), blank=True)
     document = models.FileField(_("document"), upload_to="agreements/%Y/", blank=True)
     source = models.ForeignKey(
         Source, verbose_name=_("source"), on_delete=models.PROTECT, null=True, blank=True
@@ -251,9 +303,14 @@ class Agreement(models.Model):
         verbose_name = _("agreement")
         verbose_name_plural = _("agreements")
         ordering = ["signed_on", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(title_en="") | ~Q(title_zh=""), name="agreement_has_a_title"
+            )
+        ]
 
     def __str__(self) -> str:
-        return self.title
+        return self.title_en or self.title_zh
 
 
 class ExchangeKind(models.TextChoices):
@@ -268,11 +325,12 @@ class Exchange(models.Model):
 
     partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="exchanges")
     kind = models.CharField(_("kind"), max_length=30, choices=ExchangeKind.choices)
-    title_en = models.CharField(_("title (English)"), max_length=300)
+    title_en = models.CharField(_("title (English)"), max_length=300, blank=True)
     title_zh = models.CharField(_("title (Chinese)"), max_length=300, blank=True)
     starts_on = models.DateField(_("starts"))
     ends_on = models.DateField(_("ends"), null=True, blank=True)
-    description = models.TextField(_("description"), blank=True)
+    description_en = models.TextField(_("description (English)"), blank=True)
+    description_zh = models.TextField(_("description (Chinese)"), blank=True)
     delegation_head = models.CharField(_("head of delegation"), max_length=200, blank=True)
     delegation_size = models.PositiveIntegerField(_("delegation size"), null=True, blank=True)
     source = models.ForeignKey(
@@ -288,11 +346,14 @@ class Exchange(models.Model):
             models.CheckConstraint(
                 condition=Q(ends_on__isnull=True) | Q(ends_on__gte=models.F("starts_on")),
                 name="exchange_ends_after_start",
-            )
+            ),
+            models.CheckConstraint(
+                condition=~Q(title_en="") | ~Q(title_zh=""), name="exchange_has_a_title"
+            ),
         ]
 
     def __str__(self) -> str:
-        return self.title_en
+        return self.title_en or self.title_zh
 
 
 class ContactKind(models.TextChoices):
@@ -306,14 +367,16 @@ class Contact(models.Model):
     partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="contacts")
     kind = models.CharField(_("kind"), max_length=20, choices=ContactKind.choices)
     name = models.CharField(_("name"), max_length=200)
-    position = models.CharField(_("position"), max_length=200, blank=True)
+    position_en = models.CharField(_("position (English)"), max_length=200, blank=True)
+    position_zh = models.CharField(_("position (Chinese)"), max_length=200, blank=True)
     organisation = models.CharField(_("organisation"), max_length=200, blank=True)
     email = models.EmailField(_("email"), blank=True)
     phone = models.CharField(_("phone"), max_length=50, blank=True)
     address = models.CharField(_("address"), max_length=300, blank=True)
     # BCP 47 codes such as "en", "zh", "lo".
     languages = models.CharField(_("languages"), max_length=100, blank=True)
-    protocol_notes = models.TextField(_("protocol notes"), blank=True)
+    protocol_notes_en = models.TextField(_("protocol notes (English)"), blank=True)
+    protocol_notes_zh = models.TextField(_("protocol notes (Chinese)"), blank=True)
     is_demo = models.BooleanField(_("demo data"), default=False)
 
     class Meta:

@@ -30,6 +30,38 @@ class WorldCity:
     population: int
     time_zone: str
     geonames_id: int
+    # GeoNames' Simplified Chinese name, if it has one ("" otherwise).
+    name_zh: str = ""
+    # Every other name GeoNames knows the city by.
+    alternate_names: tuple[str, ...] = ()
+
+
+def _is_han(text: str) -> bool:
+    return bool(text) and all("\u4e00" <= ch <= "\u9fff" or ch in "·・" for ch in text)
+
+
+def _encodes(text: str, codec: str) -> bool:
+    try:
+        text.encode(codec)
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def simplified_chinese_name(names: list[str]) -> str:
+    """GeoNames' Simplified Chinese name among a city's alternate names, else "".
+
+    GeoNames does not say which alternate name is in which language, and Chinese, Japanese
+    kanji and Traditional forms share the script. So: a Han-character name that GB 2312 (the
+    Simplified Chinese character set) can write — not 漢堡 but 汉堡 —, preferring one that
+    Japanese Shift-JIS cannot (横滨 rather than the Japanese 横浜), then the shortest; a
+    trailing 市 ("city") is dropped. A guess that organisers can correct: the form shows it.
+    """
+    candidates = [name for name in names if _is_han(name) and _encodes(name, "gb2312")]
+    if not candidates:
+        return ""
+    best = min(candidates, key=lambda name: (_encodes(name, "shift_jis"), len(name), name))
+    return best[:-1] if best.endswith("市") and len(best) > 2 else best
 
 
 def fold(text: str) -> str:
@@ -59,6 +91,7 @@ def _index() -> _Index:
     keys: list[_Key] = []
     cities: dict[int, WorldCity] = {}
     for row in _geonames().get_cities().values():
+        alternates = list(row.get("alternatenames") or ())
         city = WorldCity(
             name=row["name"],
             country=row["countrycode"],
@@ -67,6 +100,8 @@ def _index() -> _Index:
             population=int(row["population"] or 0),
             time_zone=row["timezone"] or "",
             geonames_id=int(row["geonameid"]),
+            name_zh=simplified_chinese_name(alternates),
+            alternate_names=tuple(name for name in alternates if name and name != row["name"]),
         )
         cities[city.geonames_id] = city
         # Alternate names let "Saint Petersburg", "Sankt-Peterburg" and "圣彼得堡" all match.

@@ -10,10 +10,21 @@ Environment variables:
   AMITY_HOME_CITY_ZH  its Chinese name (default 上海)
   AMITY_HOME_COUNTRY  its ISO 3166-1 alpha-2 code (default CN)
   AMITY_VAR_DIR       where the SQLite database, uploads and generated keys live (default ./var)
+  AMITY_SITE_URL      the public address used in e-mailed links (default http://127.0.0.1:8000)
+  AMITY_EMAIL_BACKEND Django e-mail backend (default: console); AMITY_EMAIL_HOST, _PORT, _USER,
+                      _PASSWORD, _TLS and _FROM configure SMTP
+  AMITY_LOGIN_RATE_LIMIT     failed logins of one username from one address before a lock
+                             (default 5)
+  AMITY_LOGIN_ADDRESS_LIMIT  failed logins from one address, any usernames (default 50)
+  AMITY_LOGIN_LOCK_MINUTES   how long a lock lasts (default 15)
+  AMITY_CLIENT_IP_HEADER     behind a reverse proxy: the header it sets with the client's
+                             address (X-Forwarded-For or X-Real-IP); default none (REMOTE_ADDR)
+  AMITY_PROXY_COUNT          proxies that append to X-Forwarded-For (default 1)
 """
 
 import os
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -55,6 +66,20 @@ CSRF_TRUSTED_ORIGINS = env_list("AMITY_CSRF_TRUSTED_ORIGINS", "")
 AMITY_HOME_CITY = os.environ.get("AMITY_HOME_CITY", "Shanghai")
 AMITY_HOME_CITY_ZH = os.environ.get("AMITY_HOME_CITY_ZH", "上海")
 AMITY_HOME_COUNTRY = os.environ.get("AMITY_HOME_COUNTRY", "CN")
+# The site's public address, for links in e-mails and calendar feeds made outside a request.
+AMITY_SITE_URL = os.environ.get("AMITY_SITE_URL", "http://127.0.0.1:8000")
+AMITY_INVITATION_DAYS = int(os.environ.get("AMITY_INVITATION_DAYS", "14"))
+
+# E-mail: printed on the console unless an SMTP server is configured (the demo needs none).
+EMAIL_BACKEND = os.environ.get(
+    "AMITY_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
+)
+EMAIL_HOST = os.environ.get("AMITY_EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("AMITY_EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("AMITY_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("AMITY_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = env_flag("AMITY_EMAIL_TLS")
+DEFAULT_FROM_EMAIL = os.environ.get("AMITY_EMAIL_FROM", "Amity <amity@localhost>")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -73,9 +98,14 @@ INSTALLED_APPS = [
     "template_partials",
     "django_tasks",
     "django_tasks_db",
+    "axes",
     "amity.accounts",
+    "amity.jobs",
+    "amity.documents",
     "amity.cities",
     "amity.events",
+    "amity.demo",
+    "amity.maintenance",
     "amity.api",
 ]
 
@@ -91,6 +121,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Last, as django-axes requires: it turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "amity.config.urls"
@@ -133,11 +165,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
+    # First: a locked-out login is refused before any password is checked.
+    "amity.accounts.lockout.LoginLockBackend",
     "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "cities:partner-list"
+LOGIN_REDIRECT_URL = "my-home"
 LOGOUT_REDIRECT_URL = "cities:partner-list"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -145,9 +179,26 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-# Failed logins allowed per username and per client address within the window.
+# The API's lists: at most this many items per request, and no offset beyond this.
+AMITY_API_MAX_LIMIT = int(os.environ.get("AMITY_API_MAX_LIMIT", "200"))
+AMITY_API_MAX_OFFSET = int(os.environ.get("AMITY_API_MAX_OFFSET", "1000000"))
+
+# Failed logins (django-axes, amity.accounts.lockout): a username at one address is locked
+# after AMITY_LOGIN_RATE_LIMIT failures, the address as a whole after AMITY_LOGIN_ADDRESS_LIMIT.
 AMITY_LOGIN_RATE_LIMIT = int(os.environ.get("AMITY_LOGIN_RATE_LIMIT", "5"))
-AMITY_LOGIN_RATE_WINDOW_SECONDS = 15 * 60
+AMITY_LOGIN_ADDRESS_LIMIT = int(os.environ.get("AMITY_LOGIN_ADDRESS_LIMIT", "50"))
+AMITY_CLIENT_IP_HEADER = os.environ.get("AMITY_CLIENT_IP_HEADER", "")
+AMITY_PROXY_COUNT = int(os.environ.get("AMITY_PROXY_COUNT", "1"))
+AXES_FAILURE_LIMIT = AMITY_LOGIN_RATE_LIMIT
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AMITY_LOGIN_LOCK_MINUTES", "15")))
+AXES_RESET_ON_SUCCESS = True
+AXES_HANDLER = "amity.accounts.lockout.UserAndAddressHandler"
+AXES_CLIENT_IP_CALLABLE = "amity.config.proxy.client_address"
+AXES_USERNAME_CALLABLE = "amity.accounts.lockout.username_of"
+AXES_LOCKOUT_CALLABLE = "amity.accounts.lockout.locked_out"
+# Successful logins need no row of their own; failures are what the lock counts.
+AXES_DISABLE_ACCESS_LOG = True
 
 CACHES = {
     "default": {
@@ -159,6 +210,8 @@ CACHES = {
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("zh-hans", _("Simplified Chinese"))]
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+# Our corrections to Django's locale formats (Chinese thousands separators).
+FORMAT_MODULE_PATH = ["amity.config.formats"]
 USE_I18N = True
 TIME_ZONE = os.environ.get("AMITY_TIME_ZONE", "Asia/Shanghai")
 USE_TZ = True
@@ -203,6 +256,12 @@ CONTENT_SECURITY_POLICY = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {
+        "client_errors_without_traceback": {
+            "()": "amity.config.log_filters.ClientErrorsWithoutTraceback"
+        }
+    },
     "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "loggers": {"django.request": {"filters": ["client_errors_without_traceback"]}},
     "root": {"handlers": ["console"], "level": os.environ.get("AMITY_LOG_LEVEL", "WARNING")},
 }

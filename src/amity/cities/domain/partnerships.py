@@ -7,10 +7,14 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from amity.cities.domain.checks import full_clean, require_choice
+from amity.cities.domain.invariants import (
+    field_code_problems,
+    normalise_dates,
+    require_choice,
+    validate_partnership,
+)
 from amity.cities.models import (
     CooperationField,
-    DatePrecision,
     Partnership,
     PartnershipLevel,
     PartnershipStatus,
@@ -43,31 +47,11 @@ def default_status_for(kind: str) -> str:
     return PartnershipStatus.ACTIVE
 
 
-def _check_dates(partnership: Partnership) -> None:
-    if partnership.established_on is None:
-        partnership.established_precision = ""
-    elif not partnership.established_precision:
-        partnership.established_precision = DatePrecision.DAY
-    if (
-        partnership.established_on
-        and partnership.ended_on
-        and partnership.ended_on < partnership.established_on
-    ):
-        raise ValidationError({"ended_on": _("the end date is before the established date")})
-    if partnership.level == PartnershipLevel.DISTRICT and not partnership.home_district:
-        raise ValidationError(
-            {"home_district": _("a district-level partnership names its district")}
-        )
-
-
 def _set_fields(partnership: Partnership, codes: Iterable[str]) -> None:
     wanted = set(codes)
     fields = list(CooperationField.objects.filter(code__in=wanted))
-    unknown = wanted - {field.code for field in fields}
-    if unknown:
-        raise ValidationError(
-            {"fields": _("unknown field codes: %(codes)s") % {"codes": ", ".join(sorted(unknown))}}
-        )
+    for field, message in field_code_problems(wanted, (f.code for f in fields)):
+        raise ValidationError({field: message})
     partnership.fields.set(fields)
 
 
@@ -95,7 +79,7 @@ def record_partnership(
         kind=kind,
         status=status or default_status_for(kind),
         level=level,
-        home_district=home_district.strip(),
+        home_district=(home_district or "").strip(),
         established_on=established_on,
         established_precision=established_precision,
         ended_on=ended_on,
@@ -104,8 +88,8 @@ def record_partnership(
         notes=notes,
         is_demo=is_demo,
     )
-    _check_dates(partnership)
-    full_clean(partnership)
+    normalise_dates(partnership)
+    validate_partnership(partnership)
     if Partnership.objects.filter(
         place=place, level=partnership.level, home_district=partnership.home_district
     ).exists():
@@ -129,8 +113,8 @@ def update_partnership(
         setattr(partnership, name, value)
     if isinstance(partnership.home_district, str):
         partnership.home_district = partnership.home_district.strip()
-    _check_dates(partnership)
-    full_clean(partnership)
+    normalise_dates(partnership)
+    validate_partnership(partnership)
     # Moving a partnership to a level (or district) the place already has a partnership at
     # would break the unique constraint: say so instead of failing in the database.
     clash = Partnership.objects.filter(

@@ -1,18 +1,13 @@
 """Actions on places: the cities, provinces and regions the home city partners with."""
 
-import zoneinfo
-from functools import cache
-
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from amity.cities.domain.checks import full_clean
-from amity.cities.models import (
-    Place,
-    PlaceKind,
-)
-from amity.cities.world_cities import WorldCity, continent_of_country
+from amity.cities.domain.invariants import continent_for_country, validate_place
+from amity.cities.domain.names import place_search_key, refresh_search_names, take_geonames_names
+from amity.cities.models import Place, PlaceKind
+from amity.cities.world_cities import WorldCity
 
 # Fields of a place that update_place may change, in form order; the continent follows the
 # country.
@@ -30,21 +25,7 @@ PLACE_FIELDS = (
 PLACE_CHANGES = frozenset(PLACE_FIELDS)
 
 
-def continent_for_country(code: str) -> str:
-    """The continent code (AF, AS, EU, NA, OC, SA, AN) of an ISO 3166-1 alpha-2 country."""
-    continent = continent_of_country(code or "")
-    if continent is None:
-        raise ValidationError(
-            {
-                "country": _("'%(value)s' is not an ISO 3166-1 alpha-2 country code")
-                % {"value": code}
-            }
-        )
-    return continent
-
-
-@transaction.atomic
-def find_or_create_place(
+def new_place(
     *,
     name_en: str,
     country: str,
@@ -54,60 +35,51 @@ def find_or_create_place(
     longitude: float | None = None,
     population: int | None = None,
     time_zone: str = "",
+    geonames_id: int | None = None,
     world_city: WorldCity | None = None,
 ) -> Place:
-    """The place with this English name, country and kind, created if it is new.
-
-    A world city picked from the look-up supplies coordinates, population and time zone that
-    the caller did not give.
-    """
-    country = (country or "").upper()
-    place = Place.objects.filter(
-        name_en__iexact=name_en.strip(), country=country, kind=kind
-    ).first()
-    if place is not None:
-        return place
+    """An unsaved, validated place; a world city fills in the location the caller left empty."""
     place = Place(
-        name_en=name_en.strip(),
-        name_zh=name_zh.strip(),
-        country=country,
+        name_en=(name_en or "").strip(),
+        name_zh=(name_zh or "").strip(),
+        country=(country or "").upper(),
         kind=kind,
-        continent=continent_for_country(country),
         latitude=latitude,
         longitude=longitude,
         population=population,
-        time_zone=time_zone,
+        time_zone=(time_zone or "").strip(),
+        geonames_id=geonames_id,
     )
     if world_city is not None:
-        place.latitude = world_city.latitude if latitude is None else latitude
-        place.longitude = world_city.longitude if longitude is None else longitude
-        place.population = world_city.population if population is None else population
-        place.time_zone = time_zone or world_city.time_zone
+        if latitude is None and longitude is None:
+            place.latitude, place.longitude = world_city.latitude, world_city.longitude
+        if population is None:
+            place.population = world_city.population
+        place.time_zone = place.time_zone or world_city.time_zone
         place.geonames_id = world_city.geonames_id
+    # Before any look-up: a name of 100,000 characters is refused, not searched for.
     validate_place(place)
-    place.save()
+    place.continent = continent_for_country(place.country)
     return place
 
 
-def validate_place(place: Place) -> None:
-    """Raise ValidationError (keyed by field) if the place breaks a rule of the registry."""
-    if (place.latitude is None) != (place.longitude is None):
-        missing = "latitude" if place.latitude is None else "longitude"
-        raise ValidationError({missing: _("give both coordinates or neither")})
-    if place.time_zone and place.time_zone not in _time_zones():
-        raise ValidationError(
-            {
-                "time_zone": _("'%(value)s' is not an IANA time zone such as Europe/Berlin")
-                % {"value": place.time_zone}
-            }
-        )
-    full_clean(place)
+@transaction.atomic
+def find_or_create_place(**attributes: object) -> Place:
+    """The place with this English name (in any letter case), country and kind, or a new one.
 
-
-@cache
-def _time_zones() -> frozenset[str]:
-    # available_timezones() walks the zoneinfo directory on every call.
-    return frozenset(zoneinfo.available_timezones())
+    Takes the arguments of ``new_place``; an existing place is returned unchanged.
+    """
+    place = new_place(**attributes)
+    existing = Place.objects.filter(
+        name_en__iexact=place.name_en, country=place.country, kind=place.kind
+    ).first()
+    if existing is not None:
+        return existing
+    place.search_names = place_search_key(place, [])
+    place.save()
+    if place.geonames_id:
+        take_geonames_names(place)
+    return place
 
 
 @transaction.atomic
@@ -124,16 +96,17 @@ def update_place(place: Place, **changes: object) -> Place:
     for name in ("name_en", "name_zh", "time_zone"):
         if isinstance(changes.get(name), str):
             changes[name] = changes[name].strip()
-    if "country" in changes:
-        changes["country"] = str(changes["country"] or "").upper()
-        changes["continent"] = continent_for_country(changes["country"])
+    if isinstance(changes.get("country"), str):
+        changes["country"] = changes["country"].upper()
     # A refused change must not linger on the caller's instance either (a page re-rendered
     # after the error would show the rejected values as if they were saved).
-    before = {name: getattr(place, name) for name in changes}
+    before = {name: getattr(place, name) for name in (*changes, "continent")}
+    geonames_before = place.geonames_id
     try:
         for name, value in changes.items():
             setattr(place, name, value)
         validate_place(place)
+        place.continent = continent_for_country(place.country)
         twin = Place.objects.filter(
             name_en__iexact=place.name_en, country=place.country, kind=place.kind
         )
@@ -146,4 +119,8 @@ def update_place(place: Place, **changes: object) -> Place:
             setattr(place, name, value)
         raise
     place.save()
+    if place.geonames_id and place.geonames_id != geonames_before:
+        take_geonames_names(place)
+    else:
+        refresh_search_names(place)
     return place

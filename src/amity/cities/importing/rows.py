@@ -10,19 +10,27 @@ Two rules for empty cells:
 import datetime
 import math
 import re
-import zoneinfo
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import lru_cache
 
-import pycountry
+from django.core.exceptions import ValidationError
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
-from amity.cities.importing.dates import parse_partial_date
+from amity.cities.domain.dates import parse_partial_date
+from amity.cities.domain.invariants import (
+    validate_citation,
+    validate_partnership,
+    validate_place,
+    validate_source,
+)
+from amity.cities.domain.partnerships import default_status_for
 from amity.cities.importing.errors import RowError
 from amity.cities.importing.sources import SourceStatement, parse_sources
 from amity.cities.models import (
     Citation,
+    Partnership,
     PartnershipLevel,
     PartnershipStatus,
     Place,
@@ -37,6 +45,11 @@ _PLACE_KINDS = tuple(PlaceKind.values)
 _RELATIONSHIPS = tuple(RelationshipKind.values)
 _STATUSES = tuple(PartnershipStatus.values)
 _LEVELS = tuple(PartnershipLevel.values)
+# Translated only for a cell that is wrong, not for every row.
+_NOT_A_LATITUDE = gettext_lazy("'%(value)s' is not a latitude between -90 and 90")
+_NOT_A_LONGITUDE = gettext_lazy("'%(value)s' is not a longitude between -180 and 180")
+_NOT_A_POPULATION = gettext_lazy("'%(value)s' is not a whole number of people")
+_NOT_A_GEONAMES_ID = gettext_lazy("'%(value)s' is not a GeoNames id (a number)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,16 +95,6 @@ class PartnershipRow:
         )
 
 
-@cache
-def _country_codes() -> frozenset[str]:
-    return frozenset(country.alpha_2 for country in pycountry.countries)
-
-
-@cache
-def _time_zones() -> frozenset[str]:
-    return frozenset(zoneinfo.available_timezones())
-
-
 class _Cells:
     """One row's cells by column name, recording an error for each bad cell."""
 
@@ -107,14 +110,11 @@ class _Cells:
     def present(self, column: str) -> bool:
         return column in self.values
 
-    def text(self, column: str, max_length: int = 0) -> str:
-        value = self.values.get(column, "")
-        if max_length and len(value) > max_length:
-            self.fail(column, _("is longer than %(limit)s characters") % {"limit": max_length})
-        return value
+    def text(self, column: str) -> str:
+        return self.values.get(column, "")
 
-    def optional(self, column: str, max_length: int = 0) -> str | None:
-        return self.text(column, max_length) if self.present(column) else None
+    def optional(self, column: str) -> str | None:
+        return self.text(column) if self.present(column) else None
 
     def fail(self, column: str, message: str) -> None:
         self.errors.append(RowError(self.row, column, message))
@@ -136,14 +136,11 @@ class _Cells:
             return default
         return value
 
-    def number(
-        self,
-        column: str,
-        convert: Callable[[str], float | int],
-        check: Callable[[float], bool],
-        message: str,
-    ) -> float | int | None:
-        """The cell as a number, or None; `message` (with %(value)s) explains a bad cell."""
+    def number(self, column: str, convert: type[float] | type[int], message: str):
+        """The cell as a number, or None; `message` (with %(value)s) explains a bad cell.
+
+        Ranges are the registry's rules, checked on the place; this only reads the number.
+        """
         value = self.text(column)
         if not value:
             return None
@@ -151,7 +148,7 @@ class _Cells:
             number = convert(value.replace(",", "") if convert is int else value)
         except ValueError:
             number = None
-        if number is None or not check(number):
+        if number is None or (isinstance(number, float) and not math.isfinite(number)):
             self.fail(column, message % {"value": value})
             return None
         return number
@@ -171,116 +168,170 @@ class _Cells:
             return None, ""
 
     def statements(self, column: str) -> tuple[SourceStatement, ...]:
-        statements = tuple(parse_sources(self.text(column)))
-        title_limit = Source._meta.get_field("title").max_length
-        note_limit = Citation._meta.get_field("note").max_length
-        for statement in statements:
-            if len(statement.title) > title_limit:
-                self.fail(
-                    column,
-                    _("the source title is longer than %(limit)s characters")
-                    % {"limit": title_limit},
-                )
-            if len(statement.note) > note_limit:
-                self.fail(
-                    column,
-                    _("the note is longer than %(limit)s characters") % {"limit": note_limit},
-                )
-        return statements
+        return tuple(parse_sources(self.text(column)))
+
+
+# Where a rule of the registry names a model field, the importer names the file's column.
+PLACE_COLUMNS = {
+    "name_en": "partner",
+    "name_zh": "name_zh",
+    "country": "country_iso2",
+    "kind": "partner_kind",
+    "latitude": "latitude",
+    "longitude": "longitude",
+    "population": "population",
+    "time_zone": "time_zone",
+    "geonames_id": "geonames_id",
+}
+PARTNERSHIP_COLUMNS = {
+    "kind": "relationship",
+    "status": "status",
+    "level": "level",
+    "home_district": "home_district",
+    "established_on": "established_on",
+    "established_precision": "established_on",
+    "ended_on": "ended_on",
+    "summary_en": "summary_en",
+    "summary_zh": "summary_zh",
+}
+
+
+def _report(c: "_Cells", check: Callable[[], None], columns: dict[str, str], fallback: str):
+    """Run one of the registry's invariants and record its complaints under their columns."""
+    try:
+        check()
+    except ValidationError as error:
+        for field, messages in error.message_dict.items():
+            column = columns.get(field, fallback)
+            # A cell that could not be read already has its error; do not pile a second one.
+            if any(e.column == column for e in c.errors):
+                continue
+            for message in messages:
+                c.fail(column, message)
+
+
+@lru_cache(maxsize=4096)
+def _statement_problems(title: str, note: str, language: str | None) -> tuple[str, ...]:
+    # A file names the same few sources on many rows: check each statement once.
+    problems: list[str] = []
+    for check in (
+        lambda: validate_source(Source(title_en=title)),
+        lambda: validate_citation(Citation(fact=Citation.Fact.GENERAL, note_en=note)),
+    ):
+        try:
+            check()
+        except ValidationError as error:
+            problems.extend(error.messages)
+    return tuple(problems)
+
+
+def _check_statements(c: "_Cells", column: str, statements: tuple[SourceStatement, ...]) -> None:
+    for statement in statements:
+        for message in _statement_problems(statement.title, statement.note, get_language()):
+            c.fail(column, message)
+
+
+def _fields(c: "_Cells", field_codes: frozenset[str]) -> tuple[str, ...] | None:
+    if not c.present("fields"):
+        return None
+    codes = [code.strip().lower() for code in _FIELD_SEPARATORS.split(c.text("fields"))]
+    fields = tuple(dict.fromkeys(code for code in codes if code))
+    for code in fields:
+        if code not in field_codes:
+            c.fail(
+                "fields",
+                _("'%(value)s' is not a field of cooperation (one of %(allowed)s)")
+                % {"value": code, "allowed": ", ".join(sorted(field_codes))},
+            )
+    return fields
 
 
 def validate_row(
     row: int, header: list[str], cells: list[str], field_codes: frozenset[str]
 ) -> tuple[PartnershipRow | None, list[RowError]]:
-    """The row as a record, or None and the reasons it is not valid."""
+    """The row as a record, or None and the reasons it is not valid.
+
+    The cells are read here (numbers, dates, choices); the rules they must then meet are the
+    registry's own (amity.cities.domain.invariants), the same as for the pages and the API.
+    """
     c = _Cells(row, header, cells)
-    name_en = c.text("partner", Place._meta.get_field("name_en").max_length)
+    name_en = c.text("partner")
     if not name_en:
         c.fail("partner", _("is required"))
     country = c.text("country_iso2").upper()
     if not country:
         c.fail("country_iso2", _("is required"))
-    elif country not in _country_codes():
-        c.fail(
-            "country_iso2",
-            _("'%(value)s' is not an ISO 3166-1 alpha-2 country code") % {"value": country},
-        )
     place_kind = c.choice("partner_kind", _PLACE_KINDS)
     relationship = c.choice("relationship", _RELATIONSHIPS)
     status = c.choice("status", _STATUSES, default="") or None
     level = c.choice("level", _LEVELS, default=PartnershipLevel.MUNICIPAL)
-    home_district = c.text("home_district", 120)
-    if level == PartnershipLevel.DISTRICT and not home_district:
-        c.fail("home_district", _("is required for a district-level partnership"))
     established_on, precision = c.date("established_on")
     ended_on, _precision = c.date("ended_on")
-    if established_on and ended_on and ended_on < established_on:
-        c.fail("ended_on", _("is before established_on"))
+    fields = _fields(c, field_codes)
+    latitude = c.number("latitude", float, _NOT_A_LATITUDE)
+    longitude = c.number("longitude", float, _NOT_A_LONGITUDE)
+    population = c.number("population", int, _NOT_A_POPULATION)
+    geonames_id = c.number("geonames_id", int, _NOT_A_GEONAMES_ID)
 
-    fields: tuple[str, ...] | None = None
-    if c.present("fields"):
-        codes = [code.strip().lower() for code in _FIELD_SEPARATORS.split(c.text("fields"))]
-        fields = tuple(dict.fromkeys(code for code in codes if code))
-        for code in fields:
-            if code not in field_codes:
-                c.fail(
-                    "fields",
-                    _("'%(value)s' is not a field of cooperation (one of %(allowed)s)")
-                    % {"value": code, "allowed": ", ".join(sorted(field_codes))},
-                )
-
-    latitude = c.number(
-        "latitude",
-        float,
-        lambda v: math.isfinite(v) and -90 <= v <= 90,
-        _("'%(value)s' is not a latitude between -90 and 90"),
-    )
-    longitude = c.number(
-        "longitude",
-        float,
-        lambda v: math.isfinite(v) and -180 <= v <= 180,
-        _("'%(value)s' is not a longitude between -180 and 180"),
-    )
-    if (latitude is None) != (longitude is None) and not c.errors:
-        missing = "longitude" if longitude is None else "latitude"
-        c.fail(missing, _("is needed together with the other coordinate"))
-    population = c.number(
-        "population", int, lambda v: v >= 0, _("'%(value)s' is not a whole number of people")
-    )
-    geonames_id = c.number(
-        "geonames_id", int, lambda v: v > 0, _("'%(value)s' is not a GeoNames id (a number)")
-    )
-    time_zone = c.optional("time_zone") or None
-    if time_zone and time_zone not in _time_zones():
-        c.fail(
-            "time_zone",
-            _("'%(value)s' is not an IANA time zone such as Europe/Berlin") % {"value": time_zone},
-        )
-
-    record = PartnershipRow(
-        row=row,
+    place = Place(
         name_en=name_en,
+        name_zh=c.text("name_zh"),
         country=country,
-        place_kind=place_kind or "",
-        relationship=relationship or "",
-        status=status,
+        kind=place_kind or PlaceKind.CITY,
+        latitude=latitude,
+        longitude=longitude,
+        population=population,
+        time_zone=c.text("time_zone"),
+        geonames_id=geonames_id,
+    )
+    partnership = Partnership(
+        kind=relationship or RelationshipKind.PARTNER,
+        status=status or default_status_for(relationship or ""),
         level=level or PartnershipLevel.MUNICIPAL,
-        home_district=home_district,
+        home_district=c.text("home_district"),
         established_on=established_on,
         established_precision=precision,
-        established_text=c.text("established_on"),
         ended_on=ended_on,
-        fields=fields,
-        summary_en=c.optional("summary_en"),
-        summary_zh=c.optional("summary_zh"),
-        name_zh=c.optional("name_zh", Place._meta.get_field("name_zh").max_length) or None,
-        latitude=float(latitude) if latitude is not None else None,
-        longitude=float(longitude) if longitude is not None else None,
-        population=int(population) if population is not None else None,
-        time_zone=time_zone,
-        geonames_id=int(geonames_id) if geonames_id is not None else None,
-        sources=c.statements("source"),
-        fields_sources=c.statements("fields_source"),
-        location_sources=c.statements("location_source"),
+        summary_en=c.text("summary_en"),
+        summary_zh=c.text("summary_zh"),
     )
-    return (None, c.errors) if c.errors else (record, [])
+    _report(c, lambda: validate_place(place), PLACE_COLUMNS, "partner")
+    _report(c, lambda: validate_partnership(partnership), PARTNERSHIP_COLUMNS, "partner")
+    statements = {
+        column: c.statements(column) for column in ("source", "fields_source", "location_source")
+    }
+    for column, found in statements.items():
+        _check_statements(c, column, found)
+    if c.errors:
+        # As the reader scans the row: left to right.
+        position = {name: i for i, name in enumerate(header) if name}
+        return None, sorted(c.errors, key=lambda e: position.get(e.column or "", len(header)))
+    return (
+        PartnershipRow(
+            row=row,
+            name_en=place.name_en,
+            country=country,
+            place_kind=place.kind,
+            relationship=partnership.kind,
+            status=status,
+            level=partnership.level,
+            home_district=partnership.home_district,
+            established_on=established_on,
+            established_precision=precision,
+            established_text=c.text("established_on"),
+            ended_on=ended_on,
+            fields=fields,
+            summary_en=c.optional("summary_en"),
+            summary_zh=c.optional("summary_zh"),
+            name_zh=place.name_zh or None,
+            latitude=latitude,
+            longitude=longitude,
+            population=population,
+            time_zone=place.time_zone or None,
+            geonames_id=geonames_id,
+            sources=statements["source"],
+            fields_sources=statements["fields_source"],
+            location_sources=statements["location_source"],
+        ),
+        [],
+    )

@@ -13,15 +13,12 @@ from typing import TypeVar
 
 from django.db.models.functions import Lower
 
-from amity.cities.domain import continent_for_country, default_status_for
+from amity.cities.domain import continent_for_country, default_status_for, world_city_for
+from amity.cities.domain.names import place_search_key, take_names_in_bulk
 from amity.cities.importing.rows import PartnershipRow
 from amity.cities.importing.sources import SourceStatement
 from amity.cities.models import Citation, CooperationField, Partnership, Place, Source
-from amity.cities.world_cities import (
-    GEONAMES_SOURCE_TITLE,
-    GEONAMES_SOURCE_URL,
-    find_world_city,
-)
+from amity.cities.world_cities import GEONAMES_SOURCE_TITLE, GEONAMES_SOURCE_URL
 
 # Small enough for SQLite's limit on query parameters, large enough to keep queries few.
 CHUNK = 500
@@ -89,6 +86,7 @@ def _upsert_places(rows: list[PartnershipRow]) -> tuple[dict[PlaceKey, Place], s
     existing = _fetch_places(row.place_key for row in rows)
     new: dict[tuple[str, str, str], Place] = {}
     changed: dict[int, Place] = {}
+    renamed: dict[int, Place] = {}
     for row in rows:
         place = existing.get(row.place_key) or new.get(row.place_key)
         if place is None:
@@ -101,12 +99,23 @@ def _upsert_places(rows: list[PartnershipRow]) -> tuple[dict[PlaceKey, Place], s
             new[row.place_key] = place
         before = tuple(getattr(place, name) for name in _PLACE_FIELDS)
         _fill_place(place, row)
-        if place.pk and before != tuple(getattr(place, name) for name in _PLACE_FIELDS):
+        after = tuple(getattr(place, name) for name in _PLACE_FIELDS)
+        if place.pk and before != after:
             changed[place.pk] = place
+            if (place.name_zh, place.geonames_id) != (before[0], before[-1]):
+                renamed[place.pk] = place
+    for place in new.values():
+        place.search_names = place_search_key(place, [])
     Place.objects.bulk_create(new.values(), ignore_conflicts=True, batch_size=CHUNK)
     Place.objects.bulk_update(changed.values(), _PLACE_FIELDS, batch_size=CHUNK)
     # Read the new places back: with ignore_conflicts the database does not return their ids.
-    existing.update(_fetch_places(new))
+    fresh = _fetch_places(new)
+    existing.update(fresh)
+    # GeoNames' other names, for searching: new places that have a GeoNames city, and places
+    # whose names or city changed.
+    take_names_in_bulk(
+        [place for place in fresh.values() if place.geonames_id] + list(renamed.values())
+    )
     return existing, set(changed)
 
 
@@ -121,8 +130,13 @@ def _fill_place(place: Place, row: PartnershipRow) -> None:
         place.time_zone = row.time_zone
     if row.geonames_id is not None:
         place.geonames_id = row.geonames_id
-    if place.latitude is None and row.place_kind == "city":
-        city = find_world_city(row.name_en, row.country)
+    if place.latitude is None:
+        city = world_city_for(
+            name_en=row.name_en,
+            country=row.country,
+            kind=row.place_kind,
+            geonames_id=row.geonames_id,
+        )
         if city is not None:
             place.latitude, place.longitude = city.latitude, city.longitude
             place.population = place.population or city.population
@@ -253,7 +267,7 @@ def _sync_citations(
     existing: dict[tuple[int, str, str, str], tuple[int, str]] = {}
     for ids in _chunks(sorted({key[0] for key in wanted})):
         rows_found = Citation.objects.filter(partnership_id__in=ids).values_list(
-            "id", "partnership_id", "fact", "source__title", "value", "note"
+            "id", "partnership_id", "fact", "source__title_en", "value", "note_en"
         )
         for pk, partnership_id, fact, title, value, note in rows_found:
             existing[(partnership_id, fact, title, value)] = (pk, note)
@@ -267,13 +281,13 @@ def _sync_citations(
                     fact=key[1],
                     source=sources[key[2]],
                     value=key[3],
-                    note=note,
+                    note_en=note,
                 )
             )
         elif found[1] != note:
-            renoted.append(Citation(id=found[0], partnership_id=key[0], note=note))
+            renoted.append(Citation(id=found[0], partnership_id=key[0], note_en=note))
     Citation.objects.bulk_create(missing, ignore_conflicts=True, batch_size=CHUNK)
-    Citation.objects.bulk_update(renoted, ["note"], batch_size=CHUNK)
+    Citation.objects.bulk_update(renoted, ["note_en"], batch_size=CHUNK)
     return {c.partnership_id for c in missing} | {c.partnership_id for c in renoted}
 
 
@@ -281,12 +295,12 @@ def _ensure_sources(titles: set[str]) -> dict[str, Source]:
     def fetch() -> dict[str, Source]:
         found = {}
         for chunk in _chunks(sorted(titles)):
-            found.update({s.title: s for s in Source.objects.filter(title__in=chunk)})
+            found.update({s.title_en: s for s in Source.objects.filter(title_en__in=chunk)})
         return found
 
     sources = fetch()
     missing = [
-        Source(title=title, url=GEONAMES_SOURCE_URL if title == GEONAMES_SOURCE_TITLE else "")
+        Source(title_en=title, url=GEONAMES_SOURCE_URL if title == GEONAMES_SOURCE_TITLE else "")
         for title in titles - sources.keys()
     ]
     if missing:

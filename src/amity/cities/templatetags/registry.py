@@ -7,8 +7,11 @@ from functools import cache
 import pycountry
 from django import template
 from django.conf import settings
+from django.template.defaultfilters import linebreaksbr
 from django.utils import formats
+from django.utils.html import format_html
 from django.utils.translation import get_language, pgettext
+from django.utils.translation import gettext as _
 
 register = template.Library()
 
@@ -41,13 +44,51 @@ def country_name(code: str) -> str:
     return _country_name(code or "", is_chinese())
 
 
+def _versions(obj: object, stem: str) -> tuple[tuple[str, str], tuple[str, str]]:
+    """(language, text) in the reader's language, then in the other one."""
+    english = ("en", getattr(obj, f"{stem}_en", "") or "")
+    chinese = ("zh-Hans", getattr(obj, f"{stem}_zh", "") or "")
+    return (chinese, english) if is_chinese() else (english, chinese)
+
+
 @register.filter
 def local_name(obj: object, stem: str = "name") -> str:
-    """``obj.<stem>_zh`` in Chinese mode when it is filled in, else ``obj.<stem>_en``."""
-    english = getattr(obj, f"{stem}_en", "")
-    if is_chinese():
-        return getattr(obj, f"{stem}_zh", "") or english
-    return english
+    """``obj.<stem>_zh`` or ``obj.<stem>_en`` in the reader's language, else the other one.
+
+    Plain text, for titles, options and links; in running text use ``bilingual``, which marks
+    the fallback.
+    """
+    (_lang, own), (_other_lang, other) = _versions(obj, stem)
+    return own or other
+
+
+@register.filter
+def has_text(obj: object, stem: str) -> bool:
+    """Whether ``obj`` has ``<stem>_en`` or ``<stem>_zh`` filled in."""
+    return any(text for _lang, text in _versions(obj, stem))
+
+
+@register.filter
+def bilingual(obj: object, stem: str = "name") -> str:
+    """Content in the reader's language, or the other language's version marked as such.
+
+    Content in two languages is stored in explicit ``<stem>_en`` / ``<stem>_zh`` columns. When
+    the reader's version is empty the other one is shown inside an element with its ``lang``
+    (screen readers then pronounce it right) and followed by a small mark: "Chinese only" for
+    an English reader, "仅英文" for a Chinese one. Line breaks in the text are kept.
+    """
+    (_lang, own), (other_lang, other) = _versions(obj, stem)
+    if own:
+        return linebreaksbr(own, autoescape=True)
+    if not other:
+        return ""
+    mark = _("English only") if other_lang == "en" else _("Chinese only")
+    return format_html(
+        '<span lang="{}">{}</span> <span class="fallback-mark">{}</span>',
+        other_lang,
+        linebreaksbr(other, autoescape=True),
+        mark,
+    )
 
 
 @register.filter

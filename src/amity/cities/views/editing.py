@@ -1,35 +1,46 @@
 """Adding and editing a partner (organisers), with the offline world-city look-up."""
 
+from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.forms import Form
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views import View
 
+from amity.accounts.permissions import ObjectPermissionRequiredMixin
 from amity.cities.domain import (
     PARTNERSHIP_CHANGES,
     PLACE_CHANGES,
-    find_or_create_place,
-    record_partnership,
+    add_partner,
     update_partnership,
     update_place,
 )
-from amity.cities.forms import CitySearchForm, PlaceForm, RelationshipForm
+from amity.cities.forms import CitySearchForm, PartnerSourceForm, PlaceForm, RelationshipForm
 from amity.cities.models import Partnership, Place
-from amity.cities.world_cities import find_world_city, search_world_cities, world_city_by_id
+from amity.cities.templatetags.registry import local_name
+from amity.cities.world_cities import search_world_cities, world_city_by_id
 
 # The editor's forms show what the domain actions may change, less what they handle apart
 # (the demo flag is never edited by hand; the place's kind and GeoNames id have their own fields).
 RELATIONSHIP_ATTRIBUTES = PARTNERSHIP_CHANGES - {"is_demo"}
 PLACE_ATTRIBUTES = PLACE_CHANGES - {"kind", "geonames_id"}
+# A source's errors from the actions, by the name of the source form's field.
+SOURCE_ERROR_NAMES = {"source_title": "title", "source_url": "url"}
+
+
+def _place_prefixed(error: ValidationError) -> ValidationError:
+    if not hasattr(error, "error_dict"):
+        return error
+    return ValidationError({f"place.{field}": m for field, m in error.message_dict.items()})
 
 
 def attach_errors(error: ValidationError, *forms: Form) -> None:
     """Show a domain action's errors next to the form fields they name, the rest on top."""
-    messages = error.message_dict if hasattr(error, "error_dict") else {None: error.messages}
-    for field, field_messages in messages.items():
+    by_field = error.message_dict if hasattr(error, "error_dict") else {None: error.messages}
+    for field, field_messages in by_field.items():
         target = next((form for form in forms if field in form.fields), None)
         for message in field_messages:
             if target is None:
@@ -38,16 +49,21 @@ def attach_errors(error: ValidationError, *forms: Form) -> None:
                 target.add_error(field, message)
 
 
-def place_errors(error: ValidationError) -> ValidationError:
-    """A place action's errors keyed by the place form's names (its kind is `place_kind`)."""
+def partner_errors(error: ValidationError) -> ValidationError:
+    """An action's errors keyed by the editor's form fields.
+
+    ``add_partner`` names the place's fields ``place.<field>``; the place form calls the place's
+    kind ``place_kind``; a source's ``source_title`` is the source form's ``title``.
+    """
     if not hasattr(error, "error_dict"):
         return error
-    return ValidationError(
-        {
-            ("place_kind" if field == "kind" else field): messages
-            for field, messages in error.message_dict.items()
-        }
-    )
+    renamed = {}
+    for field, field_messages in error.message_dict.items():
+        name = field.removeprefix("place.")
+        if name == "kind" and field.startswith("place."):
+            name = "place_kind"
+        renamed[SOURCE_ERROR_NAMES.get(name, name)] = field_messages
+    return ValidationError(renamed)
 
 
 def place_initial(place: Place) -> dict[str, object]:
@@ -57,12 +73,19 @@ def place_initial(place: Place) -> dict[str, object]:
     return initial
 
 
-def place_changes(form: PlaceForm) -> dict[str, object]:
-    """What the place editor asks to store; a GeoNames id only if it is that country's city."""
+def place_changes(form: PlaceForm, *, check_geonames: bool = True) -> dict[str, object]:
+    """What the place editor asks to store.
+
+    For a correction, a GeoNames id is kept only if it is a city of that country; a new
+    partner's id goes to ``add_partner``, whose rule decides the same.
+    """
     data = {name: form.cleaned_data[name] for name in PLACE_ATTRIBUTES}
     data["kind"] = form.cleaned_data["place_kind"]
-    city = world_city_by_id(form.cleaned_data["geonames_id"] or 0)
-    data["geonames_id"] = city.geonames_id if city and city.country == data["country"] else None
+    geonames_id = form.cleaned_data["geonames_id"]
+    if check_geonames:
+        city = world_city_by_id(geonames_id or 0)
+        geonames_id = city.geonames_id if city and city.country == data["country"] else None
+    data["geonames_id"] = geonames_id
     return data
 
 
@@ -78,45 +101,53 @@ class PartnerCreateView(PermissionRequiredMixin, View):
     template_name = "cities/partner_form.html"
 
     def get(self, request: HttpRequest) -> HttpResponse:
-        context = {"place_form": PlaceForm(prefix="place"), "form": RelationshipForm()}
+        context = {
+            "place_form": PlaceForm(prefix="place"),
+            "form": RelationshipForm(),
+            "source_form": PartnerSourceForm(prefix="source"),
+        }
         return render(request, self.template_name, context)
 
     def post(self, request: HttpRequest) -> HttpResponse:
         place_form = PlaceForm(request.POST, prefix="place")
         form = RelationshipForm(request.POST)
-        if place_form.is_valid() and form.is_valid():
-            place_data = dict(place_form.cleaned_data)
-            geonames_id = place_data.pop("geonames_id")
-            world_city = find_world_city(place_data["name_en"], place_data["country"])
-            if world_city is not None and world_city.geonames_id != geonames_id:
-                # Only the city the organiser picked may fill in what they left empty.
-                world_city = None
+        source_form = PartnerSourceForm(request.POST, prefix="source")
+        if place_form.is_valid() and form.is_valid() and source_form.is_valid():
             try:
-                with transaction.atomic():
-                    place = find_or_create_place(
-                        kind=place_data.pop("place_kind"), world_city=world_city, **place_data
-                    )
-                    partnership = record_partnership(
-                        place=place,
-                        fields=form.cleaned_data["fields"],
-                        **relationship_changes(form),
-                    )
+                partnership = add_partner(
+                    place=place_changes(place_form, check_geonames=False),
+                    relationship=relationship_changes(form),
+                    fields=form.cleaned_data["fields"],
+                    source_title=source_form.cleaned_data["title"],
+                    source_url=source_form.cleaned_data["url"],
+                )
             except ValidationError as error:
-                attach_errors(error, form, place_form)
+                attach_errors(partner_errors(error), form, place_form, source_form)
             else:
+                messages.success(
+                    request,
+                    _("%(partner)s is now in the registry.")
+                    % {"partner": local_name(partnership.place)},
+                )
                 return redirect("cities:partner-detail", partnership.pk)
-        context = {"place_form": place_form, "form": form}
+        context = {"place_form": place_form, "form": form, "source_form": source_form}
         return render(request, self.template_name, context, status=422)
 
 
-class PartnerUpdateView(PermissionRequiredMixin, View):
+class PartnerUpdateView(ObjectPermissionRequiredMixin, View):
     """The relationship and, next to it, the place: organisers correct names, coordinates …"""
 
-    permission_required = "cities.change_partnership"
+    permission_required = ("cities.change_partnership",)
     template_name = "cities/partner_form.html"
 
+    def get_permission_object(self) -> Partnership:
+        self.object = get_object_or_404(
+            Partnership.objects.select_related("place"), pk=self.kwargs["pk"]
+        )
+        return self.object
+
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
-        partnership = get_object_or_404(Partnership.objects.select_related("place"), pk=pk)
+        partnership = self.object
         initial = {name: getattr(partnership, name) for name in RELATIONSHIP_ATTRIBUTES}
         initial["fields"] = [field.code for field in partnership.fields.all()]
         context = {
@@ -127,7 +158,7 @@ class PartnerUpdateView(PermissionRequiredMixin, View):
         return render(request, self.template_name, context)
 
     def post(self, request: HttpRequest, pk: int) -> HttpResponse:
-        partnership = get_object_or_404(Partnership.objects.select_related("place"), pk=pk)
+        partnership = self.object
         if not request.user.has_perm("cities.change_place", partnership.place):
             raise PermissionDenied
         place_form = PlaceForm(request.POST, prefix="place")
@@ -138,15 +169,16 @@ class PartnerUpdateView(PermissionRequiredMixin, View):
                     try:
                         update_place(partnership.place, **place_changes(place_form))
                     except ValidationError as error:
-                        raise place_errors(error) from error
+                        raise _place_prefixed(error) from error
                     update_partnership(
                         partnership,
                         fields=form.cleaned_data["fields"],
                         **relationship_changes(form),
                     )
             except ValidationError as error:
-                attach_errors(error, place_form, form)
+                attach_errors(partner_errors(error), place_form, form)
             else:
+                messages.success(request, _("Your changes are saved."))
                 return redirect("cities:partner-detail", partnership.pk)
             # The refused changes were rolled back in the database; show the saved names.
             partnership.refresh_from_db()

@@ -7,7 +7,8 @@ from django.utils import timezone, translation
 from django.views import View
 from django.views.generic import TemplateView
 
-from amity.cities.exporting import export_partnerships
+from amity.cities.domain.queries import listed_partnerships
+from amity.cities.exporting import CONTENT_TYPES, export_partnerships
 from amity.cities.forms import ImportForm, PartnerFilterForm
 from amity.cities.importing import ImportRejected, import_partnerships
 from amity.cities.importing.columns import ALL_COLUMNS, COLUMN_HELP, REQUIRED_COLUMNS
@@ -18,12 +19,6 @@ from amity.cities.models import (
     PlaceKind,
     RelationshipKind,
 )
-from amity.cities.views.partner_list import listed_partnerships
-
-EXPORT_CONTENT_TYPES = {
-    "csv": "text/csv; charset=utf-8",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-}
 
 
 class ImportView(PermissionRequiredMixin, View):
@@ -106,11 +101,11 @@ class ExportView(PermissionRequiredMixin, View):
     permission_required = "cities.export_partnerships"
 
     def get(self, request: HttpRequest, fmt: str) -> HttpResponse:
-        if fmt not in EXPORT_CONTENT_TYPES:
+        if fmt not in CONTENT_TYPES:
             raise Http404
         partnerships = listed_partnerships(PartnerFilterForm(request.GET).filters())
         response = HttpResponse(
-            export_partnerships(partnerships, fmt), content_type=EXPORT_CONTENT_TYPES[fmt]
+            export_partnerships(partnerships, fmt), content_type=CONTENT_TYPES[fmt]
         )
         filename = f"partnerships-{timezone.localdate():%Y-%m-%d}.{fmt}"
         response["Content-Disposition"] = f'attachment; filename="{filename}"'

@@ -11,6 +11,9 @@ document.addEventListener("click", (event) => {
     if (input) input.value = value;
   };
   fill("name_en", choice.dataset.name);
+  // GeoNames' Chinese name is a suggestion: it never overwrites one the organiser typed.
+  const nameZh = document.getElementById("id_place-name_zh");
+  if (nameZh && !nameZh.value && choice.dataset.nameZh) nameZh.value = choice.dataset.nameZh;
   fill("country", choice.dataset.country);
   fill("latitude", choice.dataset.latitude);
   fill("longitude", choice.dataset.longitude);

@@ -1,8 +1,0 @@
-"""The independent scheduling test bed lives in benchmarks/independent as plain scripts."""
-
-import sys
-from pathlib import Path
-
-BED = Path(__file__).resolve().parents[2] / "benchmarks" / "independent"
-if str(BED) not in sys.path:
-    sys.path.insert(0, str(BED))
