@@ -265,7 +265,8 @@ def main(argv: list[str] | None = None) -> int:
             store = Path(args.json)
             known = json.loads(store.read_text(encoding="utf-8")) if store.exists() else {}
             row = asdict(result)
-            known[row.pop("instance")] = row | {"time_limit": args.time_limit}
+            name = row.pop("instance")
+            known[name] = row | {"time_limit": args.time_limit}
             text = json.dumps(dict(sorted(known.items())), indent=1)
             store.write_text(text + "\n", encoding="utf-8")
     return 0
