@@ -5,5 +5,6 @@ import sys
 from pathlib import Path
 
 BED = Path(__file__).resolve().parents[2] / "benchmarks" / "independent"
+# Appended, not prepended: the bed's module names must not hide an installed package.
 if str(BED) not in sys.path:
-    sys.path.insert(0, str(BED))
+    sys.path.append(str(BED))
