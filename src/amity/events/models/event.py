@@ -97,6 +97,10 @@ class Event(models.Model):
     description_zh = models.TextField(_("description (Chinese)"), blank=True)
     # Only published events and their programmes are shown to the public.
     is_published = models.BooleanField(_("published"), default=False)
+    # Until then a delegate may edit their own delegation; empty means no deadline.
+    delegation_deadline = models.DateTimeField(
+        _("delegations editable until"), null=True, blank=True
+    )
     partnerships = models.ManyToManyField(
         "cities.Partnership",
         verbose_name=_("partnerships concerned"),
