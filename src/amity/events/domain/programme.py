@@ -66,7 +66,7 @@ def save_event(event: Event | None = None, /, **fields) -> Event:
     event = event or Event()
     for name, value in fields.items():
         setattr(event, name, _clean(value))
-    event.full_clean(exclude=["venues", "partnerships"])
+    event.full_clean(exclude=["venues", "partnerships"], validate_constraints=False)
     if event.ends_on < event.starts_on:
         raise ValidationError({"ends_on": _("The last day is before the first day.")})
     event.save()
