@@ -7,7 +7,12 @@ data (phones, e-mails, needs, notes), registrations, badges and arrivals are org
 
 import rules
 
-from amity.accounts.rules import is_delegate, is_delegate_of, is_organiser
+from amity.accounts.rules import (
+    is_delegate,
+    is_delegate_of,
+    is_enterprise_member,
+    is_organiser,
+)
 
 
 @rules.predicate
@@ -36,3 +41,6 @@ rules.add_perm("events.print_badges", is_organiser)
 rules.add_perm("events.view_arrivals", is_organiser)
 rules.add_perm("events.print_invitation", is_organiser)
 rules.add_perm("events.view_delegate_home", is_delegate)
+
+# An enterprise member registers their own organisation for a published event.
+rules.add_perm("events.register_organisation", (is_organiser | is_enterprise_member) & is_published)
