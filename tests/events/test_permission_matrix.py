@@ -4,8 +4,6 @@ The delegate of the matrix is the delegate of the delegation's own city; another
 is tested apart. Anonymous visitors go to the login page where an account is needed.
 """
 
-import datetime
-
 import pytest
 from django.urls import reverse
 from django.utils import translation
@@ -41,10 +39,6 @@ def log_in(client, role: str, delegation) -> None:
 def en(name: str, *args) -> str:
     with translation.override("en"):
         return reverse(name, args=args)
-
-
-def local(day: int, hour: int) -> str:
-    return f"2023-{11 if day > 2 else 12}-{day:02d}T{hour:02d}:00"
 
 
 EVENT_POST = {
@@ -210,6 +204,133 @@ def test_delegate_sees_the_unpublished_event_their_city_goes_to(client, delegati
 
 
 PAGE_ROUTES = {f"events:{PAGES[action][1].split(':')[1]}" for action in PAGES}
-API_ROUTES: set[str] = set()
+API_ROUTES: set[str] = set()  # filled below, next to the API matrix
+
+
+# ---- API -----------------------------------------------------------------------------------
+
+API = {
+    "GET /api/v1/events/": ("get", "/api/v1/events/", None),
+    "GET /api/v1/events/{event_id}": ("get", "/api/v1/events/{e}", None),
+    "GET /api/v1/events/{event_id}/delegations": ("get", "/api/v1/events/{e}/delegations", None),
+    "POST /api/v1/events/{event_id}/delegations": (
+        "post",
+        "/api/v1/events/{e}/delegations",
+        {"place_id": "{new_place}"},
+    ),
+    "GET /api/v1/events/{event_id}/delegations/{delegation_id}": (
+        "get",
+        "/api/v1/events/{e}/delegations/{d}",
+        None,
+    ),
+    "PATCH /api/v1/events/{event_id}/delegations/{delegation_id}": (
+        "patch",
+        "/api/v1/events/{e}/delegations/{d}",
+        {"arrival_flight": "NZ289", "arrival_at": "2023-11-29T09:35:00Z"},
+    ),
+    "GET /api/v1/events/{event_id}/registrations": (
+        "get",
+        "/api/v1/events/{e}/registrations",
+        None,
+    ),
+    "POST /api/v1/events/{event_id}/registrations": (
+        "post",
+        "/api/v1/events/{e}/registrations",
+        {},
+    ),
+}
+API_ORGANISERS = {ANONYMOUS: 401, ENTERPRISE: 403, DELEGATE: 403}
+API_MATRIX = {
+    "GET /api/v1/events/": dict.fromkeys(ROLES, 200),
+    "GET /api/v1/events/{event_id}": dict.fromkeys(ROLES, 200),
+    # Everyone logged in gets a list: the delegate their own city's, others none.
+    "GET /api/v1/events/{event_id}/delegations": {ANONYMOUS: 401}
+    | dict.fromkeys([ENTERPRISE, DELEGATE, ORGANISER], 200),
+    "POST /api/v1/events/{event_id}/delegations": {**API_ORGANISERS, ORGANISER: 201},
+    "GET /api/v1/events/{event_id}/delegations/{delegation_id}": {
+        ANONYMOUS: 401,
+        ENTERPRISE: 403,
+        DELEGATE: 200,
+        ORGANISER: 200,
+    },
+    "PATCH /api/v1/events/{event_id}/delegations/{delegation_id}": {
+        ANONYMOUS: 401,
+        ENTERPRISE: 403,
+        DELEGATE: 200,
+        ORGANISER: 200,
+    },
+    "GET /api/v1/events/{event_id}/registrations": {**API_ORGANISERS, ORGANISER: 200},
+    # An organiser must name the organisation; the empty body names none.
+    "POST /api/v1/events/{event_id}/registrations": {
+        ANONYMOUS: 401,
+        ENTERPRISE: 201,
+        DELEGATE: 403,
+        ORGANISER: 403,
+    },
+}
+API_CASES = [(a, r, e) for a, row in API_MATRIX.items() for r, e in row.items()]
+API_ROUTES.update(API)
+
+
+@pytest.mark.parametrize(("operation", "role", "expected"), API_CASES)
+def test_api_permission_matrix(client, delegation, operation, role, expected):
+    from tests.factories import PlaceFactory
+
+    log_in(client, role, delegation)
+    method, path, body = API[operation]
+    path = path.format(e=delegation.event.pk, d=delegation.pk)
+    if body and body.get("place_id") == "{new_place}":
+        body = {"place_id": PlaceFactory().pk}
+
+    if method == "get":
+        response = client.get(path)
+    else:
+        response = getattr(client, method)(path, body, content_type="application/json")
+
+    assert response.status_code == expected, response.content
+
+
+def test_api_hides_personal_data_from_the_delegate(client, delegation):
+    log_in(client, DELEGATE, delegation)
+
+    body = client.get(f"/api/v1/events/{delegation.event.pk}/delegations/{delegation.pk}").json()
+
+    assert (body["protocol_notes"], body["members"][0]["email"]) == (None, None)
+
+
+def test_api_public_does_not_see_unpublished_events(client, delegation):
+    delegation.event.is_published = False
+    delegation.event.save()
+
+    listed = client.get("/api/v1/events/").json()
+    detail = client.get(f"/api/v1/events/{delegation.event.pk}")
+
+    assert (listed["count"], detail.status_code) == (0, 401)
+
+
+def test_api_arrival_after_departure_is_a_422_naming_the_field(client, delegation):
+    log_in(client, ORGANISER, delegation)
+
+    response = client.patch(
+        f"/api/v1/events/{delegation.event.pk}/delegations/{delegation.pk}",
+        {"arrival_at": "2023-11-30T10:00:00Z", "departure_at": "2023-11-29T10:00:00Z"},
+        content_type="application/json",
+    )
+
+    assert (response.status_code, list(response.json()["errors"])) == (422, ["departure_at"])
+
+
+def test_matrix_covers_every_api_operation():
+    from amity.api.urls import api
+
+    schema = api.get_openapi_schema()
+    operations = {
+        f"{method.upper()} {path}"
+        for path, item in schema["paths"].items()
+        if path.startswith("/api/v1/events/")
+        for method in item
+    }
+    assert operations == API_ROUTES
+
+
 COVERED_ROUTES: set[str] = PAGE_ROUTES | API_ROUTES
-_ = datetime
