@@ -1,5 +1,7 @@
 """An event of the programme (a forum, a fair, a delegation visit …) and where it happens."""
 
+from zoneinfo import ZoneInfo
+
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
@@ -123,3 +125,7 @@ class Event(models.Model):
 
     def __str__(self) -> str:
         return self.name_en
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.time_zone)
