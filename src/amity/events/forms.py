@@ -9,7 +9,7 @@ import zoneinfo
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from amity.cities.models import Place
+from amity.cities.models import Partnership, Place
 from amity.events.domain.delegations import DELEGATE_FIELDS, DELEGATION_FIELDS
 from amity.events.domain.programme import EVENT_FIELDS, SESSION_FIELDS
 from amity.events.models import Attendee, Delegation, Event, Session
@@ -24,6 +24,13 @@ class HttpsURLField(forms.URLField):
 
 
 class EventForm(forms.ModelForm):
+    partnerships = forms.ModelMultipleChoiceField(
+        label=_("Partnerships concerned"),
+        queryset=Partnership.objects.select_related("place").order_by("place__name_en"),
+        required=False,
+        help_text=_("Each partner's page shows the event on its timeline."),
+    )
+
     class Meta:
         model = Event
         fields = EVENT_FIELDS

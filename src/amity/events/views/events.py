@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -10,6 +11,7 @@ from django.views import View
 
 from amity.cities.views.editing import attach_errors
 from amity.events.domain import queries
+from amity.events.domain.links import link_partnerships
 from amity.events.domain.programme import save_event, save_session
 from amity.events.forms import EventForm, SessionForm
 from amity.events.models import Event
@@ -68,8 +70,12 @@ class EventCreateView(PermissionRequiredMixin, View):
     def post(self, request: HttpRequest) -> HttpResponse:
         form = EventForm(request.POST)
         if form.is_valid():
+            data = dict(form.cleaned_data)
+            partnerships = data.pop("partnerships")
             try:
-                event = save_event(**form.cleaned_data)
+                with transaction.atomic():
+                    event = save_event(**data)
+                    link_partnerships(event, partnerships)
             except ValidationError as error:
                 attach_errors(error, form)
             else:
@@ -83,15 +89,21 @@ class EventUpdateView(EventPermissionMixin, View):
 
     @in_event_zone
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
-        form = EventForm(instance=self.event)
+        form = EventForm(
+            instance=self.event, initial={"partnerships": self.event.partnerships.all()}
+        )
         return render(request, "events/event_form.html", {"form": form, "event": self.event})
 
     @in_event_zone
     def post(self, request: HttpRequest, pk: int) -> HttpResponse:
         form = EventForm(request.POST, instance=Event.objects.get(pk=self.event.pk))
         if form.is_valid():
+            data = dict(form.cleaned_data)
+            partnerships = data.pop("partnerships")
             try:
-                save_event(self.event, **form.cleaned_data)
+                with transaction.atomic():
+                    save_event(self.event, **data)
+                    link_partnerships(self.event, partnerships)
             except ValidationError as error:
                 attach_errors(error, form)
             else:
