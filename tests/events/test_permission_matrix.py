@@ -64,7 +64,7 @@ TRAVEL_POST = {
     "departure_at": "2023-12-02T19:00",
     "invitation_status": "sent",
 }
-MEMBER_POST = {"role": "official", "name_en": "New Member"}
+MEMBER_POST = {"member-role": "official", "member-name_en": "New Member"}
 
 PAGES = {
     "list": ("get", "events:event-list", None, None),
@@ -91,7 +91,7 @@ PAGES = {
         "post",
         "events:invite-head",
         "delegation",
-        {"email": "head@city.example"},
+        {"invite-email": "head@city.example"},
     ),
     "invitation letter": ("get", "events:invitation-letter", "delegation", None),
     "delegate home": ("get", "events:delegate-home", None, None),

@@ -61,8 +61,8 @@ class DelegationDetailView(DelegationPermissionMixin, View):
             "delegation": delegation,
             "event": self.event,
             "members": queries.delegation_members(delegation),
-            "member_form": MemberForm(),
-            "invite_form": InviteHeadForm(),
+            "member_form": MemberForm(prefix="member"),
+            "invite_form": InviteHeadForm(prefix="invite"),
             "may_edit": request.user.is_organiser or delegate_may_edit(self.event),
         }
         return render(request, "events/delegation_detail.html", context)
@@ -102,7 +102,7 @@ class MemberAddView(DelegationPermissionMixin, View):
     permission_required = ("events.change_delegation",)
 
     def post(self, request: HttpRequest, pk: int) -> HttpResponse:
-        form = MemberForm(request.POST)
+        form = MemberForm(request.POST, prefix="member")
         if form.is_valid():
             try:
                 add_attendee(delegation=self.delegation, **form.cleaned_data)
@@ -116,7 +116,7 @@ class MemberAddView(DelegationPermissionMixin, View):
             "event": self.event,
             "members": queries.delegation_members(self.delegation),
             "member_form": form,
-            "invite_form": InviteHeadForm(),
+            "invite_form": InviteHeadForm(prefix="invite"),
             "may_edit": True,
         }
         return render(request, "events/delegation_detail.html", context, status=422)
@@ -126,7 +126,7 @@ class InviteHeadView(DelegationPermissionMixin, View):
     permission_required = ("events.invite_delegation_head",)
 
     def post(self, request: HttpRequest, pk: int) -> HttpResponse:
-        form = InviteHeadForm(request.POST)
+        form = InviteHeadForm(request.POST, prefix="invite")
         if form.is_valid():
             try:
                 invite_delegation_head(self.delegation, by=request.user, **form.cleaned_data)
@@ -140,7 +140,7 @@ class InviteHeadView(DelegationPermissionMixin, View):
             "delegation": self.delegation,
             "event": self.event,
             "members": queries.delegation_members(self.delegation),
-            "member_form": MemberForm(),
+            "member_form": MemberForm(prefix="member"),
             "invite_form": form,
             "may_edit": True,
         }
