@@ -139,6 +139,8 @@ class Opportunity(models.Model):
     )
     is_demo = models.BooleanField(_("demo data"), default=False)
     created_at = models.DateTimeField(auto_now_add=True)
+    # The search's in-memory vectors are rebuilt when the newest change is newer than them.
+    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         verbose_name = _("opportunity")
