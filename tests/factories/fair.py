@@ -4,6 +4,7 @@ import factory
 from factory.django import DjangoModelFactory
 
 from amity.events.models import EventKind
+from amity.fair.domain.profiles import fill_indexes
 from amity.fair.models import (
     Fair,
     MeetingRequest,
@@ -29,6 +30,7 @@ class FairFactory(DjangoModelFactory):
 class ParticipantFactory(DjangoModelFactory):
     class Meta:
         model = Participant
+        skip_postgeneration_save = True
 
     fair = factory.SubFactory(FairFactory)
     organisation = factory.SubFactory(OrganisationFactory)
@@ -44,6 +46,13 @@ class ParticipantFactory(DjangoModelFactory):
     max_meetings = 8
     contact_email = factory.Sequence(lambda n: f"contact{n}@example.org")
     contact_phone = "+86 21 0000 0000"
+
+    @factory.post_generation
+    def _indexes(self, create: bool, extracted: object, **kwargs: object) -> None:
+        # As the domain actions do: the marketplace filters on these.
+        fill_indexes(self)
+        if create:
+            self.save(update_fields=["sector_index", "language_index"])
 
 
 class OpportunityFactory(DjangoModelFactory):

@@ -31,7 +31,7 @@ def people_of(participant: Participant) -> list[User]:
 
 def tell_participant(participant: Participant, what: str, other: Participant | None) -> None:
     try:
-        url = reverse("fair:participant-home", args=[participant.fair_id])
+        url = reverse("fair:participant-home")
     except NoReverseMatch:
         url = ""
     params = {"name": participant.name_en, "name_zh": participant.name_zh}

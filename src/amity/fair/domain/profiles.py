@@ -14,7 +14,7 @@ from amity.accounts.models import Organisation, User
 from amity.cities.models import Place
 from amity.cities.world_cities import find_world_city
 from amity.engine.matching import COOPERATION_TYPES
-from amity.engine.matching.isic import is_known, normalise_code
+from amity.engine.matching.isic import ancestry, is_known, normalise_code
 from amity.fair.models import (
     Fair,
     Opportunity,
@@ -114,11 +114,19 @@ def _set_fields(participant: Participant, fields: dict[str, Any]) -> None:
     if participant.size and participant.size not in OrganisationSize.values:
         raise ValidationError({"size": _("Choose a size from the list.")})
     _apply_city(participant)
+    fill_indexes(participant)
     participant.full_clean(
         exclude=["fair", "organisation", "place", "sectors", "languages"],
         validate_unique=False,
         validate_constraints=False,
     )
+
+
+def fill_indexes(participant: Participant) -> None:
+    codes = {level for code in participant.sectors for level in ancestry(code).values()}
+    participant.sector_index = f" {' '.join(sorted(codes))} " if codes else ""
+    languages = participant.languages
+    participant.language_index = f" {' '.join(languages)} " if languages else ""
 
 
 def _registration_open(fair: Fair) -> bool:

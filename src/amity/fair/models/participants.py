@@ -60,6 +60,10 @@ class Participant(models.Model):
     sectors = models.JSONField(_("sectors (ISIC)"), default=list, blank=True)
     # ISO 639-1 codes.
     languages = models.JSONField(_("languages spoken"), default=list, blank=True)
+    # " 4923 492 49 H " and " en zh ": filled by the domain actions so the marketplace filters
+    # by sector (at any level) and language with a portable LIKE on SQLite and PostgreSQL.
+    sector_index = models.CharField(max_length=400, blank=True, editable=False)
+    language_index = models.CharField(max_length=200, blank=True, editable=False)
     description = models.TextField(_("description"), blank=True)
     max_meetings = models.PositiveSmallIntegerField(
         _("meetings at most"), default=8, validators=[MinValueValidator(1), MaxValueValidator(100)]
