@@ -1,6 +1,8 @@
 """The fair's pages: what each shows, in both languages, in a constant number of queries."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from amity.fair.domain import accept_request, send_request
@@ -39,7 +41,7 @@ def _fair_with(count: int):
 
 @pytest.mark.parametrize("language", ["en", "zh-hans"])
 def test_home_shows_suggestions_with_reasons_and_requests(client, language):
-    fair, me = _fair_with(2)
+    _fair, me = _fair_with(2)
     _member_client(client, me)
 
     response = client.get(f"/{language}/fair/")
@@ -50,14 +52,11 @@ def test_home_shows_suggestions_with_reasons_and_requests(client, language):
     assert body.count('class="request request--pending"') == 2
 
 
-def test_home_queries_do_not_grow_with_rows(client, django_assert_num_queries):
+def test_home_queries_do_not_grow_with_rows(client):
     counts = []
     for size in (1, 8):
-        fair, me = _fair_with(size)
+        _fair, me = _fair_with(size)
         _member_client(client, me)
-        from django.db import connection
-        from django.test.utils import CaptureQueriesContext
-
         with CaptureQueriesContext(connection) as queries:
             assert client.get("/en/fair/").status_code == 200
         counts.append(len(queries))
@@ -66,9 +65,6 @@ def test_home_queries_do_not_grow_with_rows(client, django_assert_num_queries):
 
 
 def test_marketplace_queries_do_not_grow_with_rows(client):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
     counts = []
     for size in (1, 12):
         fair, me = _fair_with(size)
@@ -82,9 +78,6 @@ def test_marketplace_queries_do_not_grow_with_rows(client):
 
 
 def test_overview_queries_do_not_grow_with_rows(client):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
     organiser = OrganiserFactory()
     client.login(username=organiser.username, password=PASSWORD)
     counts = []
