@@ -168,6 +168,8 @@ def opportunity_delete(request, pk: int, opportunity_id: int):
 def _my_participant(request, fair):
     me = participation(fair, request.user)
     if me is None:
+        # Only those who could register are told to; for anyone else it is not theirs to do.
+        allowed(request, "fair.register", fair)
         messages.error(request, _("Register your organisation for the fair first."))
     else:
         allowed(request, "fair.act_for_participant", me)
