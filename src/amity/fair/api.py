@@ -32,6 +32,7 @@ from amity.fair.domain import (
 from amity.fair.domain.queries import MarketFilters, marketplace, participation
 from amity.fair.models import Fair, MeetingRequest, Opportunity, Participant, Recommendation
 from amity.fair.reasons import reason_texts
+from amity.fair.tasks import recompute_soon
 
 router = Router(tags=["fair"])
 
@@ -271,6 +272,7 @@ def create_participant(request: HttpRequest, fair_id: int, payload: ParticipantI
     participant = register_participant(
         fair=fair, organisation=organisation, by=request.user, **fields
     )
+    recompute_soon(fair.pk, request.user)
     return Status(201, _participant_out(request, participant))
 
 
@@ -292,6 +294,7 @@ def patch_participant(
     participant = _participant(request, fair_id, participant_id)
     require_perm(request, "fair.change_participant", participant)
     update_profile(participant, **payload.dict(exclude_unset=True))
+    recompute_soon(fair_id, request.user)
     return _participant_out(request, participant)
 
 
@@ -316,7 +319,9 @@ def create_opportunity(
 ):
     participant = _participant(request, fair_id, participant_id)
     require_perm(request, "fair.change_participant", participant)
-    return Status(201, add_opportunity(participant, **payload.dict()))
+    opportunity = add_opportunity(participant, **payload.dict())
+    recompute_soon(fair_id, request.user)
+    return Status(201, opportunity)
 
 
 @router.get(

@@ -8,6 +8,7 @@ from django_tasks import task
 from amity.fair.domain.suggestions import refresh_recommendations
 from amity.fair.models import Fair
 from amity.jobs.domain import job_task, start_job
+from amity.jobs.models import Job, JobStatus
 
 STEPS = {
     "reading profiles": gettext_noop("Reading the participants' profiles"),
@@ -16,6 +17,11 @@ STEPS = {
     "done": gettext_noop("%(count)s suggestions stored"),
 }
 RECOMPUTE_KIND = "fair.recompute"
+
+
+def recompute_kind(fair_id: int) -> str:
+    # The fair's id in the kind lets the overview find this fair's runs.
+    return f"{RECOMPUTE_KIND}:{fair_id}"
 
 
 @task()
@@ -32,9 +38,22 @@ def recompute_recommendations(progress, *, fair_id: int) -> dict:
 def start_recompute(fair: Fair, owner):
     """Start the recomputation as a job; the organiser follows it on the job's page."""
     return start_job(
-        kind=RECOMPUTE_KIND,
+        kind=recompute_kind(fair.pk),
         title=lambda: _("Suggestions for %(fair)s") % {"fair": fair.event.name_en},
         owner=owner,
         task=recompute_recommendations,
         fair_id=fair.pk,
     )
+
+
+def recompute_soon(fair_id: int, owner=None) -> Job | None:
+    """After a profile change: queue a recomputation unless one is already waiting to run.
+
+    A run already under way read the profiles before this change; the fair stays marked
+    stale and the next change (or the organiser's button) queues the next run.
+    """
+    fair = Fair.objects.select_related("event").get(pk=fair_id)
+    waiting = Job.objects.filter(kind=recompute_kind(fair_id), status=JobStatus.QUEUED)
+    if waiting.exists():
+        return None
+    return start_recompute(fair, owner)

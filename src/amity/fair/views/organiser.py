@@ -11,7 +11,7 @@ from amity.fair.domain import approve_participant, create_meeting, update_fair
 from amity.fair.domain.queries import organiser_overview
 from amity.fair.forms import FairSetupForm, MeetingForm
 from amity.fair.models import Participant
-from amity.fair.tasks import RECOMPUTE_KIND, start_recompute
+from amity.fair.tasks import recompute_kind, recompute_soon, start_recompute
 from amity.fair.views.common import error_text, errors_onto, load_fair, load_participant
 from amity.jobs.models import Job
 
@@ -22,7 +22,7 @@ def overview(request, fair_id: int):
     context = {
         "fair": fair,
         "overview": organiser_overview(fair),
-        "job": Job.objects.filter(kind=RECOMPUTE_KIND).order_by("-created_at").first(),
+        "job": Job.objects.filter(kind=recompute_kind(fair.pk)).order_by("-created_at").first(),
         "meeting_form": MeetingForm(),
     }
     return render(request, "fair/overview.html", context)
@@ -33,6 +33,7 @@ def overview(request, fair_id: int):
 def approve(request, pk: int):
     participant = load_participant(request, pk, "fair.approve_participant")
     approve_participant(participant)
+    recompute_soon(participant.fair_id, request.user)
     messages.success(request, _("%(name)s is approved.") % {"name": participant.name_en})
     return redirect("fair:organiser-overview", participant.fair_id)
 

@@ -23,6 +23,7 @@ from amity.fair.domain import (
 from amity.fair.domain.queries import participation
 from amity.fair.forms import DeclineForm, OpportunityForm, ProfileForm, RequestForm
 from amity.fair.models import Mark, MeetingRequest, Opportunity
+from amity.fair.tasks import recompute_soon
 from amity.fair.views.common import (
     allowed,
     back,
@@ -105,6 +106,7 @@ def register_view(request, fair_id: int):
         except ValidationError as error:
             errors_onto(form, error)
         else:
+            recompute_soon(fair.pk, request.user)
             messages.success(request, _("Your organisation is registered."))
             return redirect("fair:participant-home")
     return render(request, "fair/profile_form.html", {"form": form, "fair": fair, "new": True})
@@ -121,6 +123,7 @@ def profile_edit(request, pk: int):
             participant.refresh_from_db()
             errors_onto(form, error)
         else:
+            recompute_soon(participant.fair_id, request.user)
             messages.success(request, _("The profile is saved."))
             return redirect("fair:participant-detail", participant.pk)
     opportunity_form = OpportunityForm(chinese=is_chinese())
@@ -145,6 +148,7 @@ def opportunity_add(request, pk: int):
         except ValidationError as error:
             messages.error(request, error_text(error))
         else:
+            recompute_soon(participant.fair_id, request.user)
             messages.success(request, _("The opportunity is added."))
     else:
         messages.error(
@@ -161,6 +165,7 @@ def opportunity_delete(request, pk: int, opportunity_id: int):
     opportunity = Opportunity.objects.filter(participant=participant, pk=opportunity_id).first()
     if opportunity is not None:
         delete_opportunity(opportunity)
+        recompute_soon(participant.fair_id, request.user)
         messages.success(request, _("The opportunity is removed."))
     return redirect("fair:profile-edit", participant.pk)
 
@@ -206,6 +211,8 @@ def mark_view(request, pk: int):
             set_mark(me, target, kind)
         except ValidationError as error:
             messages.error(request, error_text(error))
+        else:
+            recompute_soon(target.fair_id, request.user)
     return back(request)
 
 
