@@ -23,6 +23,15 @@ from tests.factories.cities import (
     PlaceFactory,
     SourceFactory,
 )
+from tests.factories.cooperation import (
+    IndicatorFactory,
+    IndicatorValueFactory,
+    MilestoneFactory,
+    PracticeFactory,
+    ProjectFactory,
+    ProjectPartnerFactory,
+    TransferFactory,
+)
 
 __all__ = [
     "PASSWORD",
@@ -32,10 +41,17 @@ __all__ = [
     "DelegateFactory",
     "EnterpriseUserFactory",
     "ExchangeFactory",
+    "IndicatorFactory",
+    "IndicatorValueFactory",
+    "MilestoneFactory",
     "OrganisationFactory",
     "OrganiserFactory",
     "PartnershipFactory",
     "PlaceFactory",
+    "PracticeFactory",
+    "ProjectFactory",
+    "ProjectPartnerFactory",
     "SourceFactory",
+    "TransferFactory",
     "UserFactory",
 ]

@@ -119,6 +119,7 @@ INSTALLED_APPS = [
     "amity.documents",
     "amity.cities",
     "amity.events",
+    "amity.cooperation",
     "amity.demo",
     "amity.maintenance",
     "amity.api",
