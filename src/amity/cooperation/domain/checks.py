@@ -10,6 +10,8 @@ from django.core.exceptions import ValidationError
 from django.db.models import Model
 from django.utils.translation import gettext as _
 
+from amity.cities.domain.timeline import find_or_create_source
+
 
 def require_title(values: dict, stem: str = "title") -> None:
     if (
@@ -31,3 +33,12 @@ def save_valid(record: Model) -> Model:
     record.full_clean()
     record.save()
     return record
+
+
+def with_source(values: dict) -> dict:
+    """``source_title`` / ``source_url`` (as forms and the API send them) as a ``source``."""
+    title = (values.pop("source_title", "") or "").strip()
+    url = (values.pop("source_url", "") or "").strip()
+    if title:
+        values["source"] = find_or_create_source(title, url)
+    return values

@@ -8,12 +8,13 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from amity.cities.models import CooperationField
-from amity.cooperation.domain.checks import require_title, save_valid
+from amity.cooperation.domain.checks import require_title, save_valid, with_source
 from amity.cooperation.models import Practice, Transfer
 
 
 @transaction.atomic
 def create_practice(*, fields: Iterable[CooperationField] = (), **values: Any) -> Practice:
+    with_source(values)
     require_title(values)
     practice = save_valid(Practice(**values))
     practice.fields.set(fields)
@@ -24,7 +25,7 @@ def create_practice(*, fields: Iterable[CooperationField] = (), **values: Any) -
 def update_practice(
     practice: Practice, *, fields: Iterable[CooperationField] | None = None, **values: Any
 ) -> Practice:
-    for name, value in values.items():
+    for name, value in with_source(values).items():
         setattr(practice, name, value)
     require_title(vars(practice))
     save_valid(practice)
@@ -45,6 +46,7 @@ def _check_transfer(transfer: Transfer) -> None:
 @transaction.atomic
 def record_transfer(practice: Practice, **values: Any) -> Transfer:
     """Practice ``practice`` taken up by ``to_place`` from ``from_place`` (empty: home city)."""
+    with_source(values)
     values.setdefault("from_place", practice.place)
     transfer = Transfer(practice=practice, **values)
     _check_transfer(transfer)
@@ -53,7 +55,7 @@ def record_transfer(practice: Practice, **values: Any) -> Transfer:
 
 @transaction.atomic
 def update_transfer(transfer: Transfer, **values: Any) -> Transfer:
-    for name, value in values.items():
+    for name, value in with_source(values).items():
         setattr(transfer, name, value)
     _check_transfer(transfer)
     return save_valid(transfer)

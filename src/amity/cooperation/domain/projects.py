@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from amity.accounts.models import Organisation
 from amity.cities.models import Agreement, CooperationField, Partnership
-from amity.cooperation.domain.checks import require_order, require_title, save_valid
+from amity.cooperation.domain.checks import require_order, require_title, save_valid, with_source
 from amity.cooperation.models import (
     Indicator,
     IndicatorValue,
@@ -48,6 +48,7 @@ def create_project(
     agreements: Iterable[Agreement] = (),
     **values: Any,
 ) -> Project:
+    with_source(values)
     require_title(values)
     require_order(values.get("starts_on"), values.get("ends_on"), end_field="ends_on")
     project = save_valid(Project(**values))
@@ -64,7 +65,7 @@ def update_project(
     agreements: Iterable[Agreement] | None = None,
     **values: Any,
 ) -> Project:
-    for name, value in values.items():
+    for name, value in with_source(values).items():
         setattr(project, name, value)
     require_title(vars(project))
     require_order(project.starts_on, project.ends_on, end_field="ends_on")
@@ -100,6 +101,7 @@ def add_partner(
 
 @transaction.atomic
 def add_milestone(project: Project, **values: Any) -> Milestone:
+    with_source(values)
     require_title(values)
     require_order(values.get("starts_on"), values.get("ends_on"), end_field="ends_on")
     if values.get("status") == MilestoneStatus.REACHED and not values.get("reached_on"):
@@ -124,6 +126,7 @@ def record_value(
         raise ValidationError({"measured_on": _("A measured value needs the day it was measured.")})
     if indicator.values.filter(measured_on=measured_on).exists():
         raise ValidationError({"measured_on": _("A value for this day is already recorded.")})
+    with_source(values)
     return save_valid(IndicatorValue(indicator=indicator, measured_on=measured_on, **values))
 
 
