@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from amity.accounts.models import Organisation
 from amity.cities.forms import ISO_DATE_INPUT
 from amity.cities.models import Agreement, CooperationField, DatePrecision, Partnership, Place
+from amity.cities.templatetags.registry import local_name
 from amity.cooperation.models import (
     PRACTICE_SECTIONS,
     MilestoneStatus,
@@ -16,6 +17,14 @@ from amity.cooperation.models import (
 )
 
 TEXTAREA = forms.Textarea(attrs={"rows": 3})
+
+
+class LocalNameChoiceField(forms.ModelChoiceField):
+    """Options named in the reader's language (a Chinese reader looks for 约翰内斯堡); a
+    partnership is named by its place."""
+
+    def label_from_instance(self, obj) -> str:
+        return local_name(getattr(obj, "place", None) or obj)
 
 
 def _source_fields() -> dict[str, forms.Field]:
@@ -80,7 +89,7 @@ class ProjectForm(forms.Form):
 
 class PartnerForm(forms.Form):
     role = forms.ChoiceField(label=_("Role"), choices=PartnerRole.choices)
-    partnership = forms.ModelChoiceField(
+    partnership = LocalNameChoiceField(
         label=_("Partner city"),
         queryset=Partnership.objects.select_related("place").order_by("place__name_en"),
         required=False,
@@ -130,7 +139,7 @@ class DocumentForm(forms.Form):
 
 
 def _place_choice(label) -> forms.ModelChoiceField:
-    return forms.ModelChoiceField(
+    return LocalNameChoiceField(
         label=label,
         queryset=Place.objects.order_by("name_en"),
         required=False,
