@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from amity.accounts.models import Organisation
 from amity.cities.forms import ISO_DATE_INPUT
@@ -132,7 +133,10 @@ class UpdateForm(forms.Form):
 
 
 class DocumentForm(forms.Form):
-    title = forms.CharField(label=_("Title"), max_length=300, required=False)
+    # Translators: the title of a document (not a person's job title).
+    title = forms.CharField(
+        label=pgettext_lazy("document", "Title"), max_length=300, required=False
+    )
     file = forms.FileField(
         label=_("File"), help_text=_("PDF, Word, Excel, PowerPoint, PNG, JPEG or text.")
     )
