@@ -142,3 +142,12 @@ def test_api_milestone_ending_before_it_starts_is_a_422(organiser_client):
 
     assert response.status_code == 422
     assert list(response.json()["errors"]) == ["ends_on"]
+
+
+def test_project_list_pages_keep_the_filters(client):
+    for _ in range(30):
+        ProjectFactory(status="running")
+
+    html = client.get(reverse("cooperation:project-list"), {"status": "running"}).content.decode()
+
+    assert "?status=running&amp;page=2" in html
