@@ -25,7 +25,15 @@ from amity.engine.scheduling.solver import solve
 from amity.engine.scheduling.validate import validate
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT.parent / "shared" / "benchmarks" / "b2b-jair"
+# The data sit beside the checkout (``../shared``); a worktree under ``wt/`` looks one level up.
+DATA = next(
+    (
+        d / "shared" / "benchmarks" / "b2b-jair"
+        for d in (ROOT.parent, ROOT.parent.parent)
+        if (d / "shared" / "benchmarks" / "b2b-jair").is_dir()
+    ),
+    ROOT.parent / "shared" / "benchmarks" / "b2b-jair",
+)
 
 # Bofill et al., JAIR 74 (2022), Table 3, d = 2 (copied in the data folder's README).
 OPTIMUM = {

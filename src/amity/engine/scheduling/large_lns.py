@@ -46,8 +46,14 @@ def reoptimize(
     seed: int,
     work_limit: float,
     fair: tuple[int, int] | None = None,
+    band: tuple[int, int] | None = None,
 ) -> StepResult:
-    """Re-place `free` (placed) and `extra` (unplaced) meetings optimally, the rest fixed."""
+    """Re-place `free` (placed) and `extra` (unplaced) meetings optimally, the rest fixed.
+
+    ``band`` = (lo, hi) keeps every touched participant's total breaks within [lo, hi]: with
+    lo and hi taken from the untouched participants' breaks widened by the fairness bound, the
+    step cannot break the bound (the exact path's break search, ``exact/lns.py``).
+    """
     cp = occ.cp
     meetings = [m for m in free if occ.slot_of[m] != UNPLACED]
     meetings += [m for m in extra if occ.slot_of[m] == UNPLACED]
@@ -175,16 +181,20 @@ def reoptimize(
             break_terms.append(sum(starts) - present)
         person_terms[p].append(break_terms[-1])
 
-    if fair is not None:
-        target, cap = fair
-        model.add(sum(gains) >= old_priority)
+    if fair is not None or band is not None:
         blocks_in = {b for _, b in pbs}
+        if fair is not None:
+            model.add(sum(gains) >= old_priority)
         for p, terms in person_terms.items():
             rest = sum(
                 block_breaks(mask) for b, mask in enumerate(occ.masks[p]) if b not in blocks_in
             )
-            limit = cap if p == target else max(cap, totals[p])
-            model.add(sum(terms) + rest <= limit)
+            if fair is not None:
+                target, cap = fair
+                model.add(sum(terms) + rest <= (cap if p == target else max(cap, totals[p])))
+            total = sum(terms) + rest
+            if band is not None and not isinstance(total, int):
+                model.add_linear_constraint(total, band[0], band[1])
 
     model.maximize(weight * sum(gains) - sum(break_terms))
     solver = cp_model.CpSolver()
