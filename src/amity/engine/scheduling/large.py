@@ -32,9 +32,10 @@ import time
 
 import numpy as np
 
-from amity.engine.scheduling.bound import build_lp, slot_classes, solve_lp
+from amity.engine.scheduling.bound import AggregatedLP, priority_bound
 from amity.engine.scheduling.compact import CompactProblem, compact
-from amity.engine.scheduling.greedy import priority_fill, priority_order
+from amity.engine.scheduling.greedy import greedy_portfolio, priority_fill, priority_order
+from amity.engine.scheduling.large_fairness import BreakLedger
 from amity.engine.scheduling.large_kempe import KempeSearch
 from amity.engine.scheduling.large_lns import reoptimize
 from amity.engine.scheduling.model import (
@@ -48,6 +49,9 @@ from amity.engine.scheduling.objective import explain_unscheduled
 from amity.engine.scheduling.occupancy import UNPLACED, Occupancy
 from amity.engine.scheduling.result import build_schedule
 
+# What stats["bound_kind"] codes: the relaxation that gave the reported priority bound.
+BOUND_KINDS = ("none", "coarse", "fine")
+GREEDY_ORDERS = ("priority_breaks", "priority_earliest", "demand_breaks")
 # CP-SAT re-optimisations of the neighbourhood of an unplaced meeting, per second of time
 # limit: each takes about 0.3-0.6 s here (model building included), and on the generated
 # fairs the LP-guided layout leaves little for them to find.
@@ -93,14 +97,15 @@ def solve_large(
             )
 
     cp = compact(problem)
-    greedy = Occupancy(cp)
-    priority_fill(cp, greedy)
+    greedy, order = greedy_portfolio(cp)
+    stats["greedy_order"] = float(GREEDY_ORDERS.index(order))
     stats["greedy_priority"] = float(greedy.total_priority())
     stats["greedy_breaks"] = float(greedy.total_breaks())
     report("greedy", greedy)
 
-    lp = build_lp(cp)
-    bound, x = solve_lp(lp, max(1.0, 0.25 * (deadline - time.perf_counter())))
+    found = priority_bound(cp, max(1.0, 0.25 * (deadline - time.perf_counter())))
+    bound, x, lp = found.value, found.x, found.lp
+    stats["bound_kind"] = float(BOUND_KINDS.index(found.kind))
     report("bound", greedy, bound)
 
     rng = random.Random(seed)
@@ -110,8 +115,8 @@ def solve_large(
     occ = Occupancy(cp)
     occ.copy_from(greedy)
     KempeSearch(occ, rng).climb_all(moves // 10, deadline)
-    if x is not None:
-        guided = _lp_guided(cp, occ, lp.pairs, x, rng)
+    if x is not None and lp is not None:
+        guided = _lp_guided(cp, occ, lp, x, rng)
         stats["lp_guided_priority"] = float(guided.total_priority())
         if (guided.total_priority(), -guided.total_breaks()) > (
             occ.total_priority(),
@@ -135,6 +140,10 @@ def solve_large(
         stats["fairness_relaxed"] = float(_repair_fairness(occ, spread, rng, moves, deadline))
     report("breaks", occ, bound)
 
+    if _better(greedy, occ, spread):
+        # Never worse than the greedy, by construction: its schedule is a candidate too.
+        occ = greedy
+        stats["greedy_kept"] = 1.0
     missing = [m for m in range(cp.n_meetings) if cp.required[m] and occ.slot_of[m] == UNPLACED]
     if missing:
         reasons = {
@@ -161,6 +170,16 @@ def solve_large(
     )
     stats["time_total"] = round(time.perf_counter() - start, 3)
     return schedule
+
+
+def _better(a: Occupancy, b: Occupancy, spread: int | None) -> bool:
+    """a before b in the objective's order (the fairness bound kept first, when there is one)."""
+
+    def key(o: Occupancy) -> tuple[int, int, int]:
+        kept = 0 if spread is None else -int(BreakLedger(o, spread).excess > 0)
+        return (kept, o.total_priority(), -o.total_breaks())
+
+    return key(a) > key(b)
 
 
 def _repair_fairness(
@@ -227,7 +246,7 @@ def _meetings_around(occ: Occupancy, p: int) -> list[int]:
 def _lp_guided(
     cp: CompactProblem,
     greedy: Occupancy,
-    pairs: list[tuple[int, int]],
+    lp: AggregatedLP,
     x: np.ndarray,
     rng: random.Random,
 ) -> Occupancy:
@@ -238,7 +257,7 @@ def _lp_guided(
     the greedy's placements of those meetings are kept, the others are inserted with
     Kempe-chain swaps in the LP's block, then anything else that still fits is added.
     """
-    classes, _ = slot_classes(cp)
+    pairs = lp.pairs
     share = [0.0] * cp.n_meetings
     best_class: list[int | None] = [None] * cp.n_meetings
     best_value = [0.0] * cp.n_meetings
@@ -257,7 +276,7 @@ def _lp_guided(
         c = best_class[m]
         if not keep[m] or occ.slot_of[m] != UNPLACED or c is None:
             continue
-        if not kempe.insert(m, cp.block_slots[classes[c].block]):
+        if not kempe.insert(m, cp.block_slots[lp.class_block[c]]):
             for block in cp.block_slots:
                 if kempe.insert(m, block):
                     break
