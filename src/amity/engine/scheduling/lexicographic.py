@@ -18,7 +18,7 @@ import time
 from dataclasses import dataclass, replace
 
 from amity.engine.scheduling.break_lns import improve_breaks
-from amity.engine.scheduling.budget import GUARD, Budget, Clock
+from amity.engine.scheduling.budget import Budget, Clock
 from amity.engine.scheduling.exact import ExactOptions, Instance, break_free_windows
 from amity.engine.scheduling.greedy import schedule_priority_greedy
 from amity.engine.scheduling.lanes import CANCELLED, Lane, Question, run_lanes
@@ -573,8 +573,9 @@ class _ExactSearch:
         """Stage 3: concrete tables, then the public schedule."""
         problem = self.problem
         t = time.monotonic()
-        # The table polish is capped in deterministic time; the wall clock is only the guard.
-        guard = max(0.0, self.clock.deadline + GUARD - 0.1 - time.monotonic())
+        # The table polish is capped in deterministic time; the wall clock is only the guard,
+        # and past the limit only the greedy seating is left (it takes milliseconds).
+        guard = max(0.0, self.clock.start + self.budget.time_limit - time.monotonic())
         tables, self.proven["table_changes"] = assign_tables(
             problem, best.slots, time_limit=guard, seed=self.seed
         )

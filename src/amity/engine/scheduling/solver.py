@@ -13,7 +13,12 @@ import math
 import time
 from dataclasses import replace
 
+# The solvers are imported with this module, not on the first call: OR-Tools, SciPy and NumPy
+# take 0.5 s on a quiet machine and seconds on a loaded one, and the CLI counts that time
+# against its limit.
 from amity.engine.scheduling.budget import Budget
+from amity.engine.scheduling.large import solve_large
+from amity.engine.scheduling.lexicographic import solve_exact
 from amity.engine.scheduling.model import OutOfTime, Problem, ProgressCallback, Schedule
 
 # Above this many meetings (or this many meeting-slot pairs) the exact model gets too big
@@ -53,14 +58,10 @@ def solve(
     Raises ``InfeasibleProblem`` when the required meetings cannot all be scheduled, and
     ``OutOfTime`` when the time limit ran out before any schedule was found.
     """
-    from amity.engine.scheduling.large import solve_large
-
     budget = budget or Budget(time_limit)
     time_limit = budget.time_limit
     if is_large(problem):
         return solve_large(problem, time_limit=time_limit, seed=seed, progress=progress)
-    from amity.engine.scheduling.lexicographic import solve_exact
-
     if all(m.required for m in problem.meetings):
         return solve_exact(problem, budget=budget, seed=seed, progress=progress)
     start = time.monotonic()
