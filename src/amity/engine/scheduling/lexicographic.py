@@ -45,6 +45,8 @@ _RESERVE_SHARE = 0.15
 _TAIL_SHARE = 0.5
 # Share of the work budget for improving the best schedule by large-neighbourhood search.
 _LNS_SHARE = 0.3
+# ... and for the short search when the first schedule is far from the bound.
+_EARLY_LNS_SHARE = 0.1
 # Caps of the questions at budgets of 2 and more, in CP-SAT's deterministic time ("dt"; with
 # the pure clause-learning search about 0.6 s of this machine's wall clock per dt, with the LP
 # about 2 s), so that the same input gives the same answer however busy the machine is. Each
@@ -410,6 +412,10 @@ class _ExactSearch:
         # (forum-13crafb: 3), and the budgets below need no question.
         lower = min(best.value, must_break)
         self.report("breaks", best_breaks=best.value, bound=lower)
+        if best.value > 2 * (lower + 2):
+            # A first schedule far from the bound (forum-13crafb: 73 breaks, bound 3): a short
+            # local search gives the lanes a better hint and the call a better fallback.
+            best = self.lns(best, lower, _EARLY_LNS_SHARE, self.search_left())
         steps = 0
         self.stalled = False
         prebuilt = None
@@ -547,21 +553,25 @@ class _ExactSearch:
             )
             if other is not None and other.value < best.value:
                 best = other
+        # Keep a little of the time for the minimisation that follows.
+        return self.lns(best, lower, _LNS_SHARE, 0.8 * self.left())
+
+    def lns(self, best: StageResult, lower: int, share: float, seconds: float) -> StageResult:
+        """``share`` of the work budget (at most ``seconds``) of break LNS from ``best``."""
         spread = self.problem.fairness.max_break_spread if self.problem.fairness else None
         found = improve_breaks(
             self.problem,
             best.slots,
             spread=None if self.fairness_relaxed else spread,
             lower=lower,
-            work=_LNS_SHARE * self.budget.total_work,
+            work=share * self.budget.total_work,
             seed=self.seed,
-            # Keep a little of the time for the minimisation that follows.
-            deadline=self.clock.deadline - self.table_time - 0.2 * self.left(),
+            deadline=time.monotonic() + seconds,
         )
         if found is None:
             return best
-        self.stats["lns_steps"] = float(found.steps)
-        self.stats["lns_work"] = round(found.work, 3)
+        self.stats["lns_steps"] = self.stats.get("lns_steps", 0.0) + found.steps
+        self.stats["lns_work"] = round(self.stats.get("lns_work", 0.0) + found.work, 3)
         if found.breaks < best.value:
             self.report("breaks", best_breaks=found.breaks, bound=lower)
             return StageResult(
