@@ -111,6 +111,23 @@ def coarse_classes(cp: CompactProblem) -> tuple[list[SlotClass], list[int]]:
     return [SlotClass(cp.slot_block[x[0]], tuple(x)) for x in members], class_of
 
 
+def _room(cp: CompactProblem, class_of: list[int]) -> dict[tuple[str, int, int], int]:
+    """Slots of each class a participant ("p") or home table ("t") could be busy in: its
+    meetings' candidates. In a fine class that is the whole class or nothing."""
+    usable: set[tuple[str, int, int]] = set()
+    for m in range(cp.n_meetings):
+        for s in cp.candidates[m]:
+            for p in cp.meeting_parts[m]:
+                usable.add(("p", p, s))
+            if cp.home_table[m] != NO_TABLE:
+                usable.add(("t", cp.home_table[m], s))
+    room: dict[tuple[str, int, int], int] = {}
+    for kind, who, s in usable:
+        key = (kind, who, class_of[s])
+        room[key] = room.get(key, 0) + 1
+    return room
+
+
 def build_lp(cp: CompactProblem, *, coarse: bool = False) -> AggregatedLP:
     """The aggregated relaxation of the priority stage (see the module docstring).
 
@@ -122,19 +139,7 @@ def build_lp(cp: CompactProblem, *, coarse: bool = False) -> AggregatedLP:
     """
     classes, class_of = coarse_classes(cp) if coarse else slot_classes(cp)
     size = [len(k.slots) for k in classes]
-    # Slots of each class a participant (a home table) could be busy in: its meetings'
-    # candidates. In a fine class that is the whole class or nothing.
-    usable: dict[tuple[str, int, int], int] = {}
-    for m in range(cp.n_meetings):
-        for s in cp.candidates[m]:
-            for p in cp.meeting_parts[m]:
-                usable.setdefault(("p", p, s), 1)
-            if cp.home_table[m] != NO_TABLE:
-                usable.setdefault(("t", cp.home_table[m], s), 1)
-    room: dict[tuple[str, int, int], int] = {}
-    for kind, who, s in usable:
-        key = (kind, who, class_of[s])
-        room[key] = room.get(key, 0) + 1
+    room = _room(cp, class_of)
     pairs: list[tuple[int, int]] = []
     for m in range(cp.n_meetings):
         for c in sorted({class_of[s] for s in cp.candidates[m]}):

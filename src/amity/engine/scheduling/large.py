@@ -145,23 +145,35 @@ def solve_large(
         # Never worse than the greedy, by construction: its schedule is a candidate too.
         occ = greedy
         stats["greedy_kept"] = 1.0
-    missing = [m for m in range(cp.n_meetings) if cp.required[m] and occ.slot_of[m] == UNPLACED]
-    if missing:
-        reasons = {
-            u.meeting: u.reason.value for u in explain_unscheduled(problem, occ.assignments())
-        }
-        first = problem.meetings[missing[0]].id
-        raise InfeasibleProblem(
-            f"required meeting {first} cannot be scheduled ({reasons[first]})"
-            + (f" and {len(missing) - 1} more required meetings" if len(missing) > 1 else "")
-        )
+    _check_required(problem, cp, occ)
+    # The budgets are counted moves and steps; the wall clock cut in if time ran this close.
+    stats["clock_cut"] = float(time.perf_counter() >= deadline)
+    schedule = _result(problem, cp, occ, stats, bound)
+    stats["time_total"] = round(time.perf_counter() - start, 3)
+    return schedule
 
+
+def _check_required(problem: Problem, cp: CompactProblem, occ: Occupancy) -> None:
+    """Raise ``InfeasibleProblem`` naming the first required meeting left out, if any."""
+    missing = [m for m in range(cp.n_meetings) if cp.required[m] and occ.slot_of[m] == UNPLACED]
+    if not missing:
+        return
+    reasons = {u.meeting: u.reason.value for u in explain_unscheduled(problem, occ.assignments())}
+    first = problem.meetings[missing[0]].id
+    raise InfeasibleProblem(
+        f"required meeting {first} cannot be scheduled ({reasons[first]})"
+        + (f" and {len(missing) - 1} more required meetings" if len(missing) > 1 else "")
+    )
+
+
+def _result(
+    problem: Problem, cp: CompactProblem, occ: Occupancy, stats: dict[str, float], bound: float
+) -> Schedule:
+    """The public schedule, with what is proven and the lower bound on breaks."""
     proven = occ.total_priority() >= bound - 1e-6
     lower = forced_breaks(cp)
     stats["breaks_lower_bound"] = float(lower)
-    # The budgets are counted moves and steps; the wall clock cut in if time ran this close.
-    stats["clock_cut"] = float(time.perf_counter() >= deadline)
-    schedule = build_schedule(
+    return build_schedule(
         problem,
         occ,
         stats,
@@ -173,8 +185,6 @@ def solve_large(
             "table_changes": False,
         },
     )
-    stats["time_total"] = round(time.perf_counter() - start, 3)
-    return schedule
 
 
 def forced_breaks(cp: CompactProblem) -> int:

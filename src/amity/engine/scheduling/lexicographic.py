@@ -383,6 +383,10 @@ class _ExactSearch:
         """
         hint = incumbent.slots if incumbent else None
         work = self.budget.total_work
+        if self.left() < 0.05:
+            # Building the model takes 0.1-0.5 s (seconds on a loaded machine) and cannot be
+            # interrupted: with no time left, say so rather than overrun the limit.
+            raise OutOfTime("no schedule found within the time limit")
         first = self.breaks(time_limit=self.left(), max_dtime=work, hint=hint)
         if first.status == "INFEASIBLE" and self.problem.fairness is not None:
             self.fairness_relaxed = True
