@@ -48,9 +48,13 @@ Concept = tuple[int, int]  # (family index, filler index)
 
 @dataclass(frozen=True)
 class PlantedPair:
-    a: str
+    a: str  # the seeker of the planted need (either side may seek in mutual pairs)
     b: str
     cross_language: bool
+    # Both in the home city or both visitors (hard_generator.py; the plain one never does).
+    same_side: bool = False
+    mode: str = "mutual"
+    need: str = ""
 
 
 @dataclass(frozen=True)

@@ -75,9 +75,15 @@ class RecommendOptions:
     components: int = 128
     # Rows scored per matrix block: bounds memory to ~ block_rows * n * 4 bytes per matrix.
     block_rows: int = 1024
-    # A pair where only one side states a need (the other only offers) scores this
-    # fraction of that one direction, so mutual pairs rank above one-sided ones.
-    one_sided_factor: float = 0.85
+    # The stronger direction of a pair (my request answered by their offer, or theirs by
+    # mine) carries this share of the text score, the other direction the rest: a pair
+    # where only one side's need is met scores this fraction of a mutual pair.
+    one_sided_factor: float = 0.6
+    # The home ↔ partner-city bonus counts only for pairs whose text score reaches this
+    # floor (0..1), so it breaks ties between good partners and never lifts an irrelevant one.
+    city_floor: float = 0.0
+    # Hubness reduction (CSLS, hubness.py) on request × offer similarities.
+    hubness: bool = True
 
 
 # Outputs use slotted, non-frozen dataclasses: a 20,000-profile fair creates ~600,000 of them,

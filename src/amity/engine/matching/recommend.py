@@ -10,11 +10,13 @@ from __future__ import annotations
 import gc
 import math
 from collections.abc import Callable
+from dataclasses import replace
 
 import numpy as np
 
 from amity.engine.matching.embedding import EmbeddingBackend, make_backend
 from amity.engine.matching.exposure import spread_exposure
+from amity.engine.matching.hubness import hub_correction, script_ids
 from amity.engine.matching.isic import ancestry, isic_table
 from amity.engine.matching.model import (
     COOPERATION_TYPES,
@@ -57,17 +59,52 @@ def recommend(
     say = progress or (lambda _message: None)
     warnings_: list[str] = []
     if backend is None:
-
-        def embed_progress(done: int, total: int, rate: float) -> None:
-            if done == total or done % 1024 == 0:
-                say(f"embedded {done}/{total} new texts ({rate:.0f} texts/s)")
-
-        backend, warnings_ = make_backend(options.backend, options.cache_dir, embed_progress)
-
+        backend, warnings_ = _make_backend(options, say)
     orgs = profiles.organisations
-    n = len(orgs)
-    arrays, seek_texts, offer_texts, sector_codes = _build_arrays(profiles, backend, say)
-    weights = Weights(
+    arrays, seek_texts, offer_texts, sector_codes = _build_arrays(
+        profiles, backend, say, hubness=options.hubness
+    )
+    weights = _weights(options, backend)
+    pairs, forced = _scored_candidates(orgs, arrays, weights, options, say)
+    say("spreading exposure under the caps")
+    caps = np.array(
+        [max(1, math.ceil(options.cap_factor * o.max_meetings)) for o in orgs], dtype=np.int64
+    )
+    selection = spread_exposure(pairs.rows, pairs.cols, pairs.score, forced, caps, options.top)
+    say("writing explanations")
+    # Only the chosen pairs are explained; converting all shortlisted pairs to Python lists
+    # would cost more than the explanations themselves.
+    chosen = np.array([i for picks in selection.chosen for i in picks], dtype=np.int64)
+    explain = _Explainer(
+        orgs, _subset(pairs, chosen), forced[chosen], seek_texts, offer_texts, sector_codes
+    )
+    recommendations = _explained_lists(orgs, selection.chosen, explain)
+    exposure = Exposure(
+        max_lists_per_participant=int(selection.after.max(initial=0)),
+        before_cap=int(selection.before.max(initial=0)),
+        cap_factor=options.cap_factor,
+        over_cap_before=int((selection.before > caps).sum()),
+        over_cap_after=int((selection.after > caps).sum()),
+    )
+    say(f"recommended partners for {len(orgs)} organisations")
+    return RecommendationResult(
+        recommendations=recommendations,
+        exposure=exposure,
+        backend=backend.name,
+        warnings=tuple(warnings_),
+    )
+
+
+def _make_backend(options: RecommendOptions, say: Progress) -> tuple[EmbeddingBackend, list[str]]:
+    def embed_progress(done: int, total: int, rate: float) -> None:
+        if done == total or done % 1024 == 0:
+            say(f"embedded {done}/{total} new texts ({rate:.0f} texts/s)")
+
+    return make_backend(options.backend, options.cache_dir, embed_progress)
+
+
+def _weights(options: RecommendOptions, backend: EmbeddingBackend) -> Weights:
+    return Weights(
         text=options.weight_text,
         sector=options.weight_sector,
         cooperation=options.weight_cooperation,
@@ -75,7 +112,18 @@ def recommend(
         one_sided_factor=options.one_sided_factor,
         low=backend.similarity_low,
         high=backend.similarity_high,
+        city_floor=options.city_floor,
     )
+
+
+def _scored_candidates(
+    orgs: tuple[Organisation, ...],
+    arrays: FairArrays,
+    weights: Weights,
+    options: RecommendOptions,
+    say: Progress,
+) -> tuple[PairScores, np.ndarray]:
+    """Shortlist, then exact scores of the shortlisted and must_meet pairs worth showing."""
 
     def block_progress(done: int, total: int) -> None:
         if total > 1:
@@ -95,48 +143,25 @@ def recommend(
     # A pair with nothing in common (score 0) has no reason to give; only the organiser's
     # must_meet keeps such a pair.
     useful = np.flatnonzero((pairs.score > 0) | forced)
-    pairs, forced = _subset(pairs, useful), forced[useful]
-    rows, cols = pairs.rows, pairs.cols
-    say("spreading exposure under the caps")
-    caps = np.array(
-        [max(1, math.ceil(options.cap_factor * o.max_meetings)) for o in orgs], dtype=np.int64
-    )
-    selection = spread_exposure(rows, cols, pairs.score, forced, caps, options.top)
-    say("writing explanations")
+    return _subset(pairs, useful), forced[useful]
 
-    # Only the chosen pairs are explained; converting all shortlisted pairs to Python lists
-    # would cost more than the explanations themselves.
-    chosen = np.array([i for picks in selection.chosen for i in picks], dtype=np.int64)
-    explain = _Explainer(
-        orgs, _subset(pairs, chosen), forced[chosen], seek_texts, offer_texts, sector_codes
-    )
-    positions = iter(range(len(chosen)))
+
+def _explained_lists(
+    orgs: tuple[Organisation, ...], chosen: list[list[int]], explain: _Explainer
+) -> dict[str, tuple[Recommendation, ...]]:
+    positions = iter(range(sum(len(picks) for picks in chosen)))
     # Hundreds of thousands of new objects would trigger repeated full garbage collections
     # that rescan millions of list items; nothing here forms reference cycles.
     collecting = gc.isenabled()
     gc.disable()
     try:
-        recommendations = {
+        return {
             orgs[row].id: tuple(explain(next(positions)) for _ in picks)
-            for row, picks in enumerate(selection.chosen)
+            for row, picks in enumerate(chosen)
         }
     finally:
         if collecting:
             gc.enable()
-    exposure = Exposure(
-        max_lists_per_participant=int(selection.after.max(initial=0)),
-        before_cap=int(selection.before.max(initial=0)),
-        cap_factor=options.cap_factor,
-        over_cap_before=int((selection.before > caps).sum()),
-        over_cap_after=int((selection.after > caps).sum()),
-    )
-    say(f"recommended partners for {n} organisations")
-    return RecommendationResult(
-        recommendations=recommendations,
-        exposure=exposure,
-        backend=backend.name,
-        warnings=tuple(warnings_),
-    )
 
 
 def _text_set(
@@ -159,7 +184,7 @@ def _sector_labels(org: Organisation) -> str:
 
 
 def _build_arrays(
-    profiles: FairProfiles, backend: EmbeddingBackend, say: Progress
+    profiles: FairProfiles, backend: EmbeddingBackend, say: Progress, *, hubness: bool = True
 ) -> tuple[FairArrays, list[str], list[str], list[str]]:
     orgs = profiles.organisations
     n = len(orgs)
@@ -176,6 +201,14 @@ def _build_arrays(
     seeks = _text_set([o.seeks for o in orgs], seek_texts, backend, "seek")
     offers = _text_set([o.offers for o in orgs], offer_docs, backend, "offer")
     say("texts embedded")
+    scale = None
+    if hubness:
+        seek_script, offer_script = script_ids(seek_texts), script_ids(offer_texts)
+        hubs = hub_correction(seeks.vectors, seek_script, offers.vectors, offer_script)
+        seeks = replace(seeks, script=seek_script, penalty=hubs.seek_penalty)
+        offers = replace(offers, script=offer_script, penalty=hubs.offer_penalty)
+        scale = hubs.scale
+        say(f"hubness measured; cross-script scale {float(scale.max()):.2f}")
 
     # Sector ancestors per level; one id space across levels so an id names one code.
     sector_codes: list[str] = []
@@ -224,6 +257,7 @@ def _build_arrays(
         is_home=is_home,
         forbid_rows=forbid[:, 0].copy(),
         forbid_cols=forbid[:, 1].copy(),
+        script_scale=scale,
     )
     return arrays, seek_texts, offer_texts, sector_codes
 
