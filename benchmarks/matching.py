@@ -34,7 +34,8 @@ SEEDS = (1, 2, 3)
 
 def recall_at_k(fair: GeneratedFair, lists: dict[str, list[str]], k: int = 10) -> dict[str, float]:
     """Share of planted participants whose partner is in their first k: all, across and
-    within languages, same side (two visitors or two home firms) and by pair mode."""
+    within languages, same side (two visitors or two home firms) and by pair mode; with the
+    hard generator also ``precision``, the share of their k suggestions that are relevant."""
     hits: dict[str, list[bool]] = {"all": [], "cross": [], "same": []}
     for pair in fair.planted:
         for me, partner in ((pair.a, pair.b), (pair.b, pair.a)):
@@ -44,7 +45,18 @@ def recall_at_k(fair: GeneratedFair, lists: dict[str, list[str]], k: int = 10) -
             if pair.same_side:
                 hits.setdefault("same_side", []).append(found)
             hits.setdefault(f"mode {pair.mode}", []).append(found)
+            if fair.needs is not None:
+                shown = lists[me][:k]
+                relevant = [_relevant(fair.needs, me, other) for other in shown]
+                hits.setdefault("precision", []).extend(relevant)
     return {key: sum(v) / len(v) for key, v in hits.items() if v}
+
+
+def _relevant(needs: dict, me: str, other: str) -> bool:
+    """other offers a need I seek, or seeks a need I offer (the truth, by need keys)."""
+    mine = needs.get(me, {"offers": set(), "seeks": set()})
+    theirs = needs.get(other, {"offers": set(), "seeks": set()})
+    return bool(mine["seeks"] & theirs["offers"] or mine["offers"] & theirs["seeks"])
 
 
 def make_fair(generator: str, organisations: int, seed: int) -> GeneratedFair:

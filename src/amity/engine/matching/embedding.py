@@ -159,6 +159,15 @@ class E5Backend:
             return raw
         return remove_language_bias(raw, texts, self.reference_means(role), self._prior_texts)
 
+    def embed_reference_centred(self, texts: Sequence[str], role: Role) -> np.ndarray:
+        """Vectors centred on the reference means alone: for texts of the reference's own kind
+        (ISIC titles), whose mean inside one fair says which sectors are common, not which
+        language they are in."""
+        raw = self._embed_raw(texts, role)
+        if not len(texts):
+            return raw
+        return remove_language_bias(raw, texts, self.reference_means(role), prior_texts=1e12)
+
     def _embed_raw(self, texts: Sequence[str], role: Role) -> np.ndarray:
         prefix = self._prefix[role]
         out = np.empty((len(texts), 384), dtype=np.float32)

@@ -61,6 +61,10 @@ class PlantedPair:
 class GeneratedFair:
     profiles: dict[str, Any]  # the profiles JSON document (issue 4's format)
     planted: tuple[PlantedPair, ...]
+    # Per organisation, the needs (concepts) its offers and its requests state, when the
+    # generator records them (hard_generator.py): q is relevant to p when q offers a need p
+    # seeks or seeks a need p offers.
+    needs: dict[str, dict[str, set[tuple[int, int]]]] | None = None
 
 
 def _all_concepts() -> list[Concept]:

@@ -75,8 +75,17 @@ def recommend(
     # Only the chosen pairs are explained; converting all shortlisted pairs to Python lists
     # would cost more than the explanations themselves.
     chosen = np.array([i for picks in selection.chosen for i in picks], dtype=np.int64)
+    # A text or title match is told when its own calibrated gain reaches MIN_REASON_GAIN.
+    floor = weights.low + MIN_REASON_GAIN * (weights.high - weights.low)
     explain = _Explainer(
-        orgs, _subset(pairs, chosen), forced[chosen], seek_texts, offer_texts, sector_codes
+        orgs,
+        _subset(pairs, chosen),
+        forced[chosen],
+        seek_texts,
+        offer_texts,
+        sector_codes,
+        floor,
+        weights.sector_text > 0,
     )
     recommendations = _explained_lists(orgs, selection.chosen, explain)
     exposure = Exposure(
@@ -113,6 +122,7 @@ def _weights(options: RecommendOptions, backend: EmbeddingBackend) -> Weights:
         low=backend.similarity_low,
         high=backend.similarity_high,
         city_floor=options.city_floor,
+        sector_text=options.sector_text,
     )
 
 
@@ -226,6 +236,7 @@ def _build_arrays(
                     sector_codes.append(anc)
                 levels[lvl][row, slot] = code_id[anc]
 
+    titles, title_code = _sector_titles(orgs, backend, code_id)
     coop = np.array(
         [sum(1 << _COOP_KEYS.index(c) for c in set(o.cooperation)) for o in orgs], dtype=np.int64
     )
@@ -258,8 +269,42 @@ def _build_arrays(
         forbid_rows=forbid[:, 0].copy(),
         forbid_cols=forbid[:, 1].copy(),
         script_scale=scale,
+        sector_titles=titles,
+        title_code=title_code,
     )
     return arrays, seek_texts, offer_texts, sector_codes
+
+
+def _sector_titles(
+    orgs: tuple[Organisation, ...], backend: EmbeddingBackend, code_id: dict[str, int]
+) -> tuple[TextSet | None, np.ndarray | None]:
+    """Each organisation's sector titles in English and Chinese, embedded once per title.
+
+    Only for a backend that can centre on the reference alone (e5); the lexical backend
+    already indexes the titles with each offer.
+    """
+    embed = getattr(backend, "embed_reference_centred", None)
+    if embed is None:
+        return None, None
+    table = isic_table()
+    per_org = [
+        [(c, lab) for c in o.sectors for lab in (table[c].label_en, table[c].label_zh)]
+        for o in orgs
+    ]
+    unique = list(dict.fromkeys(lab for titles in per_org for _, lab in titles))
+    index = {lab: i for i, lab in enumerate(unique)}
+    vectors = embed(unique, "offer") if unique else np.zeros((0, 1), np.float32)
+    rows = [index[lab] for titles in per_org for _, lab in titles]
+    count = np.array([len(t) for t in per_org], dtype=np.int64)
+    start = np.concatenate([[0], np.cumsum(count)[:-1]]).astype(np.int64)
+    title_set = TextSet(
+        vectors=np.ascontiguousarray(vectors[rows], np.float32),
+        start=start,
+        count=count,
+        script=script_ids([lab for titles in per_org for _, lab in titles]),
+    )
+    codes = np.array([code_id[c] for titles in per_org for c, _ in titles], dtype=np.int64)
+    return title_set, codes
 
 
 def _pairs_to_score(
@@ -309,6 +354,8 @@ class _Explainer:
         seek_texts: list[str],
         offer_texts: list[str],
         sector_codes: list[str],
+        floor: float = -1.0,
+        with_titles: bool = False,
     ) -> None:
         self.ids = [o.id for o in orgs]
         self.cities = [o.city for o in orgs]
@@ -322,6 +369,21 @@ class _Explainer:
         self.row_seek, self.col_offer = pairs.row_seek.tolist(), pairs.col_offer.tolist()
         self.col_seek, self.row_offer = pairs.col_seek.tolist(), pairs.row_offer.tolist()
         self.sector_id = pairs.sector_id.tolist()
+        # Request × sector-title matches, when they count in the score (sector_text > 0).
+        self.titles = [
+            (
+                np.nan_to_num(cos, nan=-1.0).tolist(),
+                seek.tolist(),
+                code.tolist(),
+            )
+            for cos, seek, code in (
+                (pairs.title_cos_row, pairs.title_seek_row, pairs.title_code_row),
+                (pairs.title_cos_col, pairs.title_seek_col, pairs.title_code_col),
+            )
+        ]
+        self.floor = floor
+        self.with_titles = with_titles
+        self.sector_codes = sector_codes
         self.coop = pairs.coop_shared.tolist()
         self.interpreter = pairs.interpreter.tolist()
         self.home_partner = pairs.home_partner.tolist()
@@ -340,17 +402,17 @@ class _Explainer:
     def __call__(self, i: int) -> Recommendation:
         col = self.cols[i]
         reasons: list[Reason] = []
-        # Text matches count as reasons only above the calibration floor (they carried
-        # score); the stronger direction is told first.
         offer_seek = seek_offer = None
-        if self.gain_col[i] >= MIN_REASON_GAIN:
+        # Each text match is told only if its own similarity carried score (the gains also
+        # hold the sector-title part); the stronger direction first.
+        if self.cos_col[i] >= self.floor and self.gain_col[i] >= 0:
             offer_seek = Reason(
                 kind="offer_seek",
                 mine=self.offer_texts[self.row_offer[i]],
                 theirs=self.seek_texts[self.col_seek[i]],
                 similarity=self.cos_col[i],
             )
-        if self.gain_row[i] >= MIN_REASON_GAIN:
+        if self.cos_row[i] >= self.floor and self.gain_row[i] >= 0:
             seek_offer = Reason(
                 kind="seek_offer",
                 mine=self.seek_texts[self.row_seek[i]],
@@ -360,6 +422,7 @@ class _Explainer:
         if self.gain_row[i] > self.gain_col[i]:
             offer_seek, seek_offer = seek_offer, offer_seek
         reasons.extend(r for r in (offer_seek, seek_offer) if r is not None)
+        reasons.extend(self._title_reasons(i))
         if self.sector_id[i] >= 0:
             reasons.append(self.sector_reasons[self.sector_id[i]])
         shared = self.coop[i]
@@ -374,3 +437,26 @@ class _Explainer:
             must_meet=self.forced[i],
             reasons=tuple(reasons),
         )
+
+    def _title_reasons(self, i: int) -> list[Reason]:
+        """My request fits their sector (seek_sector), their request fits mine (sector_seek)."""
+        if not self.with_titles:
+            return []
+        out = []
+        for kind, (cos, seek, code) in zip(
+            ("seek_sector", "sector_seek"), self.titles, strict=True
+        ):
+            if cos[i] >= self.floor and code[i] >= 0:
+                entry = isic_table()[self.sector_codes[code[i]]]
+                out.append(
+                    Reason(
+                        kind=kind,
+                        mine=self.seek_texts[seek[i]] if kind == "seek_sector" else None,
+                        theirs=self.seek_texts[seek[i]] if kind == "sector_seek" else None,
+                        code=entry.code,
+                        similarity=round(cos[i], 3),
+                        label_en=entry.label_en,
+                        label_zh=entry.label_zh,
+                    )
+                )
+        return out

@@ -67,6 +67,10 @@ class FairArrays:
     forbid_cols: np.ndarray
     # Cross-script similarity scale (hubness.py), (scripts, scripts); None = identity.
     script_scale: np.ndarray | None = None
+    # Each organisation's sector titles (English and Chinese) as texts, and per title row the
+    # id of its sector code; None with the lexical backend (it has them in its offers).
+    sector_titles: TextSet | None = None
+    title_code: np.ndarray | None = None
 
     @property
     def scale(self) -> np.ndarray:
@@ -93,6 +97,9 @@ class Weights:
     # The home ↔ partner-city bonus applies only to pairs whose text score reaches this floor:
     # it breaks ties among good partners and never lifts a pair with nothing to talk about.
     city_floor: float = 0.0
+    # Share of a direction's gain that comes from the request against the other side's
+    # sector titles rather than its offers (0 = offers only).
+    sector_text: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -114,6 +121,14 @@ class PairScores:
     row_offer: np.ndarray
     sector_fit: np.ndarray
     sector_id: np.ndarray  # shared ancestor's id (-1 none)
+    # Row's best request vs col's sector titles (cosine, request, code id; nan/-1 none),
+    # and the col's request vs the row's titles.
+    title_cos_row: np.ndarray
+    title_seek_row: np.ndarray
+    title_code_row: np.ndarray
+    title_cos_col: np.ndarray
+    title_seek_col: np.ndarray
+    title_code_col: np.ndarray
     coop_shared: np.ndarray  # int64 bit set of shared cooperation types
     interpreter: np.ndarray  # bool
     home_partner: np.ndarray  # bool: one side from the home city, the other from a partner
@@ -360,6 +375,21 @@ def _sector_fit(
     return fit, shared
 
 
+def _title_matches(
+    arrays: FairArrays, rows: np.ndarray, cols: np.ndarray
+) -> tuple[np.ndarray, ...]:
+    """Both directions' best request × sector-title cosine, its request and its code id."""
+    if arrays.sector_titles is None or arrays.title_code is None or not len(arrays.title_code):
+        none = np.full(len(rows), np.nan, dtype=np.float32)
+        missing = np.full(len(rows), -1, dtype=np.int64)
+        return none, missing, missing, none, missing, missing
+    out: list[np.ndarray] = []
+    for a, b in ((rows, cols), (cols, rows)):
+        cos, seek, title = _max_similarity(arrays.seeks, arrays.sector_titles, a, b, arrays.scale)
+        out += [cos, seek, np.where(title >= 0, arrays.title_code[np.maximum(title, 0)], -1)]
+    return tuple(out)
+
+
 def _calibrate(cos: np.ndarray, weights: Weights) -> np.ndarray:
     return np.clip((cos - weights.low) / (weights.high - weights.low), 0.0, 1.0)
 
@@ -388,6 +418,14 @@ def _exact_chunk(
     )
     gain_row = _calibrate(cos_row, weights)
     gain_col = _calibrate(cos_col, weights)
+    titles = _title_matches(arrays, rows, cols)
+    if weights.sector_text > 0 and arrays.sector_titles is not None:
+        # A request is also read against what the other side *is* (its sector titles, in the
+        # request's language too): "cold storage for our wine" fits a warehouse, not a winery.
+        lam = weights.sector_text
+        for gain, title_cos in ((gain_row, titles[0]), (gain_col, titles[3])):
+            fits = ~np.isnan(gain) & ~np.isnan(title_cos)
+            gain[fits] = (1 - lam) * gain[fits] + lam * _calibrate(title_cos[fits], weights)
     # One direction answering a stated need is enough to be relevant; the other direction
     # (reciprocity) adds the rest, so mutual pairs rank first. Undefined directions gain 0.
     g_row, g_col = np.nan_to_num(gain_row, nan=0.0), np.nan_to_num(gain_col, nan=0.0)
@@ -418,6 +456,12 @@ def _exact_chunk(
         row_offer=row_offer,
         sector_fit=fit,
         sector_id=sector_id,
+        title_cos_row=titles[0],
+        title_seek_row=titles[1],
+        title_code_row=titles[2],
+        title_cos_col=titles[3],
+        title_seek_col=titles[4],
+        title_code_col=titles[5],
         coop_shared=coop_shared,
         interpreter=interpreter,
         home_partner=city,
