@@ -240,14 +240,7 @@ def _build_arrays(
     coop = np.array(
         [sum(1 << _COOP_KEYS.index(c) for c in set(o.cooperation)) for o in orgs], dtype=np.int64
     )
-    languages = sorted({lang for o in orgs for lang in o.languages})
-    lang_index = {lang: i for i, lang in enumerate(languages)}
-    words = max(1, math.ceil(len(languages) / 64))
-    lang_words = np.zeros((n, words), dtype=np.uint64)
-    for row, org in enumerate(orgs):
-        for lang in org.languages:
-            i = lang_index[lang]
-            lang_words[row, i // 64] |= np.uint64(1) << np.uint64(i % 64)
+    lang_words = _language_bits(orgs)
     has_languages = np.array([bool(o.languages) for o in orgs], dtype=bool)
     home = profiles.home_city.casefold()
     is_home = np.array([o.city.casefold() == home for o in orgs], dtype=bool)
@@ -273,6 +266,19 @@ def _build_arrays(
         title_code=title_code,
     )
     return arrays, seek_texts, offer_texts, sector_codes
+
+
+def _language_bits(orgs: tuple[Organisation, ...]) -> np.ndarray:
+    """(orgs, words) uint64 bit sets over the fair's languages."""
+    languages = sorted({lang for o in orgs for lang in o.languages})
+    lang_index = {lang: i for i, lang in enumerate(languages)}
+    words = max(1, math.ceil(len(languages) / 64))
+    lang_words = np.zeros((len(orgs), words), dtype=np.uint64)
+    for row, org in enumerate(orgs):
+        for lang in org.languages:
+            i = lang_index[lang]
+            lang_words[row, i // 64] |= np.uint64(1) << np.uint64(i % 64)
+    return lang_words
 
 
 def _sector_titles(
