@@ -23,6 +23,21 @@ from tests.factories.cities import (
     PlaceFactory,
     SourceFactory,
 )
+from tests.factories.cooperation import (
+    IndicatorFactory,
+    IndicatorValueFactory,
+    MilestoneFactory,
+    PracticeFactory,
+    ProjectFactory,
+    ProjectPartnerFactory,
+    TransferFactory,
+)
+from tests.factories.fair import (
+    FairFactory,
+    MeetingRequestFactory,
+    OpportunityFactory,
+    ParticipantFactory,
+)
 
 __all__ = [
     "PASSWORD",
@@ -32,10 +47,21 @@ __all__ = [
     "DelegateFactory",
     "EnterpriseUserFactory",
     "ExchangeFactory",
+    "FairFactory",
+    "IndicatorFactory",
+    "IndicatorValueFactory",
+    "MeetingRequestFactory",
+    "MilestoneFactory",
+    "OpportunityFactory",
     "OrganisationFactory",
     "OrganiserFactory",
+    "ParticipantFactory",
     "PartnershipFactory",
     "PlaceFactory",
+    "PracticeFactory",
+    "ProjectFactory",
+    "ProjectPartnerFactory",
     "SourceFactory",
+    "TransferFactory",
     "UserFactory",
 ]
