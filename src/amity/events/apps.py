@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class EventsConfig(AppConfig):
     name = "amity.events"
     verbose_name = _("Events and delegations")
+
+    def ready(self) -> None:
+        from amity.events import history
+
+        history.register()

@@ -12,6 +12,7 @@ from django.views import View
 
 from amity.accounts.permissions import ObjectPermissionRequiredMixin
 from amity.cities.domain.queries import partner_details, timeline
+from amity.cities.history import partnership_history
 from amity.cities.models import Agreement, Citation, Partnership
 from amity.cities.worldmap import MAP_HEIGHT, MAP_WIDTH, project, view_box_around
 
@@ -63,6 +64,11 @@ class PartnerDetailView(PermissionRequiredMixin, View):
             "can_add_agreement": user.has_perm("cities.add_agreement", partnership),
             "can_add_contact": user.has_perm("cities.add_contact", partnership),
             "can_add_citation": user.has_perm("cities.add_citation", partnership),
+            "history": (
+                partnership_history(partnership)
+                if user.has_perm("cities.view_history", partnership)
+                else None
+            ),
         }
         return render(request, "cities/partner_detail.html", context)
 
