@@ -80,3 +80,23 @@ def test_main_accepts_empty_lists_and_description(tmp_path, capsys):
     written = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
     assert (code, err) == (0, "")
     assert sorted(written["recommendations"]) == ["nothing", "only-offers", "only-seeks"]
+
+
+def test_the_generator_explains_too_many_pairs_in_one_line(tmp_path, capsys):
+    from amity.engine.matching import generator
+
+    with pytest.raises(SystemExit) as exit_:
+        generator.main(["--organisations", "10", "--pairs", "6", "-o", str(tmp_path / "f.json")])
+    assert exit_.value.code == 2
+    err = capsys.readouterr().err
+    assert "--pairs 6 needs 12 organisations" in err
+    assert "Traceback" not in err
+    assert not (tmp_path / "f.json").exists()
+
+
+def test_the_generator_picks_a_fitting_number_of_pairs_by_default(tmp_path):
+    from amity.engine.matching import generator
+
+    out, planted = tmp_path / "f.json", tmp_path / "p.json"
+    assert generator.main(["--organisations", "10", "-o", str(out), "--planted", str(planted)]) == 0
+    assert len(json.loads(planted.read_text())) == 2

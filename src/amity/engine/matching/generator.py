@@ -187,13 +187,24 @@ def _distractor(
 def main(argv: list[str]) -> int:
     """Write a synthetic fair (and its planted pairs) as JSON for ``amity recommend``."""
     parser = argparse.ArgumentParser(prog="python -m amity.engine.matching.generator")
-    parser.add_argument("--organisations", type=int, default=1000)
-    parser.add_argument("--pairs", type=int, default=200)
+    parser.add_argument("--organisations", type=int, default=1000, help="profiles in all")
+    parser.add_argument(
+        "--pairs",
+        type=int,
+        help="planted complementary pairs (default: a fifth of --organisations)",
+    )
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("-o", "--output", required=True, help="profiles JSON to write")
     parser.add_argument("--planted", help="also write the planted pairs here (JSON)")
     args = parser.parse_args(argv)
-    fair = generate_fair(args.organisations, args.pairs, args.seed)
+    pairs = args.organisations // 5 if args.pairs is None else args.pairs
+    if args.organisations < 2 or not 0 <= 2 * pairs <= args.organisations:
+        # One line, no traceback: each planted pair takes two of the organisations.
+        parser.error(
+            f"--pairs {pairs} needs {2 * pairs} organisations, --organisations is"
+            f" {args.organisations} (at least 2, and twice --pairs)"
+        )
+    fair = generate_fair(args.organisations, pairs, args.seed)
     Path(args.output).write_text(json.dumps(fair.profiles, ensure_ascii=False), encoding="utf-8")
     if args.planted:
         pairs = [{"a": p.a, "b": p.b, "cross_language": p.cross_language} for p in fair.planted]
