@@ -13,6 +13,8 @@ from amity.events.models import (
     EventKind,
     EventStatus,
     Registration,
+    Session,
+    SessionKind,
     Venue,
 )
 from tests.factories.accounts import OrganisationFactory
@@ -84,3 +86,16 @@ class RegistrantFactory(DjangoModelFactory):
     role = AttendeeRole.BUSINESS
     name_en = factory.Sequence(lambda n: f"Representative {n}")
     organisation_name = factory.LazyAttribute(lambda a: a.registration.organisation.name_en)
+
+
+class SessionFactory(DjangoModelFactory):
+    class Meta:
+        model = Session
+
+    event = factory.SubFactory(EventFactory)
+    kind = SessionKind.PLENARY
+    title_en = factory.Sequence(lambda n: f"Session {n}")
+    title_zh = factory.Sequence(lambda n: f"会议{n}")
+    starts_at = datetime.datetime(2023, 12, 1, 1, 0, tzinfo=datetime.UTC)
+    ends_at = datetime.datetime(2023, 12, 1, 2, 0, tzinfo=datetime.UTC)
+    room = factory.Sequence(lambda n: f"Room {n}")

@@ -23,6 +23,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("amity.accounts.urls")),
     path("jobs/", include("amity.jobs.urls")),
     path("me/", my_home, name="my-home"),
+    path("events/", include("amity.events.urls")),
     path("", include("amity.cities.urls")),
     prefix_default_language=True,
 )

@@ -5,10 +5,12 @@ from amity.events.models.people import (
     Attendee,
     AttendeeRole,
     Delegation,
+    InvitationStatus,
     Registration,
     RegistrationStatus,
     new_checkin_token,
 )
+from amity.events.models.programme import Session, SessionKind, Speaker
 
 __all__ = [
     "Attendee",
@@ -17,8 +19,12 @@ __all__ = [
     "Event",
     "EventKind",
     "EventStatus",
+    "InvitationStatus",
     "Registration",
     "RegistrationStatus",
+    "Session",
+    "SessionKind",
+    "Speaker",
     "Venue",
     "new_checkin_token",
 ]

@@ -1,5 +1,7 @@
 """An event of the programme (a forum, a fair, a delegation visit …) and where it happens."""
 
+from zoneinfo import ZoneInfo
+
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
@@ -97,6 +99,10 @@ class Event(models.Model):
     description_zh = models.TextField(_("description (Chinese)"), blank=True)
     # Only published events and their programmes are shown to the public.
     is_published = models.BooleanField(_("published"), default=False)
+    # Until then a delegate may edit their own delegation; empty means no deadline.
+    delegation_deadline = models.DateTimeField(
+        _("delegations editable until"), null=True, blank=True
+    )
     partnerships = models.ManyToManyField(
         "cities.Partnership",
         verbose_name=_("partnerships concerned"),
@@ -119,3 +125,7 @@ class Event(models.Model):
 
     def __str__(self) -> str:
         return self.name_en
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.time_zone)

@@ -9,7 +9,7 @@ import secrets
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -20,8 +20,21 @@ def new_checkin_token() -> str:
     return secrets.token_urlsafe(16)
 
 
+class InvitationStatus(models.TextChoices):
+    NOT_NEEDED = "not_needed", _("Not needed")
+    # Translators: the invitation letter (for a visa) has not been sent yet.
+    TO_SEND = "to_send", _("Letter to send")
+    SENT = "sent", _("Letter sent")
+    VISA_GRANTED = "visa_granted", _("Visa granted")
+    VISA_REFUSED = "visa_refused", _("Visa refused")
+
+
 class Delegation(models.Model):
-    """A partner place's delegation to an event."""
+    """A partner place's delegation to an event.
+
+    Travel, hotel and needs are the delegation's: the programme office books one pick-up, one
+    hotel block and one interpreter per delegation. Needs and notes are organiser-only.
+    """
 
     event = models.ForeignKey(
         "events.Event",
@@ -37,6 +50,25 @@ class Delegation(models.Model):
     )
     # Protocol order of the delegations (1 first); the programme office sets it.
     protocol_order = models.PositiveIntegerField(_("protocol order"), null=True, blank=True)
+    arrival_flight = models.CharField(_("arrival flight"), max_length=20, blank=True)
+    # Stored in UTC; the arrivals board shows the landing in the event's time zone.
+    arrival_at = models.DateTimeField(_("arrival"), null=True, blank=True)
+    departure_flight = models.CharField(_("departure flight"), max_length=20, blank=True)
+    departure_at = models.DateTimeField(_("departure"), null=True, blank=True)
+    hotel = models.CharField(_("hotel"), max_length=200, blank=True)
+    # Language codes separated by commas ("es,en"): the interpreters the delegation needs.
+    interpreter_languages = models.CharField(
+        _("interpreters needed (languages)"), max_length=100, blank=True
+    )
+    dietary_needs = models.TextField(_("dietary needs"), blank=True)
+    accessibility_needs = models.TextField(_("accessibility needs"), blank=True)
+    protocol_notes = models.TextField(_("protocol notes"), blank=True)
+    invitation_status = models.CharField(
+        _("invitation letter / visa"),
+        max_length=20,
+        choices=InvitationStatus.choices,
+        default=InvitationStatus.TO_SEND,
+    )
     is_demo = models.BooleanField(_("demo data"), default=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -47,6 +79,12 @@ class Delegation(models.Model):
         ordering = ["event", "protocol_order", "place__name_en"]
         constraints = [
             models.UniqueConstraint(fields=["event", "place"], name="delegation_one_per_place"),
+            models.CheckConstraint(
+                condition=Q(arrival_at__isnull=True)
+                | Q(departure_at__isnull=True)
+                | Q(departure_at__gt=F("arrival_at")),
+                name="delegation_departs_after_arrival",
+            ),
         ]
 
     def __str__(self) -> str:
