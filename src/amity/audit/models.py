@@ -1,8 +1,6 @@
 """The audit log's own record of domain actions that are not a field change, such as a
-person's data exported or erased on request.
-
-The historical models of the tracked records (``HistoricalCitiesPartnership`` …) are created in
-this module too, by ``amity.audit.tracking.track``.
+person's data exported or erased on request. (The historical models of the tracked records
+live in their domains' apps; see ``amity.audit.tracking.track``.)
 """
 
 from django.conf import settings

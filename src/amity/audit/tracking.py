@@ -64,14 +64,10 @@ def track(
     """
     if describe is not None:
         describers[model] = describe
-    label = model._meta.app_label.capitalize()
     simple_history.register(
         model,
-        app="amity.audit",
         get_user=_history_user,
         excluded_fields=list(excluded_fields),
-        # Prefixed with the app: two domains may both have a model called e.g. "Source".
-        custom_model_name=lambda name: f"Historical{label}{name}",
         # The history stays when the record is deleted: no cascade from the record.
         user_related_name="+",
     )
