@@ -7,7 +7,7 @@ organiser lists people. Logging in, out and accepting an invitation are open to 
 
 import pytest
 
-from tests.factories import EnterpriseUserFactory
+from tests.factories import EnterpriseUserFactory, OrganiserFactory
 from tests.permissions.matrix import (
     ANONYMOUS,
     BUSAN,
@@ -40,6 +40,10 @@ PAGES = {
     "accounts:deactivate": {**OTHERS_403, ORGANISER: 302},
     "accounts:reactivate": {**OTHERS_403, ORGANISER: 302},
     "accounts:organisations": {**OTHERS_403, ORGANISER: 200},
+    # A person's data: organisers, for the people they manage (here firm A's member).
+    "accounts:personal-data": {**OTHERS_403, ORGANISER: 200},
+    "accounts:personal-data-download": {**OTHERS_403, ORGANISER: 200},
+    "accounts:personal-data-erase": {**OTHERS_403, ORGANISER: 302},
     # Each role lands on its own home page; a visitor logs in first.
     "my-home": dict.fromkeys(ROLES, 302) | {ANONYMOUS: LOGIN},
 }
@@ -65,6 +69,12 @@ def page_request(client, route: str, colleague):
         return client.get(en(route, "MQ", "not-a-token"))
     if route in ("accounts:deactivate", "accounts:reactivate"):
         return client.post(en(route, colleague.pk))
+    if route == "accounts:personal-data":
+        return client.get(en(route, colleague.pk))
+    if route == "accounts:personal-data-download":
+        return client.get(en(route, colleague.pk, "json"))
+    if route == "accounts:personal-data-erase":
+        return client.post(en(route, colleague.pk), {"confirm": colleague.username})
     if route == "accounts:logout":
         return client.post(en(route))
     return client.get(en(route))
@@ -111,3 +121,25 @@ def test_nobody_but_an_organiser_changes_a_colleagues_standing(client, world, co
     colleague.refresh_from_db()
     assert colleague.is_active
     assert colleague.deactivated_at is None
+
+
+@pytest.mark.parametrize("role", [FIRM_A, FIRM_B, DUNEDIN, BUSAN])
+def test_nobody_but_an_organiser_erases_a_colleague(client, world, colleague, role):
+    as_role(client, world, role)
+
+    client.post(en("accounts:personal-data-erase", colleague.pk), {"confirm": colleague.username})
+
+    colleague.refresh_from_db()
+    assert colleague.email
+    assert colleague.is_active
+
+
+def test_an_organiser_may_not_erase_another_organiser(client, world):
+    as_role(client, world, ORGANISER)
+    other = OrganiserFactory()
+
+    response = client.post(
+        en("accounts:personal-data-erase", other.pk), {"confirm": other.username}
+    )
+
+    assert response.status_code == 403

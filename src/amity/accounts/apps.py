@@ -7,6 +7,7 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts")
 
     def ready(self) -> None:
-        from amity.accounts import history
+        from amity.accounts import history, personal_records
 
         history.register()
+        personal_records.register_all()

@@ -27,6 +27,8 @@ Environment variables:
   AMITY_API_MAX_LIMIT        most items per API list request (default 200)
   AMITY_DOCUMENT_MAX_BYTES   largest agreement document (default 20,000,000 bytes)
   AMITY_IMAGE_MAX_BYTES      largest uploaded image (default 5,000,000 bytes)
+  AMITY_ERASE_DELEGATION_DATA_AFTER_DAYS  delegation members' personal data is erased this
+                             many days after the event's last day (default 180)
   AMITY_SECURE_COOKIES       1 behind HTTPS: secure cookies, HSTS (AMITY_HSTS_SECONDS, default a
                              year), the proxy's AMITY_PROXY_SSL_HEADER (default X-Forwarded-Proto)
                              and a redirect of plain HTTP (AMITY_SSL_REDIRECT, default 1)
@@ -263,6 +265,11 @@ DATA_UPLOAD_MAX_NUMBER_FILES = 20
 # Stored uploads readable by the app's own user and group only.
 FILE_UPLOAD_PERMISSIONS = 0o640
 FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o750
+# Delegation members' names, contact details, travel and needs are erased this many days
+# after the event's last day (`amity erase-expired-personal-data`, run daily).
+AMITY_ERASE_DELEGATION_DATA_AFTER_DAYS = int(
+    os.environ.get("AMITY_ERASE_DELEGATION_DATA_AFTER_DAYS", "180")
+)
 AMITY_IMAGE_MAX_BYTES = int(os.environ.get("AMITY_IMAGE_MAX_BYTES", str(5 * 1000 * 1000)))
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

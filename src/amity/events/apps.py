@@ -7,6 +7,7 @@ class EventsConfig(AppConfig):
     verbose_name = _("Events and delegations")
 
     def ready(self) -> None:
-        from amity.events import history
+        from amity.events import history, personal_records
 
         history.register()
+        personal_records.register_all()
