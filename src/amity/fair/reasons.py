@@ -35,6 +35,18 @@ def reason_text(reason: dict) -> str:
             "mine": mine,
             "theirs": theirs,
         }
+    if kind == "seek_sector":
+        # My request matched the other side's ISIC class (label = their sector).
+        return _("You seek “%(mine)s”; their sector is %(sector)s.") % {
+            "mine": mine,
+            "sector": _label(reason),
+        }
+    if kind == "sector_seek":
+        # Their request matched my ISIC class (label = my sector).
+        return _("They seek “%(theirs)s”; your sector is %(sector)s.") % {
+            "theirs": theirs,
+            "sector": _label(reason),
+        }
     if kind == "sector":
         return _("Shared sector: %(sector)s.") % {"sector": _label(reason)}
     if kind == "cooperation":
