@@ -3,7 +3,9 @@ organisers: firm B's member may not follow firm A's import, nor Busan's delegate
 
 import pytest
 
-from amity.jobs.models import Job
+from amity.jobs.domain import start_job
+from amity.jobs.models import Job, JobStatus
+from tests.jobs.sample_tasks import count_to
 from tests.permissions.matrix import (
     ANONYMOUS,
     BUSAN,
@@ -25,7 +27,10 @@ pytestmark = pytest.mark.django_db
 PAGE = {ANONYMOUS: LOGIN, ORGANISER: 200, FIRM_A: 200, FIRM_B: 403, DUNEDIN: 403, BUSAN: 403}
 PAGES = {"jobs:job-detail": PAGE, "jobs:job-status": PAGE}
 API = {"GET /api/v1/jobs/{job_id}": {**PAGE, ANONYMOUS: 401}}
-COVERED_ROUTES: set[str] = set(PAGES) | set(API)
+# Starting a failed job again: the same people, by POST; success leads to the new job's page.
+RESTART = {**PAGE, ORGANISER: 302, FIRM_A: 302}
+ACTIONS = {"jobs:job-restart": RESTART}
+COVERED_ROUTES: set[str] = set(PAGES) | set(API) | set(ACTIONS)
 
 
 @pytest.fixture
@@ -57,3 +62,18 @@ def test_a_delegates_job_is_theirs_alone(client, world, role):
     response = client.get(en("jobs:job-detail", job.pk))
 
     assert response.status_code == (200 if role == DUNEDIN else 403)
+
+
+@pytest.mark.parametrize(("route", "role", "expected"), cases(ACTIONS))
+def test_restart_permission_matrix(client, world, route, role, expected):
+    job = start_job(
+        kind="tests.sample", title=lambda: "Counting", owner=world.users[FIRM_A], task=count_to, n=2
+    )
+    Job.objects.filter(pk=job.pk).update(status=JobStatus.FAILED)
+    as_role(client, world, role)
+
+    response = client.post(en(route, job.pk))
+
+    expect(response, expected)
+    restarted = Job.objects.filter(kind=job.kind).exclude(pk=job.pk).exists()
+    assert restarted == (expected == 302)
