@@ -32,6 +32,12 @@ from tests.factories.cooperation import (
     ProjectPartnerFactory,
     TransferFactory,
 )
+from tests.factories.fair import (
+    FairFactory,
+    MeetingRequestFactory,
+    OpportunityFactory,
+    ParticipantFactory,
+)
 
 __all__ = [
     "PASSWORD",
@@ -41,11 +47,15 @@ __all__ = [
     "DelegateFactory",
     "EnterpriseUserFactory",
     "ExchangeFactory",
+    "FairFactory",
     "IndicatorFactory",
     "IndicatorValueFactory",
+    "MeetingRequestFactory",
     "MilestoneFactory",
+    "OpportunityFactory",
     "OrganisationFactory",
     "OrganiserFactory",
+    "ParticipantFactory",
     "PartnershipFactory",
     "PlaceFactory",
     "PracticeFactory",

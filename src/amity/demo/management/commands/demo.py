@@ -10,6 +10,7 @@ from amity.cities.demo_data import load_demo as load_registry_demo
 # the domains depend on each other. Each loader is idempotent and labels its data as demo data.
 DEMO_LOADERS: list[str] = [
     "amity.events.demo.load_demo",
+    "amity.fair.demo.load_demo",
     "amity.cooperation.demo_data.load_demo",
 ]
 
