@@ -1,10 +1,10 @@
 """The scheduler's front door: ``solve`` picks the exact or the large-fair method.
 
-Same input and seed give the same schedule: the exact path runs CP-SAT with one worker per
-question and a fixed seed, caps its questions in CP-SAT's deterministic time rather than the
-wall clock, and where it asks two questions side by side (``lanes.py``) it settles the outcome
-by rules that do not look at which thread was faster. The one caveat is the overall time limit:
-if it cuts the search short, how far it got depends on the machine's speed.
+Same input, seed and ``Budget`` give the same schedule as long as the wall-clock guard did not
+cut a search short (``stats["clock_cut"]`` says whether it did): the exact path runs CP-SAT
+with one worker per question and a fixed seed, caps its questions in CP-SAT's deterministic
+time, and where it asks two questions side by side (``lanes.py``) it settles the outcome by
+rules that do not look at which thread was faster. See ``budget.py``.
 """
 
 from __future__ import annotations
