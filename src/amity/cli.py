@@ -21,6 +21,8 @@ Getting started
   demo                   migrate, load Shanghai's registry and labelled demo data, create the
                          demo accounts (admin, organiser, enterprise, delegate), then serve
   serve                  serve the site (gunicorn) with a background-task worker
+                         (--production: the production profile, README "Production")
+  worker                 run background tasks (RQ in production, else the database queue)
   createsuperuser        create an administrator account (asks for a password)
   backup FILE            the database and uploaded files in one archive
   restore FILE           put a backup back (saves the current state first)
