@@ -137,6 +137,8 @@ def solve_large(
     if occ.total_priority() < math.floor(bound + 1e-6):
         search.improve_priority(max(3, round(PRIORITY_STEPS_PER_SECOND * time_limit)))
     stats["lns_steps"] = float(search.steps)
+    # Before the break search, which cannot add meetings its moves do not make room for.
+    _place_required(occ, rng, deadline)
     report("priority", occ, bound)
 
     spread = None if problem.fairness is None else problem.fairness.max_break_spread
@@ -148,8 +150,6 @@ def solve_large(
         stats["fairness_relaxed"] = float(_repair_fairness(occ, spread, rng, moves, deadline))
     report("breaks", occ, bound)
 
-    if _missing_required(cp, occ):
-        _place_required(occ, rng, start + time_limit)
     if _better(greedy, occ, spread):
         # Never worse than the greedy, by construction: its schedule is a candidate too.
         occ = greedy
@@ -175,6 +175,8 @@ def _place_required(occ: Occupancy, rng: random.Random, deadline: float) -> None
         if not missing or time.perf_counter() >= deadline:
             return
         for m in missing:
+            if time.perf_counter() >= deadline:
+                return
             free = sorted({o for p in cp.meeting_parts[m] for o in _meetings_around(occ, p)})
             reoptimize(
                 occ, free, [m], None, seed=rng.randrange(1 << 30), work_limit=REQUIRED_STEP_WORK
