@@ -65,7 +65,18 @@ def solve(
     if all(m.required for m in problem.meetings):
         return solve_exact(problem, budget=budget, seed=seed, progress=progress)
     start = time.monotonic()
-    first = solve_large(problem, time_limit=0.5 * time_limit, seed=seed, progress=progress)
+    try:
+        first = solve_large(problem, time_limit=0.5 * time_limit, seed=seed, progress=progress)
+    except OutOfTime:
+        # The heuristics could not place every required meeting, which proves nothing: the
+        # exact method decides (a schedule, or a proof that there is none).
+        left = time_limit - (time.monotonic() - start)
+        return solve_exact(
+            problem,
+            budget=Budget(max(0.1, left), 0.5 * budget.total_work),
+            seed=seed,
+            progress=progress,
+        )
     # Priorities are integers, so the LP bound rounded down is a bound too (3.000000004 is 3).
     first = replace(
         first, priority_upper_bound=float(math.floor(first.priority_upper_bound + 1e-6))
