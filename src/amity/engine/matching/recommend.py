@@ -32,6 +32,7 @@ from amity.engine.matching.scoring import (
     FairArrays,
     PairScores,
     TextSet,
+    TitleSet,
     Weights,
     exact_scores,
     shortlist,
@@ -236,7 +237,7 @@ def _build_arrays(
                     sector_codes.append(anc)
                 levels[lvl][row, slot] = code_id[anc]
 
-    titles, title_code = _sector_titles(orgs, backend, code_id)
+    titles = _sector_titles(orgs, backend, code_id, seeks, scale)
     coop = np.array(
         [sum(1 << _COOP_KEYS.index(c) for c in set(o.cooperation)) for o in orgs], dtype=np.int64
     )
@@ -263,7 +264,6 @@ def _build_arrays(
         forbid_cols=forbid[:, 1].copy(),
         script_scale=scale,
         sector_titles=titles,
-        title_code=title_code,
     )
     return arrays, seek_texts, offer_texts, sector_codes
 
@@ -282,16 +282,21 @@ def _language_bits(orgs: tuple[Organisation, ...]) -> np.ndarray:
 
 
 def _sector_titles(
-    orgs: tuple[Organisation, ...], backend: EmbeddingBackend, code_id: dict[str, int]
-) -> tuple[TextSet | None, np.ndarray | None]:
-    """Each organisation's sector titles in English and Chinese, embedded once per title.
+    orgs: tuple[Organisation, ...],
+    backend: EmbeddingBackend,
+    code_id: dict[str, int],
+    seeks: TextSet,
+    scale: np.ndarray | None,
+) -> TitleSet | None:
+    """Each organisation's sector titles in English and Chinese, and every request's adjusted
+    cosine with every distinct title (the same cross-script scale and hub penalty as offers).
 
     Only for a backend that can centre on the reference alone (e5); the lexical backend
     already indexes the titles with each offer.
     """
     embed = getattr(backend, "embed_reference_centred", None)
     if embed is None:
-        return None, None
+        return None
     table = isic_table()
     per_org = [
         [(c, lab) for c in o.sectors for lab in (table[c].label_en, table[c].label_zh)]
@@ -299,18 +304,19 @@ def _sector_titles(
     ]
     unique = list(dict.fromkeys(lab for titles in per_org for _, lab in titles))
     index = {lab: i for i, lab in enumerate(unique)}
-    vectors = embed(unique, "offer") if unique else np.zeros((0, 1), np.float32)
-    rows = [index[lab] for titles in per_org for _, lab in titles]
+    vectors = embed(unique, "offer") if unique else np.zeros((0, seeks.vectors.shape[1]))
+    sims = seeks.vectors @ np.asarray(vectors, np.float32).T
+    if scale is not None and len(unique):
+        sims *= scale[seeks.scripts()[:, None], script_ids(unique)[None, :]]
+    sims -= seeks.penalties()[:, None]
     count = np.array([len(t) for t in per_org], dtype=np.int64)
-    start = np.concatenate([[0], np.cumsum(count)[:-1]]).astype(np.int64)
-    title_set = TextSet(
-        vectors=np.ascontiguousarray(vectors[rows], np.float32),
-        start=start,
+    return TitleSet(
+        start=np.concatenate([[0], np.cumsum(count)[:-1]]).astype(np.int64),
         count=count,
-        script=script_ids([lab for titles in per_org for _, lab in titles]),
+        title=np.array([index[lab] for t in per_org for _, lab in t], dtype=np.int64),
+        code=np.array([code_id[c] for t in per_org for c, _ in t], dtype=np.int64),
+        sims=np.ascontiguousarray(sims, np.float32),
     )
-    codes = np.array([code_id[c] for titles in per_org for c, _ in titles], dtype=np.int64)
-    return title_set, codes
 
 
 def _pairs_to_score(
