@@ -14,6 +14,7 @@ from dataclasses import replace
 
 import numpy as np
 
+from amity.engine.matching.boilerplate import boilerplate, strip
 from amity.engine.matching.embedding import EmbeddingBackend, make_backend
 from amity.engine.matching.exposure import spread_exposure
 from amity.engine.matching.hubness import hub_correction, script_ids
@@ -176,11 +177,16 @@ def _explained_lists(
 
 
 def _text_set(
-    per_org: list[tuple[str, ...]], documents: list[str], backend: EmbeddingBackend, role: str
+    per_org: list[tuple[str, ...]],
+    documents: list[str],
+    backend: EmbeddingBackend,
+    role: str,
+    remarks: np.ndarray,
 ) -> TextSet:
     count = np.array([len(t) for t in per_org], dtype=np.int64)
     start = np.concatenate([[0], np.cumsum(count)[:-1]]).astype(np.int64)
     vectors = backend.embed(documents, role)  # type: ignore[arg-type]
+    vectors[remarks] = 0.0  # pure boilerplate: similar to nothing
     return TextSet(vectors=np.ascontiguousarray(vectors, np.float32), start=start, count=count)
 
 
@@ -201,23 +207,35 @@ def _build_arrays(
     n = len(orgs)
     seek_texts = [t for o in orgs for t in o.seeks]
     offer_texts = [t for o in orgs for t in o.offers]
+    # Sentences a large share of the fair repeats are boilerplate (boilerplate.py).
+    common = boilerplate([o.offers + o.seeks for o in orgs])
+    seek_docs = [strip(t, common) for t in seek_texts]
     if backend.lexical:
         # Character n-grams cannot match Chinese to English; the bilingual sector titles give
         # each offer words in both scripts, so a request can at least find the right trade.
-        offer_docs = [f"{t} {_sector_labels(o)}" for o in orgs for t in o.offers]
+        offer_docs = [f"{strip(t, common)} {_sector_labels(o)}" for o in orgs for t in o.offers]
     else:
-        offer_docs = offer_texts
-    backend.prepare(seek_texts + offer_docs)
+        offer_docs = [strip(t, common) for t in offer_texts]
+    remarks = (
+        np.array([not d for d in seek_docs], dtype=bool),
+        np.array([not strip(t, common) for t in offer_texts], dtype=bool),
+    )
+    seek_docs = [d or t for d, t in zip(seek_docs, seek_texts, strict=True)]
+    offer_docs = [d or t for d, t in zip(offer_docs, offer_texts, strict=True)]
+    backend.prepare(seek_docs + offer_docs)
     say(f"embedding {len(seek_texts)} requests and {len(offer_texts)} offers with {backend.name}")
-    seeks = _text_set([o.seeks for o in orgs], seek_texts, backend, "seek")
-    offers = _text_set([o.offers for o in orgs], offer_docs, backend, "offer")
-    say("texts embedded")
+    seeks = _text_set([o.seeks for o in orgs], seek_docs, backend, "seek", remarks[0])
+    offers = _text_set([o.offers for o in orgs], offer_docs, backend, "offer", remarks[1])
+    say(f"texts embedded ({len(common)} boilerplate sentences set aside)")
     scale = None
     if hubness:
         seek_script, offer_script = script_ids(seek_texts), script_ids(offer_texts)
         hubs = hub_correction(seeks.vectors, seek_script, offers.vectors, offer_script)
-        seeks = replace(seeks, script=seek_script, penalty=hubs.seek_penalty)
-        offers = replace(offers, script=offer_script, penalty=hubs.offer_penalty)
+        # A pure remark answers nothing, whatever the density around it.
+        seek_penalty = np.where(remarks[0], 1.0, hubs.seek_penalty).astype(np.float32)
+        offer_penalty = np.where(remarks[1], 1.0, hubs.offer_penalty).astype(np.float32)
+        seeks = replace(seeks, script=seek_script, penalty=seek_penalty)
+        offers = replace(offers, script=offer_script, penalty=offer_penalty)
         scale = hubs.scale
         say(f"hubness measured; cross-script scale {float(scale.max()):.2f}")
 
