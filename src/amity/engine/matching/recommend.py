@@ -205,28 +205,7 @@ def _build_arrays(
 ) -> tuple[FairArrays, list[str], list[str], list[str]]:
     orgs = profiles.organisations
     n = len(orgs)
-    seek_texts = [t for o in orgs for t in o.seeks]
-    offer_texts = [t for o in orgs for t in o.offers]
-    # Sentences a large share of the fair repeats are boilerplate (boilerplate.py).
-    common = boilerplate([o.offers + o.seeks for o in orgs])
-    seek_docs = [strip(t, common) for t in seek_texts]
-    if backend.lexical:
-        # Character n-grams cannot match Chinese to English; the bilingual sector titles give
-        # each offer words in both scripts, so a request can at least find the right trade.
-        offer_docs = [f"{strip(t, common)} {_sector_labels(o)}" for o in orgs for t in o.offers]
-    else:
-        offer_docs = [strip(t, common) for t in offer_texts]
-    remarks = (
-        np.array([not d for d in seek_docs], dtype=bool),
-        np.array([not strip(t, common) for t in offer_texts], dtype=bool),
-    )
-    seek_docs = [d or t for d, t in zip(seek_docs, seek_texts, strict=True)]
-    offer_docs = [d or t for d, t in zip(offer_docs, offer_texts, strict=True)]
-    backend.prepare(seek_docs + offer_docs)
-    say(f"embedding {len(seek_texts)} requests and {len(offer_texts)} offers with {backend.name}")
-    seeks = _text_set([o.seeks for o in orgs], seek_docs, backend, "seek", remarks[0])
-    offers = _text_set([o.offers for o in orgs], offer_docs, backend, "offer", remarks[1])
-    say(f"texts embedded ({len(common)} boilerplate sentences set aside)")
+    seeks, offers, remarks, seek_texts, offer_texts = _embed_texts(orgs, backend, say)
     scale = None
     if hubness:
         seek_script, offer_script = script_ids(seek_texts), script_ids(offer_texts)
@@ -284,6 +263,35 @@ def _build_arrays(
         sector_titles=titles,
     )
     return arrays, seek_texts, offer_texts, sector_codes
+
+
+def _embed_texts(
+    orgs: tuple[Organisation, ...], backend: EmbeddingBackend, say: Progress
+) -> tuple[TextSet, TextSet, tuple[np.ndarray, np.ndarray], list[str], list[str]]:
+    """Requests and offers embedded without their boilerplate; which ones are pure remarks."""
+    seek_texts = [t for o in orgs for t in o.seeks]
+    offer_texts = [t for o in orgs for t in o.offers]
+    # Sentences a large share of the fair repeats are boilerplate (boilerplate.py).
+    common = boilerplate([o.offers + o.seeks for o in orgs])
+    seek_docs = [strip(t, common) for t in seek_texts]
+    if backend.lexical:
+        # Character n-grams cannot match Chinese to English; the bilingual sector titles give
+        # each offer words in both scripts, so a request can at least find the right trade.
+        offer_docs = [f"{strip(t, common)} {_sector_labels(o)}" for o in orgs for t in o.offers]
+    else:
+        offer_docs = [strip(t, common) for t in offer_texts]
+    remarks = (
+        np.array([not d for d in seek_docs], dtype=bool),
+        np.array([not strip(t, common) for t in offer_texts], dtype=bool),
+    )
+    seek_docs = [d or t for d, t in zip(seek_docs, seek_texts, strict=True)]
+    offer_docs = [d or t for d, t in zip(offer_docs, offer_texts, strict=True)]
+    backend.prepare(seek_docs + offer_docs)
+    say(f"embedding {len(seek_texts)} requests and {len(offer_texts)} offers with {backend.name}")
+    seeks = _text_set([o.seeks for o in orgs], seek_docs, backend, "seek", remarks[0])
+    offers = _text_set([o.offers for o in orgs], offer_docs, backend, "offer", remarks[1])
+    say(f"texts embedded ({len(common)} boilerplate sentences set aside)")
+    return seeks, offers, remarks, seek_texts, offer_texts
 
 
 def _language_bits(orgs: tuple[Organisation, ...]) -> np.ndarray:
