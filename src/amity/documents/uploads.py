@@ -38,13 +38,15 @@ class UploadKind:
 
 
 KINDS: dict[str, UploadKind] = {
-    # An agreement: what offices scan and write agreements in.
+    # An agreement or a project's document: what offices scan and write documents in.
     "document": UploadKind(
         signatures={
             ".pdf": PDF,
             ".doc": OLE,
             ".docx": ZIP,
             ".odt": ZIP,
+            ".xlsx": ZIP,
+            ".pptx": ZIP,
             ".jpg": JPEG,
             ".jpeg": JPEG,
             ".png": PNG,

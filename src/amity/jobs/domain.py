@@ -155,11 +155,7 @@ def job_task(function: Callable[..., dict[str, Any] | None]) -> Callable[..., No
             return
         progress = Progress(job_id)
         # What the job changes is on record as changed by the one who started it.
-        with (
-            translation.override(job.language),
-            Heartbeat(job_id),
-            acting_as(job.owner),
-        ):
+        with translation.override(job.language), Heartbeat(job_id), acting_as(job.owner):
             try:
                 result = function(progress, **arguments) or {}
             except ValidationError as error:

@@ -30,8 +30,8 @@ def test_partner_page_query_count_is_the_same_for_1_and_many_exchanges(
     address = url("cities:partner-detail", partnership.pk)
     with_one = count_queries(organiser_client, address)
     # session, user, the partnership with its place, fields, citations with sources,
-    # agreements, exchanges, (organisers) contacts, and the cooperation section's projects and
-    # transfers of the city; and the history of the partnership, its place, agreements,
+    # agreements, exchanges, (organisers) contacts, the cooperation section's projects and
+    # transfers of the city, and the history of the partnership, its place, agreements,
     # exchanges, citations and contacts (one query each)
     assert with_one == 10 + 6
     ExchangeFactory.create_batch(30, partnership=partnership, source=SourceFactory())
