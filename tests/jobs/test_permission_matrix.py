@@ -25,7 +25,9 @@ pytestmark = pytest.mark.django_db
 
 # The job is firm A's member's.
 PAGE = {ANONYMOUS: LOGIN, ORGANISER: 200, FIRM_A: 200, FIRM_B: 403, DUNEDIN: 403, BUSAN: 403}
-PAGES = {"jobs:job-detail": PAGE, "jobs:job-status": PAGE}
+# Restarting a job that has not failed is refused with a message on the job's page (302).
+RESTART = {**PAGE, ORGANISER: 302, FIRM_A: 302}
+PAGES = {"jobs:job-detail": PAGE, "jobs:job-status": PAGE, "jobs:job-restart": RESTART}
 API = {"GET /api/v1/jobs/{job_id}": {**PAGE, ANONYMOUS: 401}}
 # Starting a failed job again: the same people, by POST; success leads to the new job's page.
 RESTART = {**PAGE, ORGANISER: 302, FIRM_A: 302}
@@ -41,8 +43,9 @@ def job(world):
 @pytest.mark.parametrize(("route", "role", "expected"), cases(PAGES))
 def test_page_permission_matrix(client, world, job, route, role, expected):
     as_role(client, world, role)
+    call = client.post if route == "jobs:job-restart" else client.get
 
-    expect(client.get(en(route, job.pk)), expected)
+    expect(call(en(route, job.pk)), expected)
 
 
 @pytest.mark.parametrize(("operation", "role", "expected"), cases(API))
