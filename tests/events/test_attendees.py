@@ -1,6 +1,7 @@
 """Registering organisations and adding attendees: one person once per event, clear errors."""
 
 import pytest
+from django.core import mail
 from django.core.exceptions import ValidationError
 
 from amity.events.domain import add_attendee, register_organisation, update_attendee
@@ -134,3 +135,14 @@ def test_update_attendee_keeps_the_email_rule():
 
     other.refresh_from_db()
     assert other.email == "b@x.example"
+
+
+def test_an_enterprise_registration_is_confirmed_by_email(django_capture_on_commit_callbacks):
+    member = EnterpriseUserFactory(email="buyer@firm.example")
+    event = EventFactory(status="registration_open")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        register_organisation(event=event, organisation=member.organisation, by=member)
+
+    assert [message.to for message in mail.outbox] == [["buyer@firm.example"]]
+    assert event.name_en in mail.outbox[0].subject

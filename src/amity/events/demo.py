@@ -21,7 +21,6 @@ from amity.cities.demo_data import FORUM_CITIES, FORUM_DAY_1, FORUM_DAY_2
 from amity.cities.models import Partnership
 from amity.events.domain.attendees import add_attendee
 from amity.events.domain.delegations import register_delegation
-from amity.events.domain.links import link_partnerships
 from amity.events.domain.programme import add_speaker, save_session
 from amity.events.models import (
     Delegation,
@@ -109,8 +108,9 @@ def _create_forum() -> Event:
         )
     }
     delegations = _add_delegations(event, partnerships)
-    # The registry's demo already has the forum on these partners' timelines.
-    link_partnerships(event, partnerships.values())
+    # The registry's demo already has the forum on these partners' timelines (its own demo
+    # entries, one per day): link without adding a third.
+    event.partnerships.set(partnerships.values())
     _add_programme(event, venue, delegations)
     return event
 

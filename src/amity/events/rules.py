@@ -41,6 +41,8 @@ rules.add_perm("events.print_badges", is_organiser)
 rules.add_perm("events.view_arrivals", is_organiser)
 rules.add_perm("events.print_invitation", is_organiser)
 rules.add_perm("events.view_delegate_home", is_delegate)
+# The same, for the menu (see base.html).
+rules.add_rule("events.has_delegate_home", is_delegate)
 
 # An enterprise member registers their own organisation for a published event.
 rules.add_perm("events.register_organisation", (is_organiser | is_enterprise_member) & is_published)

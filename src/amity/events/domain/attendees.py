@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
@@ -47,12 +48,33 @@ def register_organisation(*, event: Event, organisation: Organisation, by: User)
     status = RegistrationStatus.CONFIRMED if by.is_organiser else RegistrationStatus.PENDING
     try:
         with transaction.atomic():
-            return Registration.objects.create(
+            registration = Registration.objects.create(
                 event=event, organisation=organisation, status=status
             )
     except IntegrityError:
         # A concurrent registration of the same organisation won: use it.
         return Registration.objects.get(event=event, organisation=organisation)
+    if by.email:
+        transaction.on_commit(lambda: _confirm(registration, by.email))
+    return registration
+
+
+def _confirm(registration: Registration, recipient: str) -> None:
+    """Tell the person who registered that it is recorded (console backend in the demo)."""
+    event = registration.event
+    send_mail(
+        subject=_("Registration for %(event)s") % {"event": event.name_en},
+        message=_("%(organisation)s is registered for %(event)s (%(start)s – %(end)s): %(status)s.")
+        % {
+            "organisation": registration.organisation.name_en,
+            "event": event.name_en,
+            "start": event.starts_on,
+            "end": event.ends_on,
+            "status": registration.get_status_display(),
+        },
+        from_email=None,
+        recipient_list=[recipient],
+    )
 
 
 def _check_attendee(attendee: Attendee) -> None:
