@@ -170,3 +170,25 @@ def test_event_page_in_chinese_names_the_programme(client):
 
     assert "开幕式" in html
     assert "日程" in html
+
+
+def test_speaker_form_adds_an_attendee_as_speaker_of_the_session(organiser_client):
+    member = DelegationMemberFactory(name_en="Jane Mayor")
+    session = SessionFactory(event=member.event)
+
+    response = organiser_client.post(
+        en("events:speaker-add", session.pk),
+        {"speaker-attendee": member.pk, "speaker-role_en": "Speech", "speaker-order": "1"},
+    )
+
+    assert response.status_code == 302
+    assert [s.name_en for s in session.speakers.all()] == ["Jane Mayor"]
+
+
+def test_speaker_form_without_a_name_or_attendee_names_the_field(organiser_client):
+    session = SessionFactory()
+
+    response = organiser_client.post(en("events:speaker-add", session.pk), {"speaker-order": "1"})
+
+    assert response.status_code == 422
+    assert session.speakers.count() == 0
