@@ -43,6 +43,14 @@ def _delegations(event, count: int) -> None:
         DelegationMemberFactory(delegation=delegation)
 
 
+def _sessions(event, count: int) -> None:
+    from amity.events.domain.programme import add_speaker
+
+    for index in range(count):
+        session = SessionFactory(event=event, room=f"Room {index}")
+        add_speaker(session, name_en=f"Speaker {index}", place=PlaceFactory())
+
+
 def _count_queries(client, url: str) -> int:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
@@ -53,7 +61,7 @@ def _count_queries(client, url: str) -> int:
     return len(captured)
 
 
-@pytest.mark.parametrize("page", ["event-list", "delegations", "arrivals"])
+@pytest.mark.parametrize("page", ["event-list", "delegations", "arrivals", "programme"])
 def test_pages_make_as_many_queries_for_50_rows_as_for_1(organiser_client, page):
     counts = []
     for rows in (1, 50):
@@ -66,6 +74,9 @@ def test_pages_make_as_many_queries_for_50_rows_as_for_1(organiser_client, page)
         elif page == "delegations":
             _delegations(event, rows)
             url = en("events:event-detail", event.pk) + "?tab=delegations"
+        elif page == "programme":
+            _sessions(event, rows)
+            url = en("events:event-detail", event.pk)
         else:
             _delegations(event, rows)
             url = en("events:arrivals", event.pk)
