@@ -23,6 +23,12 @@ from tests.factories.cities import (
     PlaceFactory,
     SourceFactory,
 )
+from tests.factories.fair import (
+    FairFactory,
+    MeetingRequestFactory,
+    OpportunityFactory,
+    ParticipantFactory,
+)
 
 __all__ = [
     "PASSWORD",
@@ -32,8 +38,12 @@ __all__ = [
     "DelegateFactory",
     "EnterpriseUserFactory",
     "ExchangeFactory",
+    "FairFactory",
+    "MeetingRequestFactory",
+    "OpportunityFactory",
     "OrganisationFactory",
     "OrganiserFactory",
+    "ParticipantFactory",
     "PartnershipFactory",
     "PlaceFactory",
     "SourceFactory",

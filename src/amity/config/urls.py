@@ -24,6 +24,7 @@ urlpatterns += i18n_patterns(
     path("jobs/", include("amity.jobs.urls")),
     path("me/", my_home, name="my-home"),
     path("events/", include("amity.events.urls")),
+    path("fair/", include("amity.fair.urls")),
     path("", include("amity.cities.urls")),
     prefix_default_language=True,
 )

@@ -1,0 +1,1 @@
+"""The business matching fair: set-up, participants, opportunities, suggestions, requests."""

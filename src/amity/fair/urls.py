@@ -1,0 +1,36 @@
+from django.urls import path
+
+from amity.fair.views import home, marketplace, organiser, participant, transfer
+
+app_name = "fair"
+urlpatterns = [
+    path("", home.participant_home_view, name="participant-home"),
+    path("<id:fair_id>/marketplace/", marketplace.marketplace_view, name="marketplace"),
+    path("<id:fair_id>/register/", participant.register_view, name="register"),
+    path("<id:fair_id>/overview/", organiser.overview, name="organiser-overview"),
+    path("<id:fair_id>/setup/", organiser.setup, name="setup"),
+    path("<id:fair_id>/recompute/", organiser.recompute, name="recompute"),
+    path("<id:fair_id>/meetings/new/", organiser.meeting_create, name="meeting-create"),
+    path("<id:fair_id>/import/", transfer.import_view, name="import"),
+    path("<id:fair_id>/export.<str:fmt>", transfer.export_view, name="export"),
+    path("participants/<id:pk>/", participant.participant_detail, name="participant-detail"),
+    path("participants/<id:pk>/edit/", participant.profile_edit, name="profile-edit"),
+    path(
+        "participants/<id:pk>/opportunities/new/",
+        participant.opportunity_add,
+        name="opportunity-add",
+    ),
+    path(
+        "participants/<id:pk>/opportunities/<id:opportunity_id>/delete/",
+        participant.opportunity_delete,
+        name="opportunity-delete",
+    ),
+    path("participants/<id:pk>/approve/", organiser.approve, name="approve"),
+    path("participants/<id:pk>/request/", participant.request_send, name="request-send"),
+    path("participants/<id:pk>/mark/", participant.mark_view, name="mark"),
+    path(
+        "requests/<id:pk>/<str:action>/",
+        participant.request_answer,
+        name="request-answer",
+    ),
+]
