@@ -121,6 +121,7 @@ INSTALLED_APPS = [
     "amity.cities",
     "amity.events",
     "amity.fair",
+    "amity.cooperation",
     "amity.demo",
     "amity.maintenance",
     "amity.api",
