@@ -23,7 +23,7 @@ def message_keys(text: str) -> list[tuple[str, str]]:
         if match is None:
             continue
         keyword, value = match.groups()
-        if keyword == "msgstr":
+        if keyword is not None and keyword.startswith("msgstr"):
             keys.append((parts["msgctxt"], parts["msgid"]))
             parts = {"msgctxt": "", "msgid": ""}
         field = keyword or field  # a bare "..." line continues the field above it
