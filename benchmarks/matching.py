@@ -1,7 +1,7 @@
 """Recall and speed of the partner recommendations (issue 4) on synthetic fairs.
 
     PYTHONPATH=src python benchmarks/matching.py recall [--backend e5|lexical] [--prefix …]
-        [--prior-texts 50] [--organisations 1000]
+        [--prior-texts 50] [--organisations 1000] [--generator plain|hard]
     PYTHONPATH=src python benchmarks/matching.py speed [--organisations 20000]
 
 recall: recall@10 of planted partners (both directions of every pair: is B in A's top 10 and
@@ -27,22 +27,52 @@ from amity.engine.matching import RecommendOptions, parse_profiles, recommend
 from amity.engine.matching.debias import PRIOR_TEXTS
 from amity.engine.matching.embedding import E5Backend, LexicalBackend
 from amity.engine.matching.generator import GeneratedFair, generate_fair
+from amity.engine.matching.hard_generator import generate_hard_fair
 
 SEEDS = (1, 2, 3)
 
 
 def recall_at_k(fair: GeneratedFair, lists: dict[str, list[str]], k: int = 10) -> dict[str, float]:
-    hits = {"all": [], "cross": [], "same": []}
+    """Share of planted participants whose partner is in their first k: all, across and
+    within languages, same side (two visitors or two home firms) and by pair mode; with the
+    hard generator also ``precision``, the share of their k suggestions that are relevant."""
+    hits: dict[str, list[bool]] = {"all": [], "cross": [], "same": []}
     for pair in fair.planted:
         for me, partner in ((pair.a, pair.b), (pair.b, pair.a)):
             found = partner in lists[me][:k]
             hits["all"].append(found)
             hits["cross" if pair.cross_language else "same"].append(found)
+            if pair.same_side:
+                hits.setdefault("same_side", []).append(found)
+            hits.setdefault(f"mode {pair.mode}", []).append(found)
+            if fair.needs is not None:
+                shown = lists[me][:k]
+                relevant = [_relevant(fair.needs, me, other) for other in shown]
+                hits.setdefault("precision", []).extend(relevant)
     return {key: sum(v) / len(v) for key, v in hits.items() if v}
 
 
+def _relevant(needs: dict, me: str, other: str) -> bool:
+    """other offers a need I seek, or seeks a need I offer (the truth, by need keys)."""
+    mine = needs.get(me, {"offers": set(), "seeks": set()})
+    theirs = needs.get(other, {"offers": set(), "seeks": set()})
+    return bool(mine["seeks"] & theirs["offers"] or mine["offers"] & theirs["seeks"])
+
+
+def make_fair(generator: str, organisations: int, seed: int) -> GeneratedFair:
+    """The plain generator (1 pair per 5 profiles) or the hard one (1 per 4, as issue 13)."""
+    if generator == "hard":
+        return generate_hard_fair(organisations=organisations, pairs=organisations // 4, seed=seed)
+    return generate_fair(organisations=organisations, pairs=organisations // 5, seed=seed)
+
+
 def run_recall(
-    backend_name: str, prefix: str, cache_dir: str, prior_texts: float, organisations: int
+    backend_name: str,
+    prefix: str,
+    cache_dir: str,
+    prior_texts: float,
+    organisations: int,
+    generator: str = "plain",
 ) -> None:
     if backend_name == "e5":
         backend = E5Backend(
@@ -55,7 +85,7 @@ def run_recall(
         backend = LexicalBackend()
     totals: dict[str, list[float]] = {}
     for seed in SEEDS:
-        fair = generate_fair(organisations=organisations, pairs=organisations // 5, seed=seed)
+        fair = make_fair(generator, organisations, seed)
         profiles = parse_profiles(fair.profiles)
         started = time.perf_counter()
         result = recommend(profiles, RecommendOptions(), backend=backend)
@@ -66,10 +96,10 @@ def run_recall(
         for key, value in scores.items():
             totals.setdefault(key, []).append(value)
         print(
-            f"seed {seed}: recall@10 all {scores['all']:.3f} cross-language {scores['cross']:.3f}"
-            f" same-language {scores['same']:.3f} (without exposure cap: all {before['all']:.3f},"
-            f" cross {before['cross']:.3f}); exposure max {result.exposure.before_cap} -> "
-            f"{result.exposure.max_lists_per_participant}; {seconds:.1f} s"
+            f"seed {seed}: recall@10 {_figures(scores)} (without exposure cap: all "
+            f"{before['all']:.3f}, cross {before['cross']:.3f}); exposure max "
+            f"{result.exposure.before_cap} -> {result.exposure.max_lists_per_participant}; "
+            f"{seconds:.1f} s"
         )
     mean = {k: sum(v) / len(v) for k, v in totals.items()}
     label = (
@@ -78,9 +108,14 @@ def run_recall(
         else backend.name
     )
     print(
-        f"{label} mean over seeds {SEEDS}, {organisations} profiles: "
-        f"all {mean['all']:.3f} cross-language {mean['cross']:.3f} same {mean['same']:.3f}"
+        f"{label} mean over seeds {SEEDS}, {generator} generator, {organisations} profiles: "
+        f"{_figures(mean)}"
     )
+
+
+def _figures(scores: dict[str, float]) -> str:
+    names = {"cross": "cross-language", "same": "same-language", "same_side": "same-side"}
+    return " ".join(f"{names.get(k, k)} {v:.3f}" for k, v in scores.items())
 
 
 def _uncapped(profiles, backend) -> dict[str, list[str]]:
@@ -134,11 +169,19 @@ def main(argv: list[str]) -> int:
         "--organisations", type=int, help="fair size (default 1,000 for recall, 20,000 speed)"
     )
     parser.add_argument("--prior-texts", type=float, default=PRIOR_TEXTS)
+    parser.add_argument(
+        "--generator",
+        choices=("plain", "hard"),
+        default="plain",
+        help="synthetic fairs: generator.py, or hard_generator.py (issue 13; 1,200 profiles)",
+    )
     parser.add_argument("--cache-dir", default="var/embeddings")
     args = parser.parse_args(argv)
     if args.mode == "recall":
-        size = args.organisations or 1000
-        run_recall(args.backend, args.prefix, args.cache_dir, args.prior_texts, size)
+        size = args.organisations or (1200 if args.generator == "hard" else 1000)
+        run_recall(
+            args.backend, args.prefix, args.cache_dir, args.prior_texts, size, args.generator
+        )
     else:
         run_speed(args.organisations or 20000, args.cache_dir)
     return 0

@@ -21,6 +21,8 @@ Getting started
   demo                   migrate, load Shanghai's registry and labelled demo data, create the
                          demo accounts (admin, organiser, enterprise, delegate), then serve
   serve                  serve the site (gunicorn) with a background-task worker
+                         (--production: the production profile, README "Production")
+  worker                 run background tasks (RQ in production, else the database queue)
   createsuperuser        create an administrator account (asks for a password)
   backup FILE            the database and uploaded files in one archive
   restore FILE           put a backup back (saves the current state first)
@@ -48,7 +50,11 @@ def _wants_overview(argv: list[str]) -> bool:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from_process = argv is None
     argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] == "schedule" and from_process:
+        # The whole process counts against `amity schedule --time-limit` (start-up included).
+        return import_module(ENGINE_COMMANDS["schedule"]).main(argv[1:], count_startup=True)
     if argv and argv[0] in ENGINE_COMMANDS:
         return import_module(ENGINE_COMMANDS[argv[0]]).main(argv[1:])
     if len(argv) == 2 and argv[0] == "help" and argv[1] in ENGINE_COMMANDS:

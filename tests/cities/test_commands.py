@@ -79,7 +79,10 @@ def test_demo_prints_working_logins_for_three_roles_and_an_administrator(client)
         "organiser": "organiser",
         "enterprise": "enterprise",
         "delegate": "delegate",
+        # The fair's demo: a partner-city enterprise, the other side of the matching flow.
+        "partner": "enterprise",
     }
+    assert "partner     password: amity-demo" in out
     assert User.objects.get(username="admin").is_superuser
     assert client.login(username="organiser", password="amity-demo")
     assert client.login(username="admin", password="amity-demo")

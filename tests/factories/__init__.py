@@ -23,6 +23,15 @@ from tests.factories.cities import (
     PlaceFactory,
     SourceFactory,
 )
+from tests.factories.cooperation import (
+    IndicatorFactory,
+    IndicatorValueFactory,
+    MilestoneFactory,
+    PracticeFactory,
+    ProjectFactory,
+    ProjectPartnerFactory,
+    TransferFactory,
+)
 from tests.factories.fair import (
     FairFactory,
     MeetingRequestFactory,
@@ -39,13 +48,20 @@ __all__ = [
     "EnterpriseUserFactory",
     "ExchangeFactory",
     "FairFactory",
+    "IndicatorFactory",
+    "IndicatorValueFactory",
     "MeetingRequestFactory",
+    "MilestoneFactory",
     "OpportunityFactory",
     "OrganisationFactory",
     "OrganiserFactory",
     "ParticipantFactory",
     "PartnershipFactory",
     "PlaceFactory",
+    "PracticeFactory",
+    "ProjectFactory",
+    "ProjectPartnerFactory",
     "SourceFactory",
+    "TransferFactory",
     "UserFactory",
 ]

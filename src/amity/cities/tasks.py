@@ -19,7 +19,13 @@ IMPORTED = gettext_noop("%(created)s added, %(updated)s updated, %(unchanged)s u
 @task()
 @job_task
 def import_file(progress, *, path: str, filename: str) -> dict:
-    """Import a stored registry file (all rows or none), then delete the stored copy."""
+    """Import a stored registry file (all rows or none), then delete the stored copy.
+
+    The copy is kept when something else than the file failed (a database error, a killed
+    worker): the job can then be started again without a new upload.
+    """
+    if not default_storage.exists(path):
+        raise ValidationError(_("The uploaded file is no longer kept; upload it again."))
     try:
         with default_storage.open(path, "rb") as handle:
             data = handle.read()
@@ -27,13 +33,13 @@ def import_file(progress, *, path: str, filename: str) -> dict:
             data, filename, max_rows=settings.AMITY_IMPORT_MAX_ROWS, progress=progress
         )
     except ImportRejected as rejected:
+        default_storage.delete(path)
         listed = [str(error) for error in rejected.errors[:ERRORS_LISTED]]
         head = _("Nothing was imported: %(count)s problems. The first ones:") % {
             "count": rejected.total
         }
         raise ValidationError([head, *listed]) from None
-    finally:
-        default_storage.delete(path)
+    default_storage.delete(path)
     counts = {
         "created": summary.created,
         "updated": summary.updated,

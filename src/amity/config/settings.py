@@ -1,6 +1,16 @@
 """Settings read from the environment, with defaults that are safe and need no set-up.
 
+Two profiles (``AMITY_PROFILE``):
+  embedded (default)  SQLite in ./var, background tasks in the database (``amity db_worker``),
+                      static files straight from the package: ``make demo`` and a single PC
+  production          PostgreSQL from DATABASE_URL (required), AMITY_SECRET_KEY (or SECRET_KEY)
+                      required, tasks on Redis through RQ (REDIS_URL, default
+                      redis://127.0.0.1:6379/0; ``amity worker``), the cache on the same Redis,
+                      static files collected with hashed names (``amity collectstatic``),
+                      secure cookies and HSTS unless AMITY_SECURE_COOKIES=0; never DEBUG
+
 Environment variables:
+  AMITY_PROFILE       embedded or production (above)
   DATABASE_URL        sqlite:///path/to/amity.sqlite3 or postgres://user@host/db
                       (default: SQLite in ./var/amity.sqlite3)
   AMITY_SECRET_KEY    required in production; without it a key is generated once into ./var/
@@ -37,6 +47,7 @@ from pathlib import Path
 
 import dj_database_url
 from csp.constants import NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
@@ -54,9 +65,22 @@ def env_list(name: str, default: str) -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+AMITY_PROFILE = os.environ.get("AMITY_PROFILE", "embedded").strip().lower() or "embedded"
+if AMITY_PROFILE not in {"embedded", "production"}:
+    raise ImproperlyConfigured(
+        f"AMITY_PROFILE={AMITY_PROFILE!r}: use 'embedded' (the default) or 'production'"
+    )
+PRODUCTION = AMITY_PROFILE == "production"
+
+
 def _secret_key() -> str:
-    if key := os.environ.get("AMITY_SECRET_KEY"):
+    if key := os.environ.get("AMITY_SECRET_KEY") or os.environ.get("SECRET_KEY"):
         return key
+    if PRODUCTION:
+        # Several app servers must share one key, and a key generated on one disk is not shared.
+        raise ImproperlyConfigured(
+            "AMITY_PROFILE=production needs AMITY_SECRET_KEY (or SECRET_KEY) in the environment"
+        )
     # A zero-set-up install still gets a unique, persistent key instead of a shared default.
     key_file = VAR_DIR / "secret-key"
     if not key_file.exists():
@@ -66,7 +90,8 @@ def _secret_key() -> str:
     return key_file.read_text().strip()
 
 
-DEBUG = env_flag("AMITY_DEBUG")
+# Debug pages show settings and source: never in production, whatever the environment says.
+DEBUG = env_flag("AMITY_DEBUG") and not PRODUCTION
 SECRET_KEY = _secret_key()
 ALLOWED_HOSTS = env_list("AMITY_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("AMITY_CSRF_TRUSTED_ORIGINS", "")
@@ -121,6 +146,7 @@ INSTALLED_APPS = [
     "amity.cities",
     "amity.events",
     "amity.fair",
+    "amity.cooperation",
     "amity.demo",
     "amity.maintenance",
     "amity.api",
@@ -138,6 +164,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Inside the others, so every header they add is added to a cached answer too.
+    "amity.cities.caching.AnonymousRegistryApiCache",
     # Last, as django-axes requires: it turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -162,6 +190,10 @@ TEMPLATES = [
     }
 ]
 
+if PRODUCTION and not os.environ.get("DATABASE_URL", "").startswith(("postgres", "pgsql")):
+    raise ImproperlyConfigured(
+        "AMITY_PROFILE=production needs DATABASE_URL=postgres://user:password@host:5432/db"
+    )
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'amity.sqlite3'}",
@@ -252,10 +284,50 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# A running job's sign of life (amity.jobs): written this often while its function works, and
+# a job silent for AMITY_JOB_STALL_SECONDS is failed as abandoned (its worker died).
+AMITY_JOB_HEARTBEAT_SECONDS = float(os.environ.get("AMITY_JOB_HEARTBEAT_SECONDS", "15"))
+AMITY_JOB_STALL_SECONDS = float(os.environ.get("AMITY_JOB_STALL_SECONDS", "120"))
+
+if PRODUCTION:
+    # Tasks on Redis through RQ: several app servers enqueue, `amity worker` runs them. A job
+    # may run up to AMITY_TASK_TIMEOUT seconds (a schedule run is minutes, not RQ's 3).
+    REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
+    INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
+    RQ_QUEUES = {
+        "default": {
+            "URL": REDIS_URL,
+            "DEFAULT_TIMEOUT": int(os.environ.get("AMITY_TASK_TIMEOUT", "3600")),
+        }
+    }
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+    # One cache for every app server (a per-process cache would disagree between them).
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ.get("AMITY_CACHE_URL", REDIS_URL),
+            "KEY_PREFIX": "amity",
+        }
+    }
+    # Collected once (`amity collectstatic`, which `amity serve --production` runs) with
+    # content hashes in their names, so browsers may keep them for a year.
+    STORAGES = {
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+        "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    }
+    STATIC_ROOT = Path(os.environ.get("AMITY_STATIC_ROOT", VAR_DIR / "static")).resolve()
+    WHITENOISE_USE_FINDERS = False
+    # Only the hashed copies are served; source maps (the API docs' 10 MB of them) are kept for
+    # developers' tools but not compressed: compressing them was most of collectstatic's minute.
+    WHITENOISE_KEEP_ONLY_HASHED_FILES = True
+    from whitenoise.compress import Compressor
+
+    WHITENOISE_SKIP_COMPRESS_EXTENSIONS = (*Compressor.SKIP_COMPRESS_EXTENSIONS, "map")
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False  # htmx reads the token from the meta tag, not the cookie
-SESSION_COOKIE_SECURE = env_flag("AMITY_SECURE_COOKIES")  # on behind HTTPS
+# On behind HTTPS; production assumes HTTPS unless told otherwise.
+SESSION_COOKIE_SECURE = env_flag("AMITY_SECURE_COOKIES", default=PRODUCTION)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 if SESSION_COOKIE_SECURE:
     # Served over HTTPS (behind a reverse proxy that terminates TLS): browsers are told to use

@@ -25,6 +25,7 @@ urlpatterns += i18n_patterns(
     path("me/", my_home, name="my-home"),
     path("events/", include("amity.events.urls")),
     path("fair/", include("amity.fair.urls")),
+    path("cooperation/", include("amity.cooperation.urls")),
     path("", include("amity.cities.urls")),
     prefix_default_language=True,
 )

@@ -9,7 +9,7 @@ from ninja import Router, Schema
 
 from amity.api.errors import get_or_404
 from amity.api.permissions import require_perm
-from amity.jobs.domain import job_message
+from amity.jobs.domain import fail_stalled, job_message
 from amity.jobs.models import Job
 
 router = Router(tags=["jobs"])
@@ -32,6 +32,7 @@ class JobOut(Schema):
 
 @router.get("/{job_id}", response=JobOut, summary="A background job's progress and result")
 def job_detail(request, job_id: UUID):
+    fail_stalled(job_id=job_id)  # a job whose worker died reads as failed, as on its page
     job = get_or_404(Job, job_id)
     require_perm(request, "jobs.view_job", job)
     chinese = (get_language() or "").startswith("zh")

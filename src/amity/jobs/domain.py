@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import threading
 import time
 from collections.abc import Callable
 from datetime import timedelta
@@ -16,8 +17,9 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone, translation
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext
 
 from amity.jobs.models import Job, JobStatus
@@ -45,16 +47,56 @@ def start_job(*, kind: str, title: Callable[[], str], owner, task, **arguments: 
     must be JSON values (ids, not objects). ``title`` is rendered in both languages.
     """
     title_en, title_zh = in_both_languages(title)
-    job = Job.objects.create(
-        kind=kind,
-        title_en=title_en[:300],
-        title_zh=title_zh[:300],
-        owner=owner if owner is not None and owner.is_authenticated else None,
-        language=translation.get_language() or settings.LANGUAGE_CODE,
+    return _record_and_enqueue(
+        Job(
+            kind=kind,
+            title_en=title_en[:300],
+            title_zh=title_zh[:300],
+            owner=owner if owner is not None and owner.is_authenticated else None,
+            language=translation.get_language() or settings.LANGUAGE_CODE,
+            task_path=task.module_path,
+            arguments=arguments,
+        ),
+        task,
     )
+
+
+def _record_and_enqueue(job: Job, task) -> Job:
+    job.save()
     # After commit: a worker must not look for a job row that is not visible yet.
-    transaction.on_commit(functools.partial(task.enqueue, job_id=str(job.pk), **arguments))
+    transaction.on_commit(functools.partial(task.enqueue, job_id=str(job.pk), **job.arguments))
     return job
+
+
+def can_restart(job: Job) -> bool:
+    """A failed job runs again once, with the same arguments, if it recorded its task."""
+    return (
+        job.status == JobStatus.FAILED
+        and bool(job.task_path)
+        and not Job.objects.filter(restarted_from=job).exists()
+    )
+
+
+def restart_job(job: Job, *, owner) -> Job:
+    """A new job of the same kind, title and arguments as the failed ``job``; ``job`` stays as
+    it was, as the record of what went wrong."""
+    with transaction.atomic():
+        job = Job.objects.select_for_update().get(pk=job.pk)
+        if not can_restart(job):
+            raise ValidationError(gettext("Only a failed job can be started again, and once."))
+        return _record_and_enqueue(
+            Job(
+                kind=job.kind,
+                title_en=job.title_en,
+                title_zh=job.title_zh,
+                owner=owner if owner is not None and owner.is_authenticated else job.owner,
+                language=translation.get_language() or job.language,
+                task_path=job.task_path,
+                arguments=job.arguments,
+                restarted_from=job,
+            ),
+            import_string(job.task_path),
+        )
 
 
 class Progress:
@@ -111,7 +153,7 @@ def job_task(function: Callable[..., dict[str, Any] | None]) -> Callable[..., No
         if job is None:
             return
         progress = Progress(job_id)
-        with translation.override(job.language):
+        with translation.override(job.language), Heartbeat(job_id):
             try:
                 result = function(progress, **arguments) or {}
             except ValidationError as error:
@@ -165,14 +207,60 @@ def _finish(
     )
 
 
-def fail_stalled(after: timedelta) -> int:
-    """Mark running jobs without progress for ``after`` as failed (their worker died)."""
-    return Job.objects.filter(
-        status=JobStatus.RUNNING, updated_at__lt=timezone.now() - after
-    ).update(
+class Heartbeat:
+    """While a job's function runs, its row's ``updated_at`` is refreshed every
+    ``AMITY_JOB_HEARTBEAT_SECONDS`` from a thread of its own, even when the function reports
+    nothing for a long time (a solver thinking). A worker that is killed stops beating; its job
+    is then found by ``fail_stalled``."""
+
+    def __init__(self, job_id: str, interval: float | None = None) -> None:
+        self.job_id = job_id
+        self.interval = settings.AMITY_JOB_HEARTBEAT_SECONDS if interval is None else interval
+        self._stopped = threading.Event()
+        self._thread = threading.Thread(
+            target=self._run, name=f"job-heartbeat-{job_id}", daemon=True
+        )
+
+    def beat(self) -> None:
+        Job.objects.filter(pk=self.job_id, status=JobStatus.RUNNING).update(
+            updated_at=timezone.now()
+        )
+
+    def _run(self) -> None:
+        try:
+            while not self._stopped.wait(self.interval):
+                self.beat()
+        finally:
+            # This thread's own database connection; the job's function keeps its own.
+            connection.close()
+
+    def __enter__(self) -> Heartbeat:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self._stopped.set()
+        self._thread.join()
+
+
+def stall_limit() -> timedelta:
+    return timedelta(seconds=settings.AMITY_JOB_STALL_SECONDS)
+
+
+def fail_stalled(after: timedelta | None = None, *, job_id=None) -> int:
+    """Mark running jobs without a sign of life for ``after`` (default: the stall limit) as
+    failed, with the reason: their worker died. Only one job's if ``job_id`` is given."""
+    jobs = Job.objects.filter(
+        status=JobStatus.RUNNING,
+        updated_at__lt=timezone.now() - (stall_limit() if after is None else after),
+    )
+    if job_id is not None:
+        jobs = jobs.filter(pk=job_id)
+    return jobs.update(
         status=JobStatus.FAILED,
         error=gettext("The job stopped reporting progress (its worker stopped); start it again."),
         finished_at=timezone.now(),
+        updated_at=timezone.now(),
     )
 
 

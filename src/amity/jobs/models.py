@@ -51,6 +51,18 @@ class Job(models.Model):
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
     # Last sign of life; a running job whose worker died stops moving (see domain.fail_stalled).
     updated_at = models.DateTimeField(_("last progress"), auto_now=True)
+    # What to run again when a failed job is restarted: the task's dotted path and its JSON
+    # arguments (empty for jobs recorded before restarts existed: those cannot be restarted).
+    task_path = models.CharField(_("task"), max_length=200, blank=True)
+    arguments = models.JSONField(_("arguments"), default=dict, blank=True)
+    restarted_from = models.OneToOneField(
+        "self",
+        verbose_name=_("restart of"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="restart",
+    )
 
     class Meta:
         verbose_name = _("background job")

@@ -11,3 +11,5 @@ def started_the_job(user, job) -> bool:
 
 
 rules.add_perm("jobs.view_job", is_organiser | started_the_job)
+# Starting a failed job again runs the same work with the same input: whoever may see it.
+rules.add_perm("jobs.restart_job", is_organiser | started_the_job)

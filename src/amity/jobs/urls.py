@@ -6,4 +6,5 @@ app_name = "jobs"
 urlpatterns = [
     path("<uuid:pk>/", views.job_detail, name="job-detail"),
     path("<uuid:pk>/status/", views.job_status, name="job-status"),
+    path("<uuid:pk>/restart/", views.job_restart, name="job-restart"),
 ]

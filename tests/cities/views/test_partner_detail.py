@@ -30,8 +30,9 @@ def test_partner_page_query_count_is_the_same_for_1_and_many_exchanges(
     address = url("cities:partner-detail", partnership.pk)
     with_one = count_queries(organiser_client, address)
     # session, user, the partnership with its place, fields, citations with sources,
-    # agreements, exchanges, and (organisers) contacts
-    assert with_one == 8
+    # agreements, exchanges, (organisers) contacts, and the cooperation section's projects and
+    # transfers of the city
+    assert with_one == 10
     ExchangeFactory.create_batch(30, partnership=partnership, source=SourceFactory())
     AgreementFactory.create_batch(5, partnership=partnership)
     CitationFactory.create_batch(5, partnership=partnership)

@@ -100,3 +100,16 @@ def test_the_generator_picks_a_fitting_number_of_pairs_by_default(tmp_path):
     out, planted = tmp_path / "f.json", tmp_path / "p.json"
     assert generator.main(["--organisations", "10", "-o", str(out), "--planted", str(planted)]) == 0
     assert len(json.loads(planted.read_text())) == 2
+
+
+def test_help_documents_the_input_and_output_formats(capsys):
+    from amity.engine.matching.cli import main
+
+    code = main(["--help"])
+
+    text = capsys.readouterr().out
+    assert code == 0
+    assert all(
+        word in text
+        for word in ("organisations", "offers", "seeks", "seek_sector", "exposure", "public_sector")
+    )

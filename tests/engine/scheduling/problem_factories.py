@@ -6,7 +6,16 @@ from pathlib import Path
 
 from amity.engine.scheduling.model import Fairness, Meeting, Participant, Problem, Slot, Table
 
-JAIR = Path(__file__).resolve().parents[3].parent / "shared" / "benchmarks" / "b2b-jair"
+_ROOT = Path(__file__).resolve().parents[3]
+# Beside the checkout (``../shared``); a worktree under ``wt/`` finds it one level up.
+JAIR = next(
+    (
+        d / "shared" / "benchmarks" / "b2b-jair"
+        for d in (_ROOT.parent, _ROOT.parent.parent)
+        if (d / "shared" / "benchmarks" / "b2b-jair").is_dir()
+    ),
+    _ROOT.parent / "shared" / "benchmarks" / "b2b-jair",
+)
 
 
 def make_problem(

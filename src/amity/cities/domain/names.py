@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from amity.cities.caching import registry_changed
 from amity.cities.domain.invariants import text_problems
 from amity.cities.models import NameOrigin, Place, PlaceName
 from amity.cities.world_cities import fold, world_city_by_id
@@ -33,6 +34,7 @@ def refresh_search_names(place: Place) -> None:
     alternates = place.alternate_names.values_list("name", flat=True)
     place.search_names = place_search_key(place, alternates)
     Place.objects.filter(pk=place.pk).update(search_names=place.search_names)
+    registry_changed()  # an update() sends no signal
 
 
 def geonames_names(place: Place) -> list[str]:
@@ -106,3 +108,4 @@ def take_names_in_bulk(places: list[Place], chunk: int = 500) -> None:
     for place in places:
         place.search_names = place_search_key(place, names[place.pk])
     Place.objects.bulk_update(places, ["search_names"], batch_size=chunk)
+    registry_changed()  # bulk writes send no signal

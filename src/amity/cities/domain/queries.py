@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-from django.db.models import Count, F, Prefetch, QuerySet
+from django.db.models import Count, F, Prefetch, QuerySet, prefetch_related_objects
 from django.db.models.expressions import OrderBy
 from django.db.models.functions import ExtractYear
 
@@ -180,12 +180,22 @@ def partner_details() -> QuerySet[Partnership]:
 
     Contacts are personal data: a caller loads them only for those who may see them.
     """
-    return Partnership.objects.select_related("place").prefetch_related(
+    return Partnership.objects.select_related("place").prefetch_related(*_detail_lookups())
+
+
+def _detail_lookups() -> tuple:
+    return (
         "fields",
         Prefetch("citations", Citation.objects.select_related("source")),
         Prefetch("agreements", Agreement.objects.select_related("source")),
         Prefetch("exchanges", Exchange.objects.select_related("source")),
     )
+
+
+def load_partner_details(partnership: Partnership) -> Partnership:
+    """What ``partner_details`` prefetches, for a partnership already loaded with its place."""
+    prefetch_related_objects([partnership], *_detail_lookups())
+    return partnership
 
 
 @dataclass(frozen=True)

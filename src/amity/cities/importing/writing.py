@@ -13,6 +13,7 @@ from typing import TypeVar
 
 from django.db.models.functions import Lower
 
+from amity.cities.caching import registry_changed
 from amity.cities.domain import continent_for_country, default_status_for, world_city_for
 from amity.cities.domain.names import place_search_key, take_names_in_bulk
 from amity.cities.importing.rows import PartnershipRow
@@ -51,6 +52,8 @@ class _Outcome:
 
 def write_rows(rows: list[PartnershipRow], columns: frozenset[str]) -> tuple[int, int, int]:
     """Create or update every row; return (created, updated, unchanged). Call in a transaction."""
+    # Bulk writes send no model signals: the cached pages are told here (after the commit).
+    registry_changed()
     places, changed_places = _upsert_places(rows)
     partnerships, outcome = _upsert_partnerships(rows, places, columns)
     by_row = {

@@ -11,7 +11,8 @@ from django.utils import formats
 from django.views import View
 
 from amity.accounts.permissions import ObjectPermissionRequiredMixin
-from amity.cities.domain.queries import partner_details, timeline
+from amity.cities.caching import cached_fragment
+from amity.cities.domain.queries import load_partner_details, timeline
 from amity.cities.models import Agreement, Citation, Partnership
 from amity.cities.worldmap import MAP_HEIGHT, MAP_WIDTH, project, view_box_around
 
@@ -26,11 +27,38 @@ def stated_value(citation: Citation) -> str:
     return citation.value
 
 
+# What the partner's page shows depends on these rights of the reader.
+PRIVATE_PERMS = ("cities.view_contact", "cities.view_notes")
+PAGE_PERMS = (
+    "cities.download_agreement",
+    "cities.change_partnership",
+    "cities.add_exchange",
+    "cities.add_agreement",
+    "cities.add_contact",
+    "cities.add_citation",
+)
+
+
 class PartnerDetailView(PermissionRequiredMixin, View):
     permission_required = "cities.view_partnership"
 
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
-        partnership = get_object_or_404(partner_details(), pk=pk)
+        template = "cities/partner_detail.html"
+        partnership = get_object_or_404(Partnership.objects.select_related("place"), pk=pk)
+        user = request.user
+        if any(user.has_perm(perm, partnership) for perm in PRIVATE_PERMS):
+            # Contacts and notes are personal or internal: such pages are never cached.
+            return render(request, template, self.context(request, partnership))
+        # The public page is the same for every reader with the same rights: cached per
+        # registry version, with those rights in its key.
+        rights = tuple(user.has_perm(perm, partnership) for perm in PAGE_PERMS)
+        content = cached_fragment(
+            request, template, rights, lambda: self.context(request, partnership)
+        )
+        return render(request, template, {"place": partnership.place, "cached_content": content})
+
+    def context(self, request: HttpRequest, partnership: Partnership) -> dict:
+        load_partner_details(partnership)
         user = request.user
         # Contacts are personal data: for other roles they are not even loaded.
         can_see_contacts = user.has_perm("cities.view_contact", partnership)
@@ -44,7 +72,7 @@ class PartnerDetailView(PermissionRequiredMixin, View):
             if place.latitude is not None and place.longitude is not None
             else None
         )
-        context = {
+        return {
             "map_width": MAP_WIDTH,
             "map_height": MAP_HEIGHT,
             "partnership": partnership,
@@ -64,7 +92,6 @@ class PartnerDetailView(PermissionRequiredMixin, View):
             "can_add_contact": user.has_perm("cities.add_contact", partnership),
             "can_add_citation": user.has_perm("cities.add_citation", partnership),
         }
-        return render(request, "cities/partner_detail.html", context)
 
 
 class AgreementDocumentView(ObjectPermissionRequiredMixin, View):

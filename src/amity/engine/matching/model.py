@@ -62,22 +62,35 @@ class RecommendOptions:
     # Directory of the on-disk embedding cache; None disables the cache.
     cache_dir: str | None = "var/embeddings"
     # Weights of the score terms. Text complementarity dominates; the rest break near-ties.
-    weight_text: float = 0.70
-    weight_sector: float = 0.12
+    weight_text: float = 0.85
+    # Shared ISIC codes are weak evidence (seekers often list what they are, not what they
+    # need), so they only break near-ties; the request is read against the other side's
+    # sector titles instead (sector_text).
+    weight_sector: float = 0.04
     weight_cooperation: float = 0.08
-    # Bonus for a pair joining the home city with a partner city (the fair's purpose).
-    weight_city: float = 0.10
+    # Bonus for a pair joining the home city with a partner city (the fair's purpose): a
+    # tie-breaker between comparably good partners, only above city_floor.
+    weight_city: float = 0.03
     # A participant may sit in at most cap_factor * max_meetings lists (must_meet excepted).
     cap_factor: float = 3.0
     # Candidates per participant kept for exact rescoring and for exposure spreading.
-    candidates: int = 40
+    candidates: int = 60
     # Principal components of the shortlist features (cost of stage 1 is linear in this).
     components: int = 128
     # Rows scored per matrix block: bounds memory to ~ block_rows * n * 4 bytes per matrix.
     block_rows: int = 1024
-    # A pair where only one side states a need (the other only offers) scores this
-    # fraction of that one direction, so mutual pairs rank above one-sided ones.
-    one_sided_factor: float = 0.85
+    # The stronger direction of a pair (my request answered by their offer, or theirs by
+    # mine) carries this share of the text score, the other direction the rest: a pair
+    # where only one side's need is met scores this fraction of a mutual pair.
+    one_sided_factor: float = 0.6
+    # The home ↔ partner-city bonus counts only for pairs whose text score reaches this
+    # floor (0..1), so it breaks ties between good partners and never lifts an irrelevant one.
+    city_floor: float = 0.3
+    # Hubness reduction (CSLS, hubness.py) on request × offer similarities.
+    hubness: bool = True
+    # Share of each direction's gain from the request read against the other side's sector
+    # titles (what it is) rather than its offers; e5 only (0 = offers alone).
+    sector_text: float = 0.4
 
 
 # Outputs use slotted, non-frozen dataclasses: a 20,000-profile fair creates ~600,000 of them,

@@ -10,11 +10,13 @@ from __future__ import annotations
 import gc
 import math
 from collections.abc import Callable
+from dataclasses import replace
 
 import numpy as np
 
 from amity.engine.matching.embedding import EmbeddingBackend, make_backend
 from amity.engine.matching.exposure import spread_exposure
+from amity.engine.matching.hubness import hub_correction, script_ids
 from amity.engine.matching.isic import ancestry, isic_table
 from amity.engine.matching.model import (
     COOPERATION_TYPES,
@@ -57,17 +59,61 @@ def recommend(
     say = progress or (lambda _message: None)
     warnings_: list[str] = []
     if backend is None:
-
-        def embed_progress(done: int, total: int, rate: float) -> None:
-            if done == total or done % 1024 == 0:
-                say(f"embedded {done}/{total} new texts ({rate:.0f} texts/s)")
-
-        backend, warnings_ = make_backend(options.backend, options.cache_dir, embed_progress)
-
+        backend, warnings_ = _make_backend(options, say)
     orgs = profiles.organisations
-    n = len(orgs)
-    arrays, seek_texts, offer_texts, sector_codes = _build_arrays(profiles, backend, say)
-    weights = Weights(
+    arrays, seek_texts, offer_texts, sector_codes = _build_arrays(
+        profiles, backend, say, hubness=options.hubness
+    )
+    weights = _weights(options, backend)
+    pairs, forced = _scored_candidates(orgs, arrays, weights, options, say)
+    say("spreading exposure under the caps")
+    caps = np.array(
+        [max(1, math.ceil(options.cap_factor * o.max_meetings)) for o in orgs], dtype=np.int64
+    )
+    selection = spread_exposure(pairs.rows, pairs.cols, pairs.score, forced, caps, options.top)
+    say("writing explanations")
+    # Only the chosen pairs are explained; converting all shortlisted pairs to Python lists
+    # would cost more than the explanations themselves.
+    chosen = np.array([i for picks in selection.chosen for i in picks], dtype=np.int64)
+    # A text or title match is told when its own calibrated gain reaches MIN_REASON_GAIN.
+    floor = weights.low + MIN_REASON_GAIN * (weights.high - weights.low)
+    explain = _Explainer(
+        orgs,
+        _subset(pairs, chosen),
+        forced[chosen],
+        seek_texts,
+        offer_texts,
+        sector_codes,
+        floor,
+        weights.sector_text > 0,
+    )
+    recommendations = _explained_lists(orgs, selection.chosen, explain)
+    exposure = Exposure(
+        max_lists_per_participant=int(selection.after.max(initial=0)),
+        before_cap=int(selection.before.max(initial=0)),
+        cap_factor=options.cap_factor,
+        over_cap_before=int((selection.before > caps).sum()),
+        over_cap_after=int((selection.after > caps).sum()),
+    )
+    say(f"recommended partners for {len(orgs)} organisations")
+    return RecommendationResult(
+        recommendations=recommendations,
+        exposure=exposure,
+        backend=backend.name,
+        warnings=tuple(warnings_),
+    )
+
+
+def _make_backend(options: RecommendOptions, say: Progress) -> tuple[EmbeddingBackend, list[str]]:
+    def embed_progress(done: int, total: int, rate: float) -> None:
+        if done == total or done % 1024 == 0:
+            say(f"embedded {done}/{total} new texts ({rate:.0f} texts/s)")
+
+    return make_backend(options.backend, options.cache_dir, embed_progress)
+
+
+def _weights(options: RecommendOptions, backend: EmbeddingBackend) -> Weights:
+    return Weights(
         text=options.weight_text,
         sector=options.weight_sector,
         cooperation=options.weight_cooperation,
@@ -75,7 +121,19 @@ def recommend(
         one_sided_factor=options.one_sided_factor,
         low=backend.similarity_low,
         high=backend.similarity_high,
+        city_floor=options.city_floor,
+        sector_text=options.sector_text,
     )
+
+
+def _scored_candidates(
+    orgs: tuple[Organisation, ...],
+    arrays: FairArrays,
+    weights: Weights,
+    options: RecommendOptions,
+    say: Progress,
+) -> tuple[PairScores, np.ndarray]:
+    """Shortlist, then exact scores of the shortlisted and must_meet pairs worth showing."""
 
     def block_progress(done: int, total: int) -> None:
         if total > 1:
@@ -95,48 +153,25 @@ def recommend(
     # A pair with nothing in common (score 0) has no reason to give; only the organiser's
     # must_meet keeps such a pair.
     useful = np.flatnonzero((pairs.score > 0) | forced)
-    pairs, forced = _subset(pairs, useful), forced[useful]
-    rows, cols = pairs.rows, pairs.cols
-    say("spreading exposure under the caps")
-    caps = np.array(
-        [max(1, math.ceil(options.cap_factor * o.max_meetings)) for o in orgs], dtype=np.int64
-    )
-    selection = spread_exposure(rows, cols, pairs.score, forced, caps, options.top)
-    say("writing explanations")
+    return _subset(pairs, useful), forced[useful]
 
-    # Only the chosen pairs are explained; converting all shortlisted pairs to Python lists
-    # would cost more than the explanations themselves.
-    chosen = np.array([i for picks in selection.chosen for i in picks], dtype=np.int64)
-    explain = _Explainer(
-        orgs, _subset(pairs, chosen), forced[chosen], seek_texts, offer_texts, sector_codes
-    )
-    positions = iter(range(len(chosen)))
+
+def _explained_lists(
+    orgs: tuple[Organisation, ...], chosen: list[list[int]], explain: _Explainer
+) -> dict[str, tuple[Recommendation, ...]]:
+    positions = iter(range(sum(len(picks) for picks in chosen)))
     # Hundreds of thousands of new objects would trigger repeated full garbage collections
     # that rescan millions of list items; nothing here forms reference cycles.
     collecting = gc.isenabled()
     gc.disable()
     try:
-        recommendations = {
+        return {
             orgs[row].id: tuple(explain(next(positions)) for _ in picks)
-            for row, picks in enumerate(selection.chosen)
+            for row, picks in enumerate(chosen)
         }
     finally:
         if collecting:
             gc.enable()
-    exposure = Exposure(
-        max_lists_per_participant=int(selection.after.max(initial=0)),
-        before_cap=int(selection.before.max(initial=0)),
-        cap_factor=options.cap_factor,
-        over_cap_before=int((selection.before > caps).sum()),
-        over_cap_after=int((selection.after > caps).sum()),
-    )
-    say(f"recommended partners for {n} organisations")
-    return RecommendationResult(
-        recommendations=recommendations,
-        exposure=exposure,
-        backend=backend.name,
-        warnings=tuple(warnings_),
-    )
 
 
 def _text_set(
@@ -159,7 +194,7 @@ def _sector_labels(org: Organisation) -> str:
 
 
 def _build_arrays(
-    profiles: FairProfiles, backend: EmbeddingBackend, say: Progress
+    profiles: FairProfiles, backend: EmbeddingBackend, say: Progress, *, hubness: bool = True
 ) -> tuple[FairArrays, list[str], list[str], list[str]]:
     orgs = profiles.organisations
     n = len(orgs)
@@ -176,6 +211,14 @@ def _build_arrays(
     seeks = _text_set([o.seeks for o in orgs], seek_texts, backend, "seek")
     offers = _text_set([o.offers for o in orgs], offer_docs, backend, "offer")
     say("texts embedded")
+    scale = None
+    if hubness:
+        seek_script, offer_script = script_ids(seek_texts), script_ids(offer_texts)
+        hubs = hub_correction(seeks.vectors, seek_script, offers.vectors, offer_script)
+        seeks = replace(seeks, script=seek_script, penalty=hubs.seek_penalty)
+        offers = replace(offers, script=offer_script, penalty=hubs.offer_penalty)
+        scale = hubs.scale
+        say(f"hubness measured; cross-script scale {float(scale.max()):.2f}")
 
     # Sector ancestors per level; one id space across levels so an id names one code.
     sector_codes: list[str] = []
@@ -193,17 +236,11 @@ def _build_arrays(
                     sector_codes.append(anc)
                 levels[lvl][row, slot] = code_id[anc]
 
+    titles, title_code = _sector_titles(orgs, backend, code_id)
     coop = np.array(
         [sum(1 << _COOP_KEYS.index(c) for c in set(o.cooperation)) for o in orgs], dtype=np.int64
     )
-    languages = sorted({lang for o in orgs for lang in o.languages})
-    lang_index = {lang: i for i, lang in enumerate(languages)}
-    words = max(1, math.ceil(len(languages) / 64))
-    lang_words = np.zeros((n, words), dtype=np.uint64)
-    for row, org in enumerate(orgs):
-        for lang in org.languages:
-            i = lang_index[lang]
-            lang_words[row, i // 64] |= np.uint64(1) << np.uint64(i % 64)
+    lang_words = _language_bits(orgs)
     has_languages = np.array([bool(o.languages) for o in orgs], dtype=bool)
     home = profiles.home_city.casefold()
     is_home = np.array([o.city.casefold() == home for o in orgs], dtype=bool)
@@ -224,8 +261,56 @@ def _build_arrays(
         is_home=is_home,
         forbid_rows=forbid[:, 0].copy(),
         forbid_cols=forbid[:, 1].copy(),
+        script_scale=scale,
+        sector_titles=titles,
+        title_code=title_code,
     )
     return arrays, seek_texts, offer_texts, sector_codes
+
+
+def _language_bits(orgs: tuple[Organisation, ...]) -> np.ndarray:
+    """(orgs, words) uint64 bit sets over the fair's languages."""
+    languages = sorted({lang for o in orgs for lang in o.languages})
+    lang_index = {lang: i for i, lang in enumerate(languages)}
+    words = max(1, math.ceil(len(languages) / 64))
+    lang_words = np.zeros((len(orgs), words), dtype=np.uint64)
+    for row, org in enumerate(orgs):
+        for lang in org.languages:
+            i = lang_index[lang]
+            lang_words[row, i // 64] |= np.uint64(1) << np.uint64(i % 64)
+    return lang_words
+
+
+def _sector_titles(
+    orgs: tuple[Organisation, ...], backend: EmbeddingBackend, code_id: dict[str, int]
+) -> tuple[TextSet | None, np.ndarray | None]:
+    """Each organisation's sector titles in English and Chinese, embedded once per title.
+
+    Only for a backend that can centre on the reference alone (e5); the lexical backend
+    already indexes the titles with each offer.
+    """
+    embed = getattr(backend, "embed_reference_centred", None)
+    if embed is None:
+        return None, None
+    table = isic_table()
+    per_org = [
+        [(c, lab) for c in o.sectors for lab in (table[c].label_en, table[c].label_zh)]
+        for o in orgs
+    ]
+    unique = list(dict.fromkeys(lab for titles in per_org for _, lab in titles))
+    index = {lab: i for i, lab in enumerate(unique)}
+    vectors = embed(unique, "offer") if unique else np.zeros((0, 1), np.float32)
+    rows = [index[lab] for titles in per_org for _, lab in titles]
+    count = np.array([len(t) for t in per_org], dtype=np.int64)
+    start = np.concatenate([[0], np.cumsum(count)[:-1]]).astype(np.int64)
+    title_set = TextSet(
+        vectors=np.ascontiguousarray(vectors[rows], np.float32),
+        start=start,
+        count=count,
+        script=script_ids([lab for titles in per_org for _, lab in titles]),
+    )
+    codes = np.array([code_id[c] for titles in per_org for c, _ in titles], dtype=np.int64)
+    return title_set, codes
 
 
 def _pairs_to_score(
@@ -275,6 +360,8 @@ class _Explainer:
         seek_texts: list[str],
         offer_texts: list[str],
         sector_codes: list[str],
+        floor: float = -1.0,
+        with_titles: bool = False,
     ) -> None:
         self.ids = [o.id for o in orgs]
         self.cities = [o.city for o in orgs]
@@ -288,6 +375,21 @@ class _Explainer:
         self.row_seek, self.col_offer = pairs.row_seek.tolist(), pairs.col_offer.tolist()
         self.col_seek, self.row_offer = pairs.col_seek.tolist(), pairs.row_offer.tolist()
         self.sector_id = pairs.sector_id.tolist()
+        # Request × sector-title matches, when they count in the score (sector_text > 0).
+        self.titles = [
+            (
+                np.nan_to_num(cos, nan=-1.0).tolist(),
+                seek.tolist(),
+                code.tolist(),
+            )
+            for cos, seek, code in (
+                (pairs.title_cos_row, pairs.title_seek_row, pairs.title_code_row),
+                (pairs.title_cos_col, pairs.title_seek_col, pairs.title_code_col),
+            )
+        ]
+        self.floor = floor
+        self.with_titles = with_titles
+        self.sector_codes = sector_codes
         self.coop = pairs.coop_shared.tolist()
         self.interpreter = pairs.interpreter.tolist()
         self.home_partner = pairs.home_partner.tolist()
@@ -306,17 +408,17 @@ class _Explainer:
     def __call__(self, i: int) -> Recommendation:
         col = self.cols[i]
         reasons: list[Reason] = []
-        # Text matches count as reasons only above the calibration floor (they carried
-        # score); the stronger direction is told first.
         offer_seek = seek_offer = None
-        if self.gain_col[i] >= MIN_REASON_GAIN:
+        # Each text match is told only if its own similarity carried score (the gains also
+        # hold the sector-title part); the stronger direction first.
+        if self.cos_col[i] >= self.floor and self.gain_col[i] >= 0:
             offer_seek = Reason(
                 kind="offer_seek",
                 mine=self.offer_texts[self.row_offer[i]],
                 theirs=self.seek_texts[self.col_seek[i]],
                 similarity=self.cos_col[i],
             )
-        if self.gain_row[i] >= MIN_REASON_GAIN:
+        if self.cos_row[i] >= self.floor and self.gain_row[i] >= 0:
             seek_offer = Reason(
                 kind="seek_offer",
                 mine=self.seek_texts[self.row_seek[i]],
@@ -326,6 +428,7 @@ class _Explainer:
         if self.gain_row[i] > self.gain_col[i]:
             offer_seek, seek_offer = seek_offer, offer_seek
         reasons.extend(r for r in (offer_seek, seek_offer) if r is not None)
+        reasons.extend(self._title_reasons(i))
         if self.sector_id[i] >= 0:
             reasons.append(self.sector_reasons[self.sector_id[i]])
         shared = self.coop[i]
@@ -340,3 +443,26 @@ class _Explainer:
             must_meet=self.forced[i],
             reasons=tuple(reasons),
         )
+
+    def _title_reasons(self, i: int) -> list[Reason]:
+        """My request fits their sector (seek_sector), their request fits mine (sector_seek)."""
+        if not self.with_titles:
+            return []
+        out = []
+        for kind, (cos, seek, code) in zip(
+            ("seek_sector", "sector_seek"), self.titles, strict=True
+        ):
+            if cos[i] >= self.floor and code[i] >= 0:
+                entry = isic_table()[self.sector_codes[code[i]]]
+                out.append(
+                    Reason(
+                        kind=kind,
+                        mine=self.seek_texts[seek[i]] if kind == "seek_sector" else None,
+                        theirs=self.seek_texts[seek[i]] if kind == "sector_seek" else None,
+                        code=entry.code,
+                        similarity=round(cos[i], 3),
+                        label_en=entry.label_en,
+                        label_zh=entry.label_zh,
+                    )
+                )
+        return out

@@ -11,23 +11,21 @@ the synthetic benchmark generator:
   (``data/reference_sentences.csv``; none is taken from the generator's phrasebook).
 
 Each pair says the same thing in both scripts, so the two means differ by language, not topic.
-Embedding these ~1,600 texts takes ~20 s, so ``python -m amity.engine.matching.reference_means``
-embeds them once per backend and prefix and writes ``data/reference_means.json``; runs and tests
-read the file. A backend or prefix missing from the file (or a file made from other reference
-texts) falls back to computing the means at run time.
+Embedding these ~1,600 texts takes ~20 s, so
+``python -m amity.engine.matching.build_reference_means`` embeds them once per backend and
+prefix and writes ``data/reference_means.json``; this module only reads the file (it imports
+no backend, so embedding.py can import it). A backend or prefix missing from the file (or a
+file made from other reference texts) falls back to computing the means at run time.
 """
 
 from __future__ import annotations
 
-import argparse
 import csv
 import hashlib
 import json
-import sys
 from collections.abc import Callable, Sequence
 from functools import cache
 from importlib import resources
-from pathlib import Path
 
 import numpy as np
 
@@ -37,7 +35,7 @@ from amity.engine.matching.model import COOPERATION_TYPES
 SCRIPTS = ("other", "cjk")
 # embed(texts) -> (len(texts), dim) raw (not yet centred) unit vectors.
 Embed = Callable[[Sequence[str]], np.ndarray]
-_DATA = "data/reference_means.json"
+DATA_FILE = "data/reference_means.json"
 
 
 @cache
@@ -74,7 +72,7 @@ def compute_means(embed: Embed) -> dict[str, np.ndarray]:
 @cache
 def _shipped() -> dict[str, dict[str, np.ndarray]]:
     try:
-        raw = resources.files("amity.engine.matching").joinpath(_DATA).read_text("utf-8")
+        raw = resources.files("amity.engine.matching").joinpath(DATA_FILE).read_text("utf-8")
     except FileNotFoundError:
         return {}
     document = json.loads(raw)
@@ -95,47 +93,3 @@ def reference_means(model: str, prefix: str, embed: Embed) -> dict[str, np.ndarr
     """Shipped means when available, else computed now with ``embed`` (slow: ~1,600 texts)."""
     found = shipped_means(model, prefix)
     return found if found is not None else compute_means(embed)
-
-
-def write_means(path: Path, entries: dict[str, dict[str, np.ndarray]]) -> None:
-    """Write the means file; 7 significant digits keep float32 values exact enough and small."""
-    document = {
-        "about": "Per-script mean embeddings of amity.engine.matching.reference_means texts "
-        "(ISIC Rev.4 titles, cooperation labels, hand-written business sentences; English vs "
-        "Chinese). Regenerate with: python -m amity.engine.matching.reference_means",
-        "texts_sha1": texts_digest(),
-        "texts_per_script": len(reference_texts()["other"]),
-        "means": {
-            key: {s: [float(f"{x:.7g}") for x in means[s].tolist()] for s in SCRIPTS}
-            for key, means in sorted(entries.items())
-        },
-    }
-    path.write_text(json.dumps(document, indent=1) + "\n", encoding="utf-8")
-
-
-def main(argv: list[str]) -> int:
-    """Embed the reference texts with multilingual-e5-small and ship their means."""
-    parser = argparse.ArgumentParser(prog="python -m amity.engine.matching.reference_means")
-    parser.add_argument(
-        "-o",
-        "--output",
-        default=str(Path(__file__).parent / _DATA),
-        help="means file to write (default: the packaged data file)",
-    )
-    parser.add_argument("--cache-dir", default="var/embeddings", help="embedding cache")
-    args = parser.parse_args(argv)
-    from amity.engine.matching.embedding import E5Backend
-
-    entries: dict[str, dict[str, np.ndarray]] = {}
-    for prefix in ("query", "passage"):
-        backend = E5Backend(cache_dir=args.cache_dir, seek_prefix=prefix)
-        entries[entry_key(backend.model_version, prefix)] = compute_means(
-            lambda texts, b=backend: b.embed(texts, "seek", debiased=False)
-        )
-    write_means(Path(args.output), entries)
-    print(f"wrote {args.output}: {', '.join(sorted(entries))}", file=sys.stderr)
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main(sys.argv[1:]))

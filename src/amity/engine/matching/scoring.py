@@ -34,6 +34,20 @@ class TextSet:
     vectors: np.ndarray  # (texts, dim), L2-normalised, owners contiguous
     start: np.ndarray  # (orgs,) first row of each organisation
     count: np.ndarray  # (orgs,) number of rows (0 = states nothing in this role)
+    # Per text, its script group (hubness.SCRIPTS) and the hubness correction subtracted
+    # from its cosines (hubness.py); None = no correction.
+    script: np.ndarray | None = None
+    penalty: np.ndarray | None = None
+
+    def scripts(self) -> np.ndarray:
+        if self.script is None:
+            return np.zeros(len(self.vectors), dtype=np.int64)
+        return self.script
+
+    def penalties(self) -> np.ndarray:
+        if self.penalty is None:
+            return np.zeros(len(self.vectors), dtype=np.float32)
+        return self.penalty
 
 
 @dataclass(frozen=True)
@@ -51,6 +65,18 @@ class FairArrays:
     # Forbidden pairs (no_thanks, both directions) as sorted row/col arrays.
     forbid_rows: np.ndarray
     forbid_cols: np.ndarray
+    # Cross-script similarity scale (hubness.py), (scripts, scripts); None = identity.
+    script_scale: np.ndarray | None = None
+    # Each organisation's sector titles (English and Chinese) as texts, and per title row the
+    # id of its sector code; None with the lexical backend (it has them in its offers).
+    sector_titles: TextSet | None = None
+    title_code: np.ndarray | None = None
+
+    @property
+    def scale(self) -> np.ndarray:
+        if self.script_scale is None:
+            return np.ones((1, 1), dtype=np.float32)
+        return self.script_scale
 
     @property
     def size(self) -> int:
@@ -63,9 +89,17 @@ class Weights:
     sector: float
     cooperation: float
     city: float
+    # Share of the text score carried by the stronger direction; the other direction
+    # (reciprocity) carries the rest, so a one-sided pair scores this much of a mutual one.
     one_sided_factor: float
     low: float  # raw cosine mapped to 0
     high: float  # raw cosine mapped to 1
+    # The home ↔ partner-city bonus applies only to pairs whose text score reaches this floor:
+    # it breaks ties among good partners and never lifts a pair with nothing to talk about.
+    city_floor: float = 0.0
+    # Share of a direction's gain that comes from the request against the other side's
+    # sector titles rather than its offers (0 = offers only).
+    sector_text: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -87,6 +121,14 @@ class PairScores:
     row_offer: np.ndarray
     sector_fit: np.ndarray
     sector_id: np.ndarray  # shared ancestor's id (-1 none)
+    # Row's best request vs col's sector titles (cosine, request, code id; nan/-1 none),
+    # and the col's request vs the row's titles.
+    title_cos_row: np.ndarray
+    title_seek_row: np.ndarray
+    title_code_row: np.ndarray
+    title_cos_col: np.ndarray
+    title_seek_col: np.ndarray
+    title_code_col: np.ndarray
     coop_shared: np.ndarray  # int64 bit set of shared cooperation types
     interpreter: np.ndarray  # bool
     home_partner: np.ndarray  # bool: one side from the home city, the other from a partner
@@ -107,6 +149,24 @@ def _pooled(texts: TextSet, n: int, mean: np.ndarray) -> np.ndarray:
         norms = np.linalg.norm(sums, axis=1, keepdims=True)
         pooled[has] = sums / np.maximum(norms, 1e-12)
     return pooled.reshape(n, dim)
+
+
+def _pooled_penalty(texts: TextSet, n: int) -> np.ndarray:
+    """Mean hubness correction of each organisation's texts (0 when it has none)."""
+    owner = np.repeat(np.arange(n), texts.count)
+    sums = np.bincount(owner, weights=texts.penalties(), minlength=n)
+    return (sums / np.maximum(texts.count, 1)).astype(np.float32)
+
+
+def org_scripts(arrays: FairArrays) -> np.ndarray:
+    """Each organisation's script group: the one most of its texts are written in."""
+    n = arrays.size
+    groups = arrays.scale.shape[0]
+    votes = np.zeros((n, groups), dtype=np.int64)
+    for texts in (arrays.seeks, arrays.offers):
+        owner = np.repeat(np.arange(n), texts.count)
+        np.add.at(votes, (owner, np.minimum(texts.scripts(), groups - 1)), 1)
+    return votes.argmax(axis=1)
 
 
 def shortlist_features(
@@ -135,9 +195,11 @@ def shortlist_features(
         _, vecs = np.linalg.eigh(cov.astype(np.float64))
         proj = centred @ vecs[:, -k:].astype(np.float32)
     p_seek, p_offer = proj[:n], proj[n:]
-    # Sum of both directions stands in for the harmonic mean; 2 × width maps it to ~[0, 1].
+    # The sum of both directions stands in for the text score; 2 × width maps it to ~[0, 1].
     a = weights.text / (2.0 * (weights.high - weights.low))
-    col_bias = a * (seek @ mean + offer @ mean)
+    # Hub corrections: the row's own ones are constant along its row, the column's a bias.
+    hubs = _pooled_penalty(arrays.seeks, n) + _pooled_penalty(arrays.offers, n)
+    col_bias = a * (seek @ mean + offer @ mean - hubs)
 
     coop = ((arrays.coop_mask[:, None] >> np.arange(16)) & 1).astype(np.float32)
     coop_frac = coop / np.maximum(coop.sum(axis=1, keepdims=True), 1.0)
@@ -146,7 +208,15 @@ def shortlist_features(
     wc, wh = weights.cooperation, weights.city
     # row·col = a(s_i·o_j + o_i·s_j) + bias_j + wc·shared/|c_i| + wh·(h_i xor h_j)
     row = np.hstack(
-        [a * p_seek, a * p_offer, ones, wc * coop_frac, wh * home, wh * ones, -2 * wh * home]
+        [
+            a * p_seek,
+            a * p_offer,
+            ones,
+            wc * coop_frac,
+            wh * home,
+            wh * ones,
+            -2 * wh * home,
+        ]
     )
     col = np.hstack([p_offer, p_seek, col_bias[:, None], coop, ones, home, home])
     return np.ascontiguousarray(row, np.float32), np.ascontiguousarray(col, np.float32)
@@ -167,12 +237,23 @@ def shortlist(
     if c == 0:
         return out
     row_f, col_f = shortlist_features(arrays, weights, components)
+    groups = _script_groups(arrays, col_f)
+    text_width = 2 * min(components, arrays.seeks.vectors.shape[1])
     if progress:
         progress(0, -(-n // block_rows))
     blocks = range(0, n, block_rows)
     for number, r0 in enumerate(blocks, start=1):
         r1 = min(r0 + block_rows, n)
-        scores = row_f[r0:r1] @ col_f.T
+        if groups is None:
+            scores = row_f[r0:r1] @ col_f.T
+        else:
+            # Columns of one script at a time, the rows' text features scaled for it.
+            org_script, members = groups
+            scores = np.empty((r1 - r0, n), dtype=np.float32)
+            for script, (cols_s, col_s) in enumerate(members):
+                rows_f = row_f[r0:r1].copy()
+                rows_f[:, :text_width] *= arrays.scale[org_script[r0:r1], script][:, None]
+                scores[:, cols_s] = rows_f @ col_s.T
         local = np.arange(r1 - r0)
         scores[local, local + r0] = -np.inf
         lo, hi = np.searchsorted(arrays.forbid_rows, [r0, r1])
@@ -182,6 +263,20 @@ def shortlist(
         if progress:
             progress(number, len(blocks))
     return out
+
+
+def _script_groups(
+    arrays: FairArrays, col_f: np.ndarray
+) -> tuple[np.ndarray, list[tuple[np.ndarray, np.ndarray]]] | None:
+    """Organisations' scripts and, per script, its columns; None when no scale applies."""
+    if arrays.script_scale is None or bool((arrays.script_scale == 1).all()):
+        return None
+    org_script = org_scripts(arrays)
+    members = []
+    for c in range(arrays.scale.shape[0]):
+        cols_c = np.flatnonzero(org_script == c)
+        members.append((cols_c, np.ascontiguousarray(col_f[cols_c])))
+    return org_script, members
 
 
 def _top_columns(scores: np.ndarray, c: int) -> np.ndarray:
@@ -225,7 +320,7 @@ def _top_columns(scores: np.ndarray, c: int) -> np.ndarray:
 
 
 def _max_similarity(
-    a: TextSet, b: TextSet, rows: np.ndarray, cols: np.ndarray
+    a: TextSet, b: TextSet, rows: np.ndarray, cols: np.ndarray, scale: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Best cosine over a[row]'s texts × b[col]'s texts per pair, with the winning texts."""
     na = a.count[rows]
@@ -244,6 +339,10 @@ def _max_similarity(
     ia = a.start[rows][pair] + within // nb_p
     ib = b.start[cols][pair] + within % nb_p
     sims = np.einsum("ij,ij->i", a.vectors[ia], b.vectors[ib])
+    # Cross-script scale and hub penalties (hubness.py); identity and 0 when not measured.
+    groups = scale.shape[0]
+    sims *= scale[np.minimum(a.scripts()[ia], groups - 1), np.minimum(b.scripts()[ib], groups - 1)]
+    sims -= a.penalties()[ia] + b.penalties()[ib]
     defined = m > 0
     maxima = np.maximum.reduceat(sims, offsets[defined])
     best[defined] = maxima
@@ -276,6 +375,21 @@ def _sector_fit(
     return fit, shared
 
 
+def _title_matches(
+    arrays: FairArrays, rows: np.ndarray, cols: np.ndarray
+) -> tuple[np.ndarray, ...]:
+    """Both directions' best request × sector-title cosine, its request and its code id."""
+    if arrays.sector_titles is None or arrays.title_code is None or not len(arrays.title_code):
+        none = np.full(len(rows), np.nan, dtype=np.float32)
+        missing = np.full(len(rows), -1, dtype=np.int64)
+        return none, missing, missing, none, missing, missing
+    out: list[np.ndarray] = []
+    for a, b in ((rows, cols), (cols, rows)):
+        cos, seek, title = _max_similarity(arrays.seeks, arrays.sector_titles, a, b, arrays.scale)
+        out += [cos, seek, np.where(title >= 0, arrays.title_code[np.maximum(title, 0)], -1)]
+    return tuple(out)
+
+
 def _calibrate(cos: np.ndarray, weights: Weights) -> np.ndarray:
     return np.clip((cos - weights.low) / (weights.high - weights.low), 0.0, 1.0)
 
@@ -296,17 +410,27 @@ def exact_scores(
 def _exact_chunk(
     arrays: FairArrays, weights: Weights, rows: np.ndarray, cols: np.ndarray
 ) -> PairScores:
-    cos_row, row_seek, col_offer = _max_similarity(arrays.seeks, arrays.offers, rows, cols)
-    cos_col, col_seek, row_offer = _max_similarity(arrays.seeks, arrays.offers, cols, rows)
+    cos_row, row_seek, col_offer = _max_similarity(
+        arrays.seeks, arrays.offers, rows, cols, arrays.scale
+    )
+    cos_col, col_seek, row_offer = _max_similarity(
+        arrays.seeks, arrays.offers, cols, rows, arrays.scale
+    )
     gain_row = _calibrate(cos_row, weights)
     gain_col = _calibrate(cos_col, weights)
-    both = ~np.isnan(gain_row) & ~np.isnan(gain_col)
-    # Harmonic mean: a pair ranks high only if both sides gain.
-    harmonic = np.where(both, 2 * gain_row * gain_col / np.maximum(gain_row + gain_col, 1e-9), 0.0)
-    one_sided = weights.one_sided_factor * np.fmax(
-        np.nan_to_num(gain_row, nan=0.0), np.nan_to_num(gain_col, nan=0.0)
-    )
-    text = np.where(both, harmonic, one_sided)
+    titles = _title_matches(arrays, rows, cols)
+    if weights.sector_text > 0 and arrays.sector_titles is not None:
+        # A request is also read against what the other side *is* (its sector titles, in the
+        # request's language too): "cold storage for our wine" fits a warehouse, not a winery.
+        lam = weights.sector_text
+        for gain, title_cos in ((gain_row, titles[0]), (gain_col, titles[3])):
+            fits = ~np.isnan(gain) & ~np.isnan(title_cos)
+            gain[fits] = (1 - lam) * gain[fits] + lam * _calibrate(title_cos[fits], weights)
+    # One direction answering a stated need is enough to be relevant; the other direction
+    # (reciprocity) adds the rest, so mutual pairs rank first. Undefined directions gain 0.
+    g_row, g_col = np.nan_to_num(gain_row, nan=0.0), np.nan_to_num(gain_col, nan=0.0)
+    f = weights.one_sided_factor
+    text = f * np.maximum(g_row, g_col) + (1.0 - f) * np.minimum(g_row, g_col)
     fit, sector_id = _sector_fit(arrays, rows, cols)
     coop_shared = arrays.coop_mask[rows] & arrays.coop_mask[cols]
     city = arrays.is_home[rows] != arrays.is_home[cols]
@@ -316,7 +440,7 @@ def _exact_chunk(
         weights.text * text
         + weights.sector * fit
         + weights.cooperation * (coop_shared != 0)
-        + weights.city * city
+        + weights.city * (city & (text >= weights.city_floor))
     )
     return PairScores(
         rows=rows,
@@ -332,6 +456,12 @@ def _exact_chunk(
         row_offer=row_offer,
         sector_fit=fit,
         sector_id=sector_id,
+        title_cos_row=titles[0],
+        title_seek_row=titles[1],
+        title_code_row=titles[2],
+        title_cos_col=titles[3],
+        title_seek_col=titles[4],
+        title_code_col=titles[5],
         coop_shared=coop_shared,
         interpreter=interpreter,
         home_partner=city,

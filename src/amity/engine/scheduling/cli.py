@@ -13,14 +13,24 @@ import argparse
 import sys
 from pathlib import Path
 
+from amity.engine.scheduling.budget import WORK_PER_SECOND, Budget, seconds_since_process_start
 from amity.engine.scheduling.io import (
     read_problem_file,
     read_schedule_json,
     schedule_to_json,
 )
-from amity.engine.scheduling.model import InfeasibleProblem, OutOfTime, ProblemError, Progress
+from amity.engine.scheduling.model import (
+    InfeasibleProblem,
+    OutOfTime,
+    ProblemError,
+    Progress,
+    Schedule,
+)
 from amity.engine.scheduling.solver import solve
 from amity.engine.scheduling.validate import validate
+
+# Seconds kept for writing the schedule and leaving the interpreter.
+EXIT_RESERVE = 0.2
 
 
 class _Parser(argparse.ArgumentParser):
@@ -72,7 +82,28 @@ def _check(schedule_path: str, problem_path: str, fairness: int | None) -> int:
     return 0 if report.ok else 1
 
 
-def main(argv: list[str]) -> int:
+def _print_done(schedule: Schedule) -> None:
+    o, stats = schedule.objective, schedule.stats
+    kind = stats.get("bound_kind")
+    if kind == 0.0:
+        bound = f"none found (trivial {schedule.priority_upper_bound:g})"
+    else:
+        via = {1.0: " (coarse LP)", 2.0: " (LP)"}.get(kind, "") if kind is not None else ""
+        bound = f"{schedule.priority_upper_bound:g}{via}"
+    lower = stats.get("breaks_lower_bound")
+    print(
+        f"done: priority={o.priority} breaks={o.breaks} bound={bound}"
+        + (f" breaks_lower_bound={lower:g}" if lower is not None else "")
+        + f" spread={o.break_spread} table_changes={o.table_changes}"
+        f" proven={schedule.proven_optimal}"
+        + (" (cut by the wall clock)" if stats.get("clock_cut") else ""),
+        file=sys.stderr,
+    )
+
+
+def main(argv: list[str], *, count_startup: bool = False) -> int:
+    """Run the command; ``count_startup``: this process is the command, and the time since
+    it started (imports, reading) counts against the time limit."""
     try:
         args = _parser().parse_args(argv)
         if args.check:
@@ -84,9 +115,12 @@ def main(argv: list[str]) -> int:
         if args.time_limit <= 0:
             raise ProblemError("arguments: --time-limit must be positive")
         problem = read_problem_file(args.problem, fairness=args.fairness)
+        # The limit is for the whole call: start-up and reading count against it.
+        # Exiting the interpreter (OR-Tools' threads, freeing its models) takes a moment too.
+        spent = seconds_since_process_start() + EXIT_RESERVE if count_startup else 0.0
         schedule = solve(
             problem,
-            time_limit=args.time_limit,
+            budget=Budget(max(0.1, args.time_limit - spent), WORK_PER_SECOND * args.time_limit),
             seed=args.seed,
             progress=None if args.quiet else _print_progress,
         )
@@ -108,15 +142,10 @@ def main(argv: list[str]) -> int:
         Path(args.output).write_text(text, encoding="utf-8")
     else:
         sys.stdout.write(text)
-    o = schedule.objective
     if not args.quiet:
-        print(
-            f"done: priority={o.priority} breaks={o.breaks} spread={o.break_spread} "
-            f"table_changes={o.table_changes} proven={schedule.proven_optimal}",
-            file=sys.stderr,
-        )
+        _print_done(schedule)
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    sys.exit(main(sys.argv[1:], count_startup=True))

@@ -71,6 +71,27 @@ class FairShape:
     # Tables as a multiple of the peak expected meetings per slot.
     table_margin: float = 1.1
     popularity_sigma: float = 0.9
+    # Zipf-like popularity (weight 1 / rank^exponent, a few stars asked far more often than
+    # they have slots) instead of the log-normal; 0 keeps the log-normal.
+    zipf_exponent: float = 0.0
+    # Share of participants away for one to three consecutive slots inside a block.
+    gap_share: float = 0.0
+    # Chance that a visitor whose language is not English also speaks English.
+    visitor_english: float = 0.4
+
+
+# The harder shape the issue describes (Zipf popularity with stars, partial-day presence with
+# gaps, tight tables, many interpreter needs, many fixed meetings): the large-fair method is
+# tuned on both shapes, and measured on an independent generator it has not seen.
+HARD_SHAPE = FairShape(
+    meetings_per_participant=6.0,
+    fixed_share=0.04,
+    interpreter_supply=0.8,
+    table_margin=0.85,
+    zipf_exponent=1.0,
+    gap_share=0.35,
+    visitor_english=0.15,
+)
 
 
 def _slots(days: int, shape: FairShape) -> list[Slot]:
@@ -109,12 +130,38 @@ def _availability(rng: random.Random, slots: list[Slot], days: int) -> frozenset
     return frozenset(s.id for s in slots if s.block in chosen)
 
 
-def _visitor_languages(rng: random.Random) -> frozenset[str]:
+def _with_gap(
+    rng: random.Random, slots: list[Slot], available: frozenset[str] | None, share: float
+) -> frozenset[str] | None:
+    """With probability ``share``, take one to three consecutive slots of one block away."""
+    if rng.random() >= share:
+        return available
+    present = [s for s in slots if available is None or s.id in available]
+    if not present:
+        return available
+    block = rng.choice(sorted({s.block for s in present}))
+    inside = [s.id for s in present if s.block == block]
+    length = min(len(inside) - 1, rng.randint(1, 3))
+    if length <= 0:
+        return available
+    first = rng.randrange(len(inside) - length + 1)
+    away = set(inside[first : first + length])
+    return frozenset(s.id for s in present if s.id not in away)
+
+
+def _zipf(rng: random.Random, n: int, exponent: float) -> list[float]:
+    """Weights 1 / rank^exponent over a random ranking of n participants."""
+    ranks = list(range(1, n + 1))
+    rng.shuffle(ranks)
+    return [1.0 / r**exponent for r in ranks]
+
+
+def _visitor_languages(rng: random.Random, english: float = 0.4) -> frozenset[str]:
     names = [x for x, _ in VISITOR_LANGUAGES]
     weights = [w for _, w in VISITOR_LANGUAGES]
     native = rng.choices(names, weights)[0]
     langs = {native}
-    if native != "en" and rng.random() < 0.4:
+    if native != "en" and rng.random() < english:
         langs.add("en")
     if rng.random() < 0.08:
         langs.add("zh")
@@ -136,14 +183,19 @@ def generate_fair(participants: int, seed: int, shape: FairShape | None = None) 
     home_ids = [f"h{i + 1:0{width}d}" for i in range(n_home)]
     visit_ids = [f"v{i + 1:0{width}d}" for i in range(n_visit)]
     avail = {pid: _availability(rng, slots, days) for pid in home_ids + visit_ids}
+    if shape.gap_share:
+        avail = {pid: _with_gap(rng, slots, a, shape.gap_share) for pid, a in avail.items()}
     langs = {pid: frozenset({"zh", "en"} if rng.random() < 0.3 else {"zh"}) for pid in home_ids}
-    langs.update({pid: _visitor_languages(rng) for pid in visit_ids})
+    langs.update({pid: _visitor_languages(rng, shape.visitor_english) for pid in visit_ids})
     max_meetings = {pid: rng.randint(4, 10) for pid in home_ids}
     max_meetings.update({pid: rng.randint(6, 12) for pid in visit_ids})
 
     # Demand weights: log-normal popularity for visitors, milder spread of activity at home.
     visit_weight = [rng.lognormvariate(0, shape.popularity_sigma) for _ in visit_ids]
     home_weight = [rng.lognormvariate(0, 0.4) for _ in home_ids]
+    if shape.zipf_exponent:
+        visit_weight = _zipf(rng, len(visit_ids), shape.zipf_exponent)
+        home_weight = _zipf(rng, len(home_ids), 0.5 * shape.zipf_exponent)
 
     n_meetings = round(participants * shape.meetings_per_participant / 2)
     pairs: set[tuple[str, str]] = set()
@@ -356,11 +408,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--participants", type=int, required=True)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("-o", "--output", help="output file (default: standard output)")
+    parser.add_argument(
+        "--shape", choices=("default", "hard"), default="default", help="hard: HARD_SHAPE"
+    )
     args = parser.parse_args(argv)
     if args.participants < 4:
         print("error: --participants must be at least 4", file=sys.stderr)
         return 2
-    text = json.dumps(problem_to_dict(generate_fair(args.participants, args.seed)))
+    shape = HARD_SHAPE if args.shape == "hard" else None
+    text = json.dumps(problem_to_dict(generate_fair(args.participants, args.seed, shape)))
     if args.output:
         with open(args.output, "w", encoding="utf-8") as fh:
             fh.write(text)

@@ -11,6 +11,8 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from amity.engine.scheduling.checks import check_fixed_slots
+from amity.engine.scheduling.dzn import read_problem_dzn
 from amity.engine.scheduling.model import (
     Assignment,
     Fairness,
@@ -207,33 +209,6 @@ def problem_from_dict(data: Any) -> Problem:
     return problem
 
 
-def check_fixed_slots(problem: Problem) -> None:
-    """Reject fixed slots that no schedule could honour (availability, session, clashes)."""
-    slots = {s.id: s for s in problem.slots}
-    people = {p.id: p for p in problem.participants}
-    taken: dict[tuple[str, str], str] = {}
-    per_slot: Counter[str] = Counter()
-    for m in problem.meetings:
-        if m.slot is None:
-            continue
-        where = f"meetings.slot (meeting {m.id})"
-        if m.session is not None and slots[m.slot].session != m.session:
-            raise ProblemError(f"{where}: slot {m.slot} is not in session {m.session}")
-        for pid in m.participants:
-            avail = people[pid].available
-            if avail is not None and m.slot not in avail:
-                raise ProblemError(f"{where}: participant {pid} is not available in {m.slot}")
-            if (pid, m.slot) in taken:
-                raise ProblemError(
-                    f"{where}: participant {pid} also has fixed meeting "
-                    f"{taken[(pid, m.slot)]} in {m.slot}"
-                )
-            taken[(pid, m.slot)] = m.id
-        per_slot[m.slot] += 1
-        if per_slot[m.slot] > len(problem.tables):
-            raise ProblemError(f"{where}: more fixed meetings in {m.slot} than tables")
-
-
 def read_problem_json(text: str) -> Problem:
     try:
         data = json.loads(text)
@@ -250,9 +225,6 @@ def read_problem_file(path: str | Path, *, fairness: int | None = None) -> Probl
     except OSError as exc:
         raise ProblemError(f"problem file {path}: {exc.strerror}") from None
     if path.suffix == ".dzn":
-        # Imported here: the .dzn reader reuses this module's checks.
-        from amity.engine.scheduling.dzn import read_problem_dzn
-
         return read_problem_dzn(text, fairness=2 if fairness is None else fairness)
     problem = read_problem_json(text)
     if fairness is not None:

@@ -13,6 +13,12 @@ import math
 import time
 from dataclasses import replace
 
+# The solvers are imported with this module, not on the first call: OR-Tools, SciPy and NumPy
+# take 0.5 s on a quiet machine and seconds on a loaded one, and the CLI counts that time
+# against its limit.
+from amity.engine.scheduling.budget import Budget
+from amity.engine.scheduling.large import solve_large
+from amity.engine.scheduling.lexicographic import solve_exact
 from amity.engine.scheduling.model import OutOfTime, Problem, ProgressCallback, Schedule
 
 # Above this many meetings (or this many meeting-slot pairs) the exact model gets too big
@@ -33,6 +39,7 @@ def solve(
     time_limit: float = 30.0,
     seed: int = 0,
     progress: ProgressCallback | None = None,
+    budget: Budget | None = None,
 ) -> Schedule:
     """Schedule the meetings of ``problem`` (see ``docs/algorithms/scheduling.md``).
 
@@ -45,17 +52,18 @@ def solve(
       optimal, the exact method from its schedule with the time left; the better of the two
       is returned.
 
+    ``budget`` (default: ``Budget(time_limit)``) caps the search in deterministic work with
+    its time limit as the wall-clock guard (``budget.py``).
+
     Raises ``InfeasibleProblem`` when the required meetings cannot all be scheduled, and
     ``OutOfTime`` when the time limit ran out before any schedule was found.
     """
-    from amity.engine.scheduling.large import solve_large
-
+    budget = budget or Budget(time_limit)
+    time_limit = budget.time_limit
     if is_large(problem):
         return solve_large(problem, time_limit=time_limit, seed=seed, progress=progress)
-    from amity.engine.scheduling.lexicographic import solve_exact
-
     if all(m.required for m in problem.meetings):
-        return solve_exact(problem, time_limit=time_limit, seed=seed, progress=progress)
+        return solve_exact(problem, budget=budget, seed=seed, progress=progress)
     start = time.monotonic()
     first = solve_large(problem, time_limit=0.5 * time_limit, seed=seed, progress=progress)
     # Priorities are integers, so the LP bound rounded down is a bound too (3.000000004 is 3).
@@ -69,7 +77,11 @@ def solve(
         return first
     try:
         exact = solve_exact(
-            problem, time_limit=left, seed=seed, progress=progress, start_from=first
+            problem,
+            budget=Budget(left, 0.5 * budget.total_work),
+            seed=seed,
+            progress=progress,
+            start_from=first,
         )
     except OutOfTime:
         # The exact method found nothing better in the time left: the schedule stands.

@@ -233,9 +233,14 @@ def solve_stage(
         cancel.attach(None)
         if cancel.cancelled and status == cp_model.UNKNOWN:
             name = "CANCELLED"
+    # The wall clock, not the deterministic budget, ended an unfinished search: its outcome
+    # then depends on the machine's load (reported as ``stats["clock_cut"]``).
+    cut = status in (cp_model.UNKNOWN, cp_model.FEASIBLE) and name != "CANCELLED"
+    cut = cut and (max_dtime is None or dtime < 0.98 * max_dtime) and seconds >= 0.9 * time_limit
+    extra = {"clock_cut": 1.0} if cut else {}
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return StageResult(
-            {}, {}, 0, 0.0, status == cp_model.INFEASIBLE, name, seconds, dtime=dtime
+            {}, {}, 0, 0.0, status == cp_model.INFEASIBLE, name, seconds, dtime=dtime, extra=extra
         )
     slots, interps = _extract(b, solver)
     if stage == "priority":
@@ -252,4 +257,5 @@ def solve_stage(
         seconds=seconds,
         branches=solver.num_branches,
         dtime=dtime,
+        extra=extra,
     )

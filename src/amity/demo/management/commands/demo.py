@@ -8,7 +8,11 @@ from amity.cities.demo_data import load_demo as load_registry_demo
 
 # After the registry: each domain's `load_demo() -> list[str]` (lines to print), in the order
 # the domains depend on each other. Each loader is idempotent and labels its data as demo data.
-DEMO_LOADERS: list[str] = ["amity.events.demo.load_demo", "amity.fair.demo.load_demo"]
+DEMO_LOADERS: list[str] = [
+    "amity.events.demo.load_demo",
+    "amity.fair.demo.load_demo",
+    "amity.cooperation.demo_data.load_demo",
+]
 
 
 def _loader(path: str) -> Callable[[], list[str]]:

@@ -1,0 +1,197 @@
+"""Load the production profile on loopback with locust (headless), page type by page type.
+
+    PYTHONPATH=src .venv/bin/python benchmarks/load/run.py                   # everything
+    PYTHONPATH=src .venv/bin/python benchmarks/load/run.py --url http://127.0.0.1:8000 \\
+        --only saturation                                              # a server already up
+
+Without ``--url`` it prepares a PostgreSQL database of its own (``--database``, default
+amity_load: dropped and created again) with the demo registry, and serves it as production
+does: ``amity serve --production --no-worker`` (gunicorn, 2 workers × 4 threads). Then:
+
+* saturation: for each page type, ``--users`` users (default 50) without think time for
+  ``--seconds`` (default 20): requests per second and p95;
+* think time: ``--think-users`` (default 100) mixed registry visitors with 1–3 s think time.
+
+Users are capped at 200 and a run at 300 s; the host must be a loopback address.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlparse
+
+HERE = Path(__file__).resolve().parent
+MAX_USERS, MAX_SECONDS = 200, 300
+SERVE = [sys.executable, "-m", "amity", "serve", "--production", "--no-worker"]
+HEADER = (
+    "| page type | req/s | median ms | p95 ms | requests | failures |\n|---|---|---|---|---|---|"
+)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class Server:
+    """A production-profile server of the demo registry, in a process group of its own."""
+
+    def __init__(self, database: str) -> None:
+        self.port = free_port()
+        self.var_dir = Path(tempfile.mkdtemp(prefix="amity-load-"))
+        self.admin_url = "postgres://postgres@127.0.0.1:5432"
+        self.database = database
+        self.env = {
+            **os.environ,
+            "AMITY_PROFILE": "production",
+            "AMITY_SECRET_KEY": "load-" + os.urandom(24).hex(),
+            "DATABASE_URL": f"{self.admin_url}/{database}",
+            "REDIS_URL": os.environ.get("AMITY_LOAD_REDIS_URL", "redis://127.0.0.1:6379/14"),
+            "AMITY_VAR_DIR": str(self.var_dir),
+            "AMITY_SECURE_COOKIES": "0",
+            "AMITY_ALLOWED_HOSTS": "127.0.0.1",
+        }
+        self.process: subprocess.Popen | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def amity(self, *args: str) -> None:
+        subprocess.run(
+            [sys.executable, "-m", "amity", *args],
+            env=self.env,
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+
+    def start(self) -> None:
+        import psycopg
+        import redis
+
+        with psycopg.connect(f"{self.admin_url}/postgres", autocommit=True) as connection:
+            connection.execute(f'DROP DATABASE IF EXISTS "{self.database}" WITH (FORCE)')
+            connection.execute(f'CREATE DATABASE "{self.database}"')
+        redis.Redis.from_url(self.env["REDIS_URL"]).flushdb()
+        self.amity("migrate", "--verbosity", "0")
+        self.amity("demo", "--no-serve")
+        log = (self.var_dir / "server.log").open("ab")
+        self.process = subprocess.Popen(
+            [*SERVE, "--workers", "2", "--port", str(self.port)],
+            env={**self.env, "AMITY_LOG_LEVEL": "ERROR"},
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        deadline = time.monotonic() + 240
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(self.url + "/en/", timeout=5):
+                    return
+            except OSError:
+                if self.process.poll() is not None:
+                    raise RuntimeError("the server stopped while starting") from None
+                time.sleep(0.25)
+        raise RuntimeError("the server did not answer within 240 s")
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            self.process.wait(timeout=30)
+
+
+def partner_ids(url: str) -> list[int]:
+    with urllib.request.urlopen(url + "/api/v1/registry/partnerships?limit=200") as answer:
+        return [item["id"] for item in json.load(answer)["items"]]
+
+
+def locust(url: str, user_class: str, users: int, seconds: int, think: str, ids) -> list[dict]:
+    """One headless locust run; its rows of the stats CSV (one per request name, and the
+    aggregate)."""
+    prefix = Path(tempfile.mkdtemp(prefix="amity-locust-")) / "run"
+    env = {**os.environ, "AMITY_LOAD_THINK": think, "AMITY_LOAD_PARTNER_IDS": ",".join(ids)}
+    subprocess.run(
+        [
+            *(sys.executable, "-m", "locust", "-f", str(HERE / "locustfile.py"), "--headless"),
+            *("-u", str(users), "-r", str(users), "-t", f"{seconds}s", "--host", url),
+            *("--csv", str(prefix), "--only-summary", "--loglevel", "WARNING", user_class),
+        ],
+        env=env,
+        check=False,
+        stdout=subprocess.DEVNULL,
+    )
+    with open(f"{prefix}_stats.csv", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def row(name: str, stats: dict) -> str:
+    return (
+        f"| {name} | {float(stats['Requests/s']):.1f} | {stats['50%']} | {stats['95%']} | "
+        f"{stats['Request Count']} | {stats['Failure Count']} |"
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--url", help="a running server (loopback); default: start one")
+    parser.add_argument("--database", default="amity_load")
+    parser.add_argument("--users", type=int, default=50)
+    parser.add_argument("--seconds", type=int, default=20)
+    parser.add_argument("--think-users", type=int, default=100)
+    parser.add_argument("--think-seconds", type=int, default=60)
+    parser.add_argument("--only", choices=["saturation", "think"])
+    args = parser.parse_args()
+    users = (args.users, args.think_users)
+    if max(users) > MAX_USERS or max(args.seconds, args.think_seconds) > MAX_SECONDS:
+        parser.error(f"at most {MAX_USERS} users and {MAX_SECONDS} s per run")
+
+    sys.path.insert(0, str(HERE))
+    from locustfile import MIXED, PAGE_TYPES
+
+    server = None
+    url = args.url
+    if url is None:
+        server = Server(args.database)
+        server.start()
+        url = server.url
+    if urlparse(url).hostname not in {"127.0.0.1", "localhost", "::1"}:
+        parser.error("loopback only: the load stays on this machine")
+    try:
+        ids = [str(i) for i in partner_ids(url)]
+        if args.only in (None, "saturation"):
+            print(f"saturation: {args.users} users, no think time, {args.seconds} s each")
+            print(HEADER)
+            for name, user_class in PAGE_TYPES.items():
+                stats = locust(url, user_class.__name__, args.users, args.seconds, "0", ids)
+                print(row(name, stats[-1]), flush=True)
+        if args.only in (None, "think"):
+            for name, user_class in MIXED.items():
+                print(
+                    f"\n{name}: {args.think_users} users, 1–3 s think time, {args.think_seconds} s"
+                )
+                print(HEADER)
+                stats = locust(
+                    url, user_class.__name__, args.think_users, args.think_seconds, "1-3", ids
+                )
+                for line in stats:
+                    print(row(line["Name"], line), flush=True)
+    finally:
+        if server is not None:
+            server.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Cooperation projects, the practices partner cities learn from, and the yearly report."""

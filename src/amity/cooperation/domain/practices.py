@@ -1,0 +1,61 @@
+"""Verbs of practices and their transfers between cities."""
+
+from collections.abc import Iterable
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from amity.cities.models import CooperationField
+from amity.cooperation.domain.checks import require_title, save_valid, with_source
+from amity.cooperation.models import Practice, Transfer
+
+
+@transaction.atomic
+def create_practice(*, fields: Iterable[CooperationField] = (), **values: Any) -> Practice:
+    with_source(values)
+    require_title(values)
+    practice = save_valid(Practice(**values))
+    practice.fields.set(fields)
+    return practice
+
+
+@transaction.atomic
+def update_practice(
+    practice: Practice, *, fields: Iterable[CooperationField] | None = None, **values: Any
+) -> Practice:
+    for name, value in with_source(values).items():
+        setattr(practice, name, value)
+    require_title(vars(practice))
+    save_valid(practice)
+    if fields is not None:
+        practice.fields.set(fields)
+    return practice
+
+
+def _check_transfer(transfer: Transfer) -> None:
+    if transfer.from_place_id == transfer.to_place_id:
+        raise ValidationError({"to_place": _("A city cannot learn a practice from itself.")})
+    if transfer.since is not None and not transfer.since_precision:
+        transfer.since_precision = "day"
+    if transfer.since is None:
+        transfer.since_precision = ""
+
+
+@transaction.atomic
+def record_transfer(practice: Practice, **values: Any) -> Transfer:
+    """Practice ``practice`` taken up by ``to_place`` from ``from_place`` (empty: home city)."""
+    with_source(values)
+    values.setdefault("from_place", practice.place)
+    transfer = Transfer(practice=practice, **values)
+    _check_transfer(transfer)
+    return save_valid(transfer)
+
+
+@transaction.atomic
+def update_transfer(transfer: Transfer, **values: Any) -> Transfer:
+    for name, value in with_source(values).items():
+        setattr(transfer, name, value)
+    _check_transfer(transfer)
+    return save_valid(transfer)

@@ -1,0 +1,183 @@
+"""Verbs of cooperation projects: every page and API route changes projects through these."""
+
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from amity.accounts.models import Organisation
+from amity.cities.models import Agreement, CooperationField, Partnership
+from amity.cooperation.domain.checks import require_order, require_title, save_valid, with_source
+from amity.cooperation.models import (
+    Indicator,
+    IndicatorValue,
+    Milestone,
+    MilestoneStatus,
+    Project,
+    ProjectDocument,
+    ProjectPartner,
+    ProjectUpdate,
+)
+
+# What a project document may be: office documents, PDFs and pictures, nothing executable.
+DOCUMENT_TYPES = {
+    ".pdf": "application/pdf",
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ".pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".txt": "text/plain",
+}
+
+
+def document_max_bytes() -> int:
+    return getattr(settings, "AMITY_COOPERATION_DOCUMENT_MAX_BYTES", 10 * 1024 * 1024)
+
+
+@transaction.atomic
+def create_project(
+    *,
+    fields: Iterable[CooperationField] = (),
+    agreements: Iterable[Agreement] = (),
+    **values: Any,
+) -> Project:
+    with_source(values)
+    require_title(values)
+    require_order(values.get("starts_on"), values.get("ends_on"), end_field="ends_on")
+    project = save_valid(Project(**values))
+    project.fields.set(fields)
+    project.agreements.set(agreements)
+    return project
+
+
+@transaction.atomic
+def update_project(
+    project: Project,
+    *,
+    fields: Iterable[CooperationField] | None = None,
+    agreements: Iterable[Agreement] | None = None,
+    **values: Any,
+) -> Project:
+    for name, value in with_source(values).items():
+        setattr(project, name, value)
+    require_title(vars(project))
+    require_order(project.starts_on, project.ends_on, end_field="ends_on")
+    save_valid(project)
+    if fields is not None:
+        project.fields.set(fields)
+    if agreements is not None:
+        project.agreements.set(agreements)
+    return project
+
+
+@transaction.atomic
+def add_partner(
+    project: Project,
+    *,
+    role: str,
+    partnership: Partnership | None = None,
+    organisation: Organisation | None = None,
+) -> ProjectPartner:
+    if (partnership is None) == (organisation is None):
+        raise ValidationError(
+            {"partnership": _("Choose either a partner city or an organisation.")}
+        )
+    taken = project.partners.filter(partnership=partnership, organisation=organisation)
+    if taken.exists():
+        raise ValidationError({"partnership": _("This partner already takes part.")})
+    return save_valid(
+        ProjectPartner(
+            project=project, partnership=partnership, organisation=organisation, role=role
+        )
+    )
+
+
+@transaction.atomic
+def add_milestone(project: Project, **values: Any) -> Milestone:
+    with_source(values)
+    require_title(values)
+    require_order(values.get("starts_on"), values.get("ends_on"), end_field="ends_on")
+    if values.get("status") == MilestoneStatus.REACHED and not values.get("reached_on"):
+        raise ValidationError(
+            {"reached_on": _("A reached milestone needs the day it was reached.")}
+        )
+    return save_valid(Milestone(project=project, **values))
+
+
+@transaction.atomic
+def add_indicator(project: Project, **values: Any) -> Indicator:
+    require_title(values, "name")
+    return save_valid(Indicator(project=project, **values))
+
+
+@transaction.atomic
+def record_value(
+    indicator: Indicator, *, measured_on: date | None, **values: Any
+) -> IndicatorValue:
+    """A measured value of an indicator; the day of the measurement is required."""
+    if measured_on is None:
+        raise ValidationError({"measured_on": _("A measured value needs the day it was measured.")})
+    if indicator.values.filter(measured_on=measured_on).exists():
+        raise ValidationError({"measured_on": _("A value for this day is already recorded.")})
+    with_source(values)
+    return save_valid(IndicatorValue(indicator=indicator, measured_on=measured_on, **values))
+
+
+@transaction.atomic
+def post_update(project: Project, *, author, posted_on: date | None = None, **values: Any):
+    require_title(values, "text")
+    update = ProjectUpdate(
+        project=project,
+        author=author if author is not None and author.is_authenticated else None,
+        posted_on=posted_on or timezone.localdate(),
+        **values,
+    )
+    return save_valid(update)
+
+
+def check_document(name: str, size: int) -> str:
+    """The content type stored for an upload of this name and size, or a ValidationError."""
+    suffix = "." + name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    if suffix not in DOCUMENT_TYPES:
+        allowed = ", ".join(sorted(DOCUMENT_TYPES))
+        raise ValidationError(
+            {
+                "file": _("Files of this type are not accepted; allowed: %(types)s.")
+                % {"types": allowed}
+            }
+        )
+    limit = document_max_bytes()
+    if size > limit:
+        raise ValidationError(
+            {
+                "file": _("The file is %(size)s MB; at most %(limit)s MB are accepted.")
+                % {"size": round(size / 1048576, 1), "limit": round(limit / 1048576, 1)}
+            }
+        )
+    return DOCUMENT_TYPES[suffix]
+
+
+@transaction.atomic
+def add_document(project: Project, *, title: str, upload, uploaded_by) -> ProjectDocument:
+    content_type = check_document(upload.name, upload.size)
+    if not title.strip():
+        raise ValidationError({"title": _("Give the document a title.")})
+    document = ProjectDocument(
+        project=project,
+        title=title,
+        file=upload,
+        content_type=content_type,
+        size=upload.size,
+        uploaded_on=timezone.localdate(),
+        uploaded_by=uploaded_by
+        if uploaded_by is not None and uploaded_by.is_authenticated
+        else None,
+    )
+    return save_valid(document)

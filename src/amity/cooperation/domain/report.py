@@ -1,0 +1,174 @@
+"""The programme's yearly report: what the partnerships, events, projects and practices did.
+
+``yearly_report(year)`` computes the figures; the web page and the bilingual PDF render the
+same ``YearlyReport``. Labels are lazy translations, so one report renders in either language.
+
+Extension point: ``REPORT_SECTIONS``. A domain that adds figures (the matching fair: meetings
+held, outcomes reported) appends ``def section(year) -> ReportSection | None`` to it from its
+``AppConfig.ready()``; a section that returns ``None`` (nothing that year) is left out, so the
+report never shows an empty placeholder.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db.models import Count, Q
+from django.utils.translation import gettext_lazy as _
+
+from amity.cities.models import Agreement, AgreementKind, Exchange, ExchangeKind, Partnership
+from amity.cooperation.models import Milestone, MilestoneStatus, Project, ProjectStatus, Transfer
+from amity.events.models import Delegation, Event
+
+FIRST_YEAR = 1949
+LAST_YEAR = 2200
+
+
+@dataclass(frozen=True)
+class ReportRow:
+    label: object  # a lazy translation
+    value: int
+
+
+@dataclass(frozen=True)
+class ReportSection:
+    key: str
+    title: object
+    rows: list[ReportRow]
+    # Records named in the section (a partnership, a milestone …), shown under the figures.
+    items: list[object] = field(default_factory=list)
+    # How an item reads: the name of a bilingual stem (see the ``bilingual`` filter) or "".
+    item_kind: str = ""
+
+
+@dataclass(frozen=True)
+class YearlyReport:
+    year: int
+    sections: list[ReportSection]
+
+
+def _in_year(year: int, lookup: str) -> Q:
+    return Q(**{f"{lookup}__gte": date(year, 1, 1), f"{lookup}__lte": date(year, 12, 31)})
+
+
+def partnerships_section(year: int) -> ReportSection:
+    added = list(
+        Partnership.objects.filter(_in_year(year, "established_on"))
+        .select_related("place")
+        .order_by("established_on", "place__name_en")
+    )
+    agreements = Agreement.objects.filter(_in_year(year, "signed_on"))
+    renewed = agreements.filter(kind=AgreementKind.RENEWAL).count()
+    return ReportSection(
+        key="partnerships",
+        title=_("Partnerships added or renewed"),
+        rows=[
+            ReportRow(_("Partnerships established"), len(added)),
+            ReportRow(_("Partnerships renewed"), renewed),
+            ReportRow(_("Agreements signed"), agreements.count()),
+        ],
+        items=[partnership.place for partnership in added],
+        item_kind="name",
+    )
+
+
+def visits_section(year: int) -> ReportSection:
+    by_kind = dict(
+        Exchange.objects.filter(_in_year(year, "starts_on"))
+        .values_list("kind")
+        .annotate(n=Count("id"))
+        .values_list("kind", "n")
+    )
+    events = Event.objects.filter(_in_year(year, "starts_on")).exclude(status="cancelled")
+    return ReportSection(
+        key="visits",
+        title=_("Visits and events"),
+        rows=[
+            ReportRow(_("Visits to the home city"), by_kind.get(ExchangeKind.INCOMING_VISIT, 0)),
+            ReportRow(_("Visits to partners"), by_kind.get(ExchangeKind.OUTGOING_VISIT, 0)),
+            ReportRow(_("Events with partners"), by_kind.get(ExchangeKind.EVENT, 0)),
+            ReportRow(_("Anniversaries"), by_kind.get(ExchangeKind.ANNIVERSARY, 0)),
+            ReportRow(_("Events of the programme"), events.count()),
+        ],
+        items=list(events.order_by("starts_on", "name_en")),
+        item_kind="name",
+    )
+
+
+def delegations_section(year: int) -> ReportSection:
+    # Received: delegations to events held in the home city (no host place).
+    delegations = Delegation.objects.filter(
+        _in_year(year, "event__starts_on"), event__host_place__isnull=True
+    ).exclude(event__status="cancelled")
+    places = list({d.place_id: d.place for d in delegations.select_related("place")}.values())
+    return ReportSection(
+        key="delegations",
+        title=_("Delegations received"),
+        rows=[
+            ReportRow(_("Delegations at events in the home city"), delegations.count()),
+            ReportRow(_("Partner cities that sent a delegation"), len(places)),
+        ],
+        items=sorted(places, key=lambda place: place.name_en),
+        item_kind="name",
+    )
+
+
+def projects_section(year: int) -> ReportSection:
+    started = Project.objects.filter(_in_year(year, "starts_on"))
+    completed = Project.objects.filter(_in_year(year, "ends_on"), status=ProjectStatus.COMPLETED)
+    running = Project.objects.filter(
+        Q(starts_on__lte=date(year, 12, 31)) | Q(starts_on__isnull=True),
+        Q(ends_on__gte=date(year, 1, 1)) | Q(ends_on__isnull=True),
+        status__in=[ProjectStatus.RUNNING, ProjectStatus.COMPLETED, ProjectStatus.STALLED],
+    )
+    reached = list(
+        Milestone.objects.filter(_in_year(year, "reached_on"), status=MilestoneStatus.REACHED)
+        .select_related("project")
+        .order_by("reached_on", "id")
+    )
+    return ReportSection(
+        key="projects",
+        title=_("Projects and milestones reached"),
+        rows=[
+            ReportRow(_("Projects started"), started.count()),
+            ReportRow(_("Projects under way during the year"), running.count()),
+            ReportRow(_("Projects completed"), completed.count()),
+            ReportRow(_("Milestones reached"), len(reached)),
+        ],
+        items=reached,
+        item_kind="title",
+    )
+
+
+def practices_section(year: int) -> ReportSection:
+    transfers = list(
+        Transfer.objects.filter(_in_year(year, "since"))
+        .select_related("practice", "from_place", "to_place")
+        .order_by("since", "id")
+    )
+    adopted = sum(1 for transfer in transfers if transfer.stage == "adopted")
+    return ReportSection(
+        key="practices",
+        title=_("Practices transferred"),
+        rows=[
+            ReportRow(_("Transfers begun"), len(transfers)),
+            ReportRow(_("Of which adopted"), adopted),
+        ],
+        items=transfers,
+        item_kind="transfer",
+    )
+
+
+# The extension point (see the module's docstring): appended to by other domains.
+REPORT_SECTIONS: list[Callable[[int], ReportSection | None]] = [
+    partnerships_section,
+    visits_section,
+    delegations_section,
+    projects_section,
+    practices_section,
+]
+
+
+def yearly_report(year: int) -> YearlyReport:
+    sections = [section(year) for section in REPORT_SECTIONS]
+    return YearlyReport(year=year, sections=[s for s in sections if s is not None])

@@ -1,0 +1,196 @@
+"""Forms of the cooperation pages: parse and label only; the domain actions check the rules."""
+
+from django import forms
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from amity.accounts.models import Organisation
+from amity.cities.forms import ISO_DATE_INPUT
+from amity.cities.models import Agreement, CooperationField, DatePrecision, Partnership, Place
+from amity.cities.templatetags.registry import local_name
+from amity.cooperation.models import (
+    PRACTICE_SECTIONS,
+    MilestoneStatus,
+    PartnerRole,
+    ProjectStatus,
+    TransferStage,
+)
+
+TEXTAREA = forms.Textarea(attrs={"rows": 3})
+
+
+class LocalNameChoiceField(forms.ModelChoiceField):
+    """Options named in the reader's language (a Chinese reader looks for 约翰内斯堡); a
+    partnership is named by its place."""
+
+    def label_from_instance(self, obj) -> str:
+        return local_name(getattr(obj, "place", None) or obj)
+
+
+def _source_fields() -> dict[str, forms.Field]:
+    return {
+        "source_title": forms.CharField(
+            label=_("Source"),
+            max_length=300,
+            required=False,
+            help_text=_("The report, press release or agreement that states this."),
+        ),
+        "source_url": forms.URLField(
+            label=_("Web address of the source"), required=False, assume_scheme="https"
+        ),
+    }
+
+
+def _fields_choice() -> forms.ModelMultipleChoiceField:
+    return forms.ModelMultipleChoiceField(
+        label=_("Fields of cooperation"),
+        queryset=CooperationField.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+
+class ProjectFilterForm(forms.Form):
+    """The project list's query string; invalid values are dropped, never an error page."""
+
+    q = forms.CharField(label=_("Search"), required=False, max_length=100)
+    status = forms.ChoiceField(
+        label=_("Status"), required=False, choices=[("", ""), *ProjectStatus.choices]
+    )
+    field = forms.SlugField(label=_("Field of cooperation"), required=False, max_length=40)
+
+    def filters(self) -> dict[str, str]:
+        self.is_valid()
+        data = getattr(self, "cleaned_data", {})
+        return {
+            "text": data.get("q") or "",
+            "status": data.get("status") or "",
+            "field": data.get("field") or "",
+        }
+
+
+class ProjectForm(forms.Form):
+    title_en = forms.CharField(label=_("Title (English)"), max_length=300, required=False)
+    title_zh = forms.CharField(label=_("Title (Chinese)"), max_length=300, required=False)
+    summary_en = forms.CharField(label=_("Summary (English)"), widget=TEXTAREA, required=False)
+    summary_zh = forms.CharField(label=_("Summary (Chinese)"), widget=TEXTAREA, required=False)
+    status = forms.ChoiceField(label=_("Status"), choices=ProjectStatus.choices)
+    starts_on = forms.DateField(label=_("Starts"), widget=ISO_DATE_INPUT, required=False)
+    ends_on = forms.DateField(label=_("Ends"), widget=ISO_DATE_INPUT, required=False)
+    fields = _fields_choice()
+    agreements = forms.ModelMultipleChoiceField(
+        label=_("Agreements"),
+        queryset=Agreement.objects.select_related("partnership__place").order_by("-signed_on"),
+        required=False,
+    )
+    is_published = forms.BooleanField(label=_("Published"), required=False)
+    locals().update(_source_fields())
+
+
+class PartnerForm(forms.Form):
+    role = forms.ChoiceField(label=_("Role"), choices=PartnerRole.choices)
+    partnership = LocalNameChoiceField(
+        label=_("Partner city"),
+        queryset=Partnership.objects.select_related("place").order_by("place__name_en"),
+        required=False,
+    )
+    organisation = forms.ModelChoiceField(
+        label=_("Organisation"), queryset=Organisation.objects.all(), required=False
+    )
+
+
+class MilestoneForm(forms.Form):
+    title_en = forms.CharField(label=_("Title (English)"), max_length=300, required=False)
+    title_zh = forms.CharField(label=_("Title (Chinese)"), max_length=300, required=False)
+    starts_on = forms.DateField(label=_("Planned start"), widget=ISO_DATE_INPUT)
+    ends_on = forms.DateField(label=_("Planned end"), widget=ISO_DATE_INPUT, required=False)
+    status = forms.ChoiceField(label=_("Status"), choices=MilestoneStatus.choices)
+    reached_on = forms.DateField(label=_("Actually reached"), widget=ISO_DATE_INPUT, required=False)
+    locals().update(_source_fields())
+
+
+class IndicatorForm(forms.Form):
+    name_en = forms.CharField(label=_("Name (English)"), max_length=300, required=False)
+    name_zh = forms.CharField(label=_("Name (Chinese)"), max_length=300, required=False)
+    unit = forms.CharField(label=_("Unit"), max_length=40, required=False)
+    baseline = forms.FloatField(label=_("Baseline"), required=False)
+    target = forms.FloatField(label=_("Target"), required=False)
+
+
+class ValueForm(forms.Form):
+    # Not required here: the domain action says why a value needs its day.
+    measured_on = forms.DateField(label=_("Measured on"), widget=ISO_DATE_INPUT, required=False)
+    value = forms.FloatField(label=_("Value"))
+    note = forms.CharField(label=_("Note"), max_length=300, required=False)
+    locals().update(_source_fields())
+
+
+class UpdateForm(forms.Form):
+    posted_on = forms.DateField(label=_("Date"), widget=ISO_DATE_INPUT, required=False)
+    text_en = forms.CharField(label=_("Text (English)"), widget=TEXTAREA, required=False)
+    text_zh = forms.CharField(label=_("Text (Chinese)"), widget=TEXTAREA, required=False)
+
+
+class DocumentForm(forms.Form):
+    # Translators: the title of a document (not a person's job title).
+    title = forms.CharField(
+        label=pgettext_lazy("document", "Title"), max_length=300, required=False
+    )
+    file = forms.FileField(
+        label=_("File"), help_text=_("PDF, Word, Excel, PowerPoint, PNG, JPEG or text.")
+    )
+
+
+def _place_choice(label) -> forms.ModelChoiceField:
+    return LocalNameChoiceField(
+        label=label,
+        queryset=Place.objects.order_by("name_en"),
+        required=False,
+        empty_label=_("the home city"),
+    )
+
+
+class PracticeForm(forms.Form):
+    title_en = forms.CharField(label=_("Title (English)"), max_length=300, required=False)
+    title_zh = forms.CharField(label=_("Title (Chinese)"), max_length=300, required=False)
+    place = _place_choice(_("City it comes from"))
+    fields = _fields_choice()
+    for _stem, _label in PRACTICE_SECTIONS:
+        locals()[f"{_stem}_en"] = forms.CharField(
+            label=format_lazy("{} ({})", _label, _("English")), widget=TEXTAREA, required=False
+        )
+        locals()[f"{_stem}_zh"] = forms.CharField(
+            label=format_lazy("{} ({})", _label, _("Chinese")), widget=TEXTAREA, required=False
+        )
+    del _stem, _label
+    looking_for_partners = forms.BooleanField(label=_("Looking for partners"), required=False)
+    is_published = forms.BooleanField(label=_("Published"), required=False)
+    locals().update(_source_fields())
+
+
+class TransferForm(forms.Form):
+    from_place = _place_choice(_("From city"))
+    to_place = _place_choice(_("To city"))
+    stage = forms.ChoiceField(label=_("Stage"), choices=TransferStage.choices)
+    since = forms.DateField(label=_("Since"), widget=ISO_DATE_INPUT, required=False)
+    since_precision = forms.ChoiceField(
+        label=_("Precision of the date"),
+        choices=[("", ""), *DatePrecision.choices],
+        required=False,
+    )
+    adaptation_en = forms.CharField(
+        label=_("Adaptation notes (English)"), widget=TEXTAREA, required=False
+    )
+    adaptation_zh = forms.CharField(
+        label=_("Adaptation notes (Chinese)"), widget=TEXTAREA, required=False
+    )
+    locals().update(_source_fields())
+
+
+class NetworkFilterForm(forms.Form):
+    field = forms.SlugField(label=_("Field of cooperation"), required=False, max_length=40)
+
+
+class ReportForm(forms.Form):
+    year = forms.IntegerField(label=_("Year"), min_value=1949, max_value=2200)
