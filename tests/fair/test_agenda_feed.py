@@ -68,7 +68,7 @@ def test_the_agenda_names_the_other_side_in_both_languages(client):
     assert people[0].name_en in english.content.decode()
     with_zh = client.get(f"/zh-hans/fair/participants/{people[1].pk}/agenda/")
     assert with_zh.status_code == 200
-    assert "日程" in with_zh.content.decode() or people[0].name_zh in with_zh.content.decode()
+    assert "日程" in with_zh.content.decode()
 
 
 def test_the_agenda_page_takes_a_fixed_number_of_queries(client, django_assert_max_num_queries):
