@@ -9,6 +9,9 @@ from amity.cities.models import CooperationField
 from tests.catalogue import compile_translations
 from tests.factories import DelegateFactory, EnterpriseUserFactory, OrganiserFactory
 
+# The permission matrices' roles and objects (tests/permissions/matrix.py).
+from tests.permissions.matrix import world  # noqa: F401
+
 
 @pytest.fixture(scope="session", autouse=True)
 def _compiled_translations() -> None:

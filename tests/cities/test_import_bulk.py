@@ -28,7 +28,7 @@ def test_import_ten_thousand_rows_with_a_bounded_number_of_queries(django_assert
 
     # Reads and writes go in batches (500 rows, or fewer where SQLite limits the parameters of
     # one statement): 10,000 rows take hundreds of queries, where a query per row and record
-    # would take over 50,000.
+    # would take over 50,000. The audit log's history rows go in batches too.
     with django_assert_max_num_queries(1_000):
         summary = import_partnerships(data, "big.csv")
 

@@ -76,7 +76,7 @@ def test_document_of_a_refused_type_is_not_stored(organiser_client):
 
 
 def test_document_over_the_size_limit_is_refused(organiser_client, settings):
-    settings.AMITY_COOPERATION_DOCUMENT_MAX_BYTES = 10
+    settings.AMITY_DOCUMENT_MAX_BYTES = 10
     project = ProjectFactory()
 
     response = organiser_client.post(

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from amity.accounts.views import people, sessions
+from amity.accounts.views import people, personal_data, sessions
 
 app_name = "accounts"
 urlpatterns = [
@@ -24,4 +24,19 @@ urlpatterns = [
         name="reactivate",
     ),
     path("organisations/", people.OrganisationsView.as_view(), name="organisations"),
+    path(
+        "people/<id:pk>/data/",
+        personal_data.PersonalDataView.as_view(),
+        name="personal-data",
+    ),
+    path(
+        "people/<id:pk>/data.<str:fmt>",
+        personal_data.PersonalDataDownloadView.as_view(),
+        name="personal-data-download",
+    ),
+    path(
+        "people/<id:pk>/erase/",
+        personal_data.EraseView.as_view(),
+        name="personal-data-erase",
+    ),
 ]

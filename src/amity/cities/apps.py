@@ -15,3 +15,6 @@ class CitiesConfig(AppConfig):
             post_save.connect(registry_changed, sender=model, dispatch_uid=f"cache-{model}")
             post_delete.connect(registry_changed, sender=model, dispatch_uid=f"cache-d-{model}")
         m2m_changed.connect(registry_changed, dispatch_uid="cache-m2m")
+        from amity.cities import history
+
+        history.register()

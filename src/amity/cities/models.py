@@ -7,6 +7,8 @@ from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from amity.documents.uploads import upload_validators
+
 
 class PlaceKind(models.TextChoices):
     CITY = "city", _("City")
@@ -293,7 +295,12 @@ class Agreement(models.Model):
     signatories = models.CharField(_("signatories"), max_length=500, blank=True)
     summary_en = models.TextField(_("summary (English)"), blank=True)
     summary_zh = models.TextField(_("summary (Chinese)"), blank=True)
-    document = models.FileField(_("document"), upload_to="agreements/%Y/", blank=True)
+    document = models.FileField(
+        _("document"),
+        upload_to="agreements/%Y/",
+        blank=True,
+        validators=upload_validators("document"),
+    )
     source = models.ForeignKey(
         Source, verbose_name=_("source"), on_delete=models.PROTECT, null=True, blank=True
     )

@@ -5,18 +5,16 @@ Each form only reads the input; the domain action it feeds checks the registry's
 names the bad field (amity.cities.domain).
 """
 
-from pathlib import PurePath
-
 from django import forms
-from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from amity.cities.forms import ISO_DATE_INPUT
 from amity.cities.models import AgreementKind, Citation, ContactKind, ExchangeKind
+from amity.documents.uploads import check_upload, extensions
 
 TEXTAREA = forms.Textarea(attrs={"rows": 3})
-# Files an agreement may come as: what offices scan and write agreements in.
-DOCUMENT_TYPES = (".pdf", ".doc", ".docx", ".odt", ".jpg", ".jpeg", ".png")
+# Files an agreement may come as (the limits are amity.documents.uploads').
+DOCUMENT_TYPES = extensions("document")
 
 
 def _source_field() -> forms.CharField:
@@ -64,18 +62,8 @@ class AgreementForm(forms.Form):
 
     def clean_document(self):
         document = self.cleaned_data.get("document")
-        if document is None:
-            return None
-        if PurePath(document.name).suffix.lower() not in DOCUMENT_TYPES:
-            raise forms.ValidationError(
-                _("Choose a file of one of these kinds: %(kinds)s")
-                % {"kinds": ", ".join(DOCUMENT_TYPES)}
-            )
-        if document.size > settings.AMITY_DOCUMENT_MAX_BYTES:
-            raise forms.ValidationError(
-                _("The file is larger than %(limit)s MB.")
-                % {"limit": f"{settings.AMITY_DOCUMENT_MAX_BYTES / 1_000_000:g}"}
-            )
+        if document is not None:
+            check_upload("document", document)
         return document
 
 

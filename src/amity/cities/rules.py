@@ -14,6 +14,8 @@ rules.add_perm("cities.view_exchange", rules.always_allow)
 rules.add_perm("cities.view_contact", is_organiser)
 rules.add_perm("cities.view_notes", is_organiser)
 rules.add_perm("cities.download_agreement", is_organiser)
+# The audit log names who changed what, and shows contacts' old values.
+rules.add_perm("cities.view_history", is_organiser)
 # The admin shows every record with its private parts: it is the organisers' back office.
 rules.add_perm("cities.use_back_office", is_organiser)
 

@@ -35,6 +35,10 @@ Environment variables:
   AMITY_IMPORT_MAX_ROWS      most rows in such a file (default 50,000)
   AMITY_IMPORT_ROWS_IN_REQUEST  longer files are imported by a background job (default 2,000)
   AMITY_API_MAX_LIMIT        most items per API list request (default 200)
+  AMITY_DOCUMENT_MAX_BYTES   largest agreement document (default 20,000,000 bytes)
+  AMITY_IMAGE_MAX_BYTES      largest uploaded image (default 5,000,000 bytes)
+  AMITY_ERASE_DELEGATION_DATA_AFTER_DAYS  delegation members' personal data is erased this
+                             many days after the event's last day (default 180)
   AMITY_SECURE_COOKIES       1 behind HTTPS: secure cookies, HSTS (AMITY_HSTS_SECONDS, default a
                              year), the proxy's AMITY_PROXY_SSL_HEADER (default X-Forwarded-Proto)
                              and a redirect of plain HTTP (AMITY_SSL_REDIRECT, default 1)
@@ -139,6 +143,9 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "axes",
+    "simple_history",
+    # Before the domains: their ready() registers their models' history in it.
+    "amity.audit",
     "amity.accounts",
     "amity.jobs",
     "amity.notifications",
@@ -160,6 +167,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # The audit log reads the acting user from the request (API tokens set request.user).
+    "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -280,8 +289,22 @@ MEDIA_ROOT = VAR_DIR / "media"
 # Static files are served from the package without a collectstatic step; production may still
 # run collectstatic for compressed, cache-busted copies.
 WHITENOISE_USE_FINDERS = True
+# Uploads: a file over 5 MB is spooled to disk, not held in memory; a request body without
+# its files is at most 10 MB, with at most 1,000 fields and 20 files. Each kind of stored file
+# has its own size and type limits (amity.documents.uploads).
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
+DATA_UPLOAD_MAX_NUMBER_FILES = 20
+# Stored uploads readable by the app's own user and group only.
+FILE_UPLOAD_PERMISSIONS = 0o640
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o750
+# Delegation members' names, contact details, travel and needs are erased this many days
+# after the event's last day (`amity erase-expired-personal-data`, run daily).
+AMITY_ERASE_DELEGATION_DATA_AFTER_DAYS = int(
+    os.environ.get("AMITY_ERASE_DELEGATION_DATA_AFTER_DAYS", "180")
+)
+AMITY_IMAGE_MAX_BYTES = int(os.environ.get("AMITY_IMAGE_MAX_BYTES", str(5 * 1000 * 1000)))
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # A running job's sign of life (amity.jobs): written this often while its function works, and

@@ -22,6 +22,7 @@ from django.utils import timezone, translation
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext
 
+from amity.audit.tracking import acting_as
 from amity.jobs.models import Job, JobStatus
 
 logger = logging.getLogger(__name__)
@@ -153,7 +154,8 @@ def job_task(function: Callable[..., dict[str, Any] | None]) -> Callable[..., No
         if job is None:
             return
         progress = Progress(job_id)
-        with translation.override(job.language), Heartbeat(job_id):
+        # What the job changes is on record as changed by the one who started it.
+        with translation.override(job.language), Heartbeat(job_id), acting_as(job.owner):
             try:
                 result = function(progress, **arguments) or {}
             except ValidationError as error:

@@ -30,9 +30,10 @@ def test_partner_page_query_count_is_the_same_for_1_and_many_exchanges(
     address = url("cities:partner-detail", partnership.pk)
     with_one = count_queries(organiser_client, address)
     # session, user, the partnership with its place, fields, citations with sources,
-    # agreements, exchanges, (organisers) contacts, and the cooperation section's projects and
-    # transfers of the city
-    assert with_one == 10
+    # agreements, exchanges, (organisers) contacts, the cooperation section's projects and
+    # transfers of the city, and the history of the partnership, its place, agreements,
+    # exchanges, citations and contacts (one query each)
+    assert with_one == 10 + 6
     ExchangeFactory.create_batch(30, partnership=partnership, source=SourceFactory())
     AgreementFactory.create_batch(5, partnership=partnership)
     CitationFactory.create_batch(5, partnership=partnership)
@@ -42,6 +43,8 @@ def test_partner_page_query_count_is_the_same_for_1_and_many_exchanges(
         response = organiser_client.get(address)
 
     assert len(response.context["timeline"]) == 31 + 6
+    # created: the partnership, its place, 31 exchanges, 6 agreements, citations, contacts
+    assert len(response.context["history"]) == 1 + 1 + 31 + 6 + 6 + 6
 
 
 def test_partner_page_shows_conflicting_sources_side_by_side(client):

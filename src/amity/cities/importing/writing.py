@@ -13,6 +13,7 @@ from typing import TypeVar
 
 from django.db.models.functions import Lower
 
+from amity.audit.tracking import record_bulk
 from amity.cities.caching import registry_changed
 from amity.cities.domain import continent_for_country, default_status_for, world_city_for
 from amity.cities.domain.names import place_search_key, take_names_in_bulk
@@ -113,6 +114,9 @@ def _upsert_places(rows: list[PartnershipRow]) -> tuple[dict[PlaceKey, Place], s
     Place.objects.bulk_update(changed.values(), _PLACE_FIELDS, batch_size=CHUNK)
     # Read the new places back: with ignore_conflicts the database does not return their ids.
     fresh = _fetch_places(new)
+    # The audit log, in bulk as well: bulk writes send no signals.
+    record_bulk(Place, fresh.values(), created=True)
+    record_bulk(Place, changed.values(), created=False)
     existing.update(fresh)
     # GeoNames' other names, for searching: new places that have a GeoNames city, and places
     # whose names or city changed.
@@ -190,6 +194,8 @@ def _upsert_partnerships(
     Partnership.objects.bulk_create(new.values(), ignore_conflicts=True, batch_size=CHUNK)
     Partnership.objects.bulk_update(changed.values(), _PARTNERSHIP_FIELDS, batch_size=CHUNK)
     fresh = _fetch_partnerships(key[0] for key in new)
+    record_bulk(Partnership, (fresh[key] for key in new if key in fresh), created=True)
+    record_bulk(Partnership, changed.values(), created=False)
     outcome = _Outcome(created={fresh[key].pk for key in new if key in fresh}, changed=set(changed))
     existing.update(fresh)
     return existing, outcome
@@ -291,6 +297,7 @@ def _sync_citations(
             renoted.append(Citation(id=found[0], partnership_id=key[0], note_en=note))
     Citation.objects.bulk_create(missing, ignore_conflicts=True, batch_size=CHUNK)
     Citation.objects.bulk_update(renoted, ["note_en"], batch_size=CHUNK)
+    _record_citations(missing, renoted)
     return {c.partnership_id for c in missing} | {c.partnership_id for c in renoted}
 
 
@@ -310,3 +317,23 @@ def _ensure_sources(titles: set[str]) -> dict[str, Source]:
         Source.objects.bulk_create(missing, ignore_conflicts=True, batch_size=CHUNK)
         sources = fetch()
     return sources
+
+
+def _record_citations(missing: list[Citation], renoted: list[Citation]) -> None:
+    """History rows for the citations written (read back: ignore_conflicts returns no ids)."""
+    ids = {c.partnership_id for c in missing} | {c.partnership_id for c in renoted}
+    if not ids:
+        return
+    wanted_new = {(c.partnership_id, c.fact, c.source_id, c.value) for c in missing}
+    renoted_ids = {c.id for c in renoted}
+    columns = [field.attname for field in Citation.history.model.tracked_fields]
+    created, changed = [], []
+    for chunk in _chunks(sorted(ids)):
+        for values in Citation.objects.filter(partnership_id__in=chunk).values(*columns):
+            key = (values["partnership_id"], values["fact"], values["source_id"], values["value"])
+            if key in wanted_new:
+                created.append(values)
+            elif values["id"] in renoted_ids:
+                changed.append(values)
+    record_bulk(Citation, created, created=True)
+    record_bulk(Citation, changed, created=False)

@@ -13,6 +13,7 @@ from django.views import View
 from amity.accounts.permissions import ObjectPermissionRequiredMixin
 from amity.cities.caching import cached_fragment
 from amity.cities.domain.queries import load_partner_details, timeline
+from amity.cities.history import partnership_history
 from amity.cities.models import Agreement, Citation, Partnership
 from amity.cities.worldmap import MAP_HEIGHT, MAP_WIDTH, project, view_box_around
 
@@ -91,6 +92,11 @@ class PartnerDetailView(PermissionRequiredMixin, View):
             "can_add_agreement": user.has_perm("cities.add_agreement", partnership),
             "can_add_contact": user.has_perm("cities.add_contact", partnership),
             "can_add_citation": user.has_perm("cities.add_citation", partnership),
+            "history": (
+                partnership_history(partnership)
+                if user.has_perm("cities.view_history", partnership)
+                else None
+            ),
         }
 
 

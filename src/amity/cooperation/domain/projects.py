@@ -1,10 +1,10 @@
 """Verbs of cooperation projects: every page and API route changes projects through these."""
 
+import mimetypes
 from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -23,22 +23,7 @@ from amity.cooperation.models import (
     ProjectPartner,
     ProjectUpdate,
 )
-
-# What a project document may be: office documents, PDFs and pictures, nothing executable.
-DOCUMENT_TYPES = {
-    ".pdf": "application/pdf",
-    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    ".pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-    ".png": "image/png",
-    ".jpg": "image/jpeg",
-    ".jpeg": "image/jpeg",
-    ".txt": "text/plain",
-}
-
-
-def document_max_bytes() -> int:
-    return getattr(settings, "AMITY_COOPERATION_DOCUMENT_MAX_BYTES", 10 * 1024 * 1024)
+from amity.documents.uploads import check_upload
 
 
 @transaction.atomic
@@ -142,31 +127,22 @@ def post_update(project: Project, *, author, posted_on: date | None = None, **va
     return save_valid(update)
 
 
-def check_document(name: str, size: int) -> str:
-    """The content type stored for an upload of this name and size, or a ValidationError."""
-    suffix = "." + name.rsplit(".", 1)[-1].lower() if "." in name else ""
-    if suffix not in DOCUMENT_TYPES:
-        allowed = ", ".join(sorted(DOCUMENT_TYPES))
-        raise ValidationError(
-            {
-                "file": _("Files of this type are not accepted; allowed: %(types)s.")
-                % {"types": allowed}
-            }
-        )
-    limit = document_max_bytes()
-    if size > limit:
-        raise ValidationError(
-            {
-                "file": _("The file is %(size)s MB; at most %(limit)s MB are accepted.")
-                % {"size": round(size / 1048576, 1), "limit": round(limit / 1048576, 1)}
-            }
-        )
-    return DOCUMENT_TYPES[suffix]
+def check_document(upload) -> str:
+    """The content type stored for an upload, or a ValidationError on ``file``.
+
+    The limits (size, kinds, content matching the extension) are the shared ones of
+    ``amity.documents.uploads``, as for every file field.
+    """
+    try:
+        check_upload("document", upload)
+    except ValidationError as error:
+        raise ValidationError({"file": error.messages}) from None
+    return mimetypes.guess_type(upload.name)[0] or "application/octet-stream"
 
 
 @transaction.atomic
 def add_document(project: Project, *, title: str, upload, uploaded_by) -> ProjectDocument:
-    content_type = check_document(upload.name, upload.size)
+    content_type = check_document(upload)
     if not title.strip():
         raise ValidationError({"title": _("Give the document a title.")})
     document = ProjectDocument(

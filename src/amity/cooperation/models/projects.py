@@ -6,6 +6,8 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from amity.documents.uploads import upload_validators
+
 
 class ProjectStatus(models.TextChoices):
     IDEA = "idea", _("Idea")
@@ -235,7 +237,9 @@ class IndicatorValue(models.Model):
 class ProjectDocument(models.Model):
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="documents")
     title = models.CharField(pgettext_lazy("document", "title"), max_length=300)
-    file = models.FileField(_("file"), upload_to="cooperation/%Y/")
+    file = models.FileField(
+        _("file"), upload_to="cooperation/%Y/", validators=upload_validators("document")
+    )
     content_type = models.CharField(_("type"), max_length=100)
     size = models.PositiveIntegerField(_("size in bytes"))
     uploaded_on = models.DateField(_("uploaded"))

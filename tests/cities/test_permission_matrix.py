@@ -1,4 +1,5 @@
-"""Who may open which registry page and do what: every role against every page and action.
+"""Who may open which registry page and do what: every role against every page, action and
+API operation (the permission matrix; ``COVERED_ROUTES`` names what it exercises).
 
 Anonymous visitors are sent to the login page for anything that needs an account; a logged-in
 user without the permission gets 403. Contacts and internal notes must not reach other roles in
@@ -10,13 +11,21 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import translation
 
-from amity.cities.models import Partnership
+from amity.cities.models import Partnership, PlaceName
 from tests.factories import (
+    AgreementFactory,
     ContactFactory,
     DelegateFactory,
     EnterpriseUserFactory,
     OrganiserFactory,
     PartnershipFactory,
+)
+from tests.permissions.matrix import ROLES as ROLES_OF_WORLD
+from tests.permissions.matrix import (
+    api_headers,
+    as_role,
+    cases,
+    expect,
 )
 
 pytestmark = pytest.mark.django_db
@@ -149,6 +158,20 @@ MATRIX: dict[str, dict[str, int | str]] = {
 CASES = [
     (action, role, expected) for action, row in MATRIX.items() for role, expected in row.items()
 ]
+PAGE_ROUTES = {
+    "list": "cities:partner-list",
+    "detail": "cities:partner-detail",
+    "network": "cities:network",
+    "export": "cities:partner-export",
+    "import GET": "cities:partner-import",
+    "add GET": "cities:partner-create",
+    "edit GET": "cities:partner-update",
+    "city search": "cities:world-city-search",
+    "import format": "cities:import-format",
+    **RECORD_ADDS,
+    "add name POST": "cities:name-add",
+}
+assert set(PAGE_ROUTES) | {"import POST", "add POST", "edit POST", "admin"} == set(MATRIX)
 
 
 @pytest.mark.parametrize(("action", "role", "expected"), CASES)
@@ -215,3 +238,137 @@ def test_navigation_offers_only_what_the_role_may_open(client, role, links):
     html = client.get(en("cities:partner-list")).content.decode()
 
     assert {label: f">{label}</a>" in html for label in links} == links
+
+
+# Object-level cases with the shared roles (tests/permissions/matrix.py): the registry is
+# public and only organisers change it — a delegate of Dunedin may not edit Dunedin's record
+# any more than a delegate of Busan may, nor download its agreements.
+ALL_BUT_ORGANISERS_LOGIN = dict.fromkeys(ROLES_OF_WORLD, 403) | {ANONYMOUS: LOGIN}
+OBJECT_MATRIX = {
+    "agreement document": {**ALL_BUT_ORGANISERS_LOGIN, ORGANISER: 200},
+    "remove name POST": {**ALL_BUT_ORGANISERS_LOGIN, ORGANISER: 302},
+    "edit own city GET": {**ALL_BUT_ORGANISERS_LOGIN, ORGANISER: 200},
+}
+API_READ = dict.fromkeys(ROLES_OF_WORLD, 200)
+API_ORGANISERS = dict.fromkeys(ROLES_OF_WORLD, 403) | {ANONYMOUS: 401}
+API_MATRIX = {
+    "GET /api/v1/registry/partnerships": API_READ,
+    "GET /api/v1/registry/partnerships/{partnership_id}": API_READ,
+    "GET /api/v1/registry/partnerships.{fmt}": API_READ,
+    "GET /api/v1/registry/world-cities": {**API_ORGANISERS, ORGANISER: 200},
+    "POST /api/v1/registry/partnerships": {**API_ORGANISERS, ORGANISER: 201},
+    "POST /api/v1/registry/partnerships/import": {**API_ORGANISERS, ORGANISER: 200},
+    "PATCH /api/v1/registry/partnerships/{partnership_id}": {**API_ORGANISERS, ORGANISER: 200},
+    "PATCH /api/v1/registry/places/{place_id}": {**API_ORGANISERS, ORGANISER: 200},
+    "POST /api/v1/registry/places/{place_id}/names": {**API_ORGANISERS, ORGANISER: 201},
+    "DELETE /api/v1/registry/places/{place_id}/names/{name_id}": {
+        **API_ORGANISERS,
+        ORGANISER: 204,
+    },
+    "POST /api/v1/registry/partnerships/{partnership_id}/exchanges": {
+        **API_ORGANISERS,
+        ORGANISER: 201,
+    },
+    "POST /api/v1/registry/partnerships/{partnership_id}/agreements": {
+        **API_ORGANISERS,
+        ORGANISER: 201,
+    },
+    "POST /api/v1/registry/partnerships/{partnership_id}/contacts": {
+        **API_ORGANISERS,
+        ORGANISER: 201,
+    },
+    "POST /api/v1/registry/partnerships/{partnership_id}/citations": {
+        **API_ORGANISERS,
+        ORGANISER: 201,
+    },
+}
+COVERED_ROUTES: set[str] = (
+    set(PAGE_ROUTES.values())
+    | {"cities:agreement-document", "cities:name-remove"}
+    | set(API_MATRIX)
+)
+
+
+@pytest.fixture
+def dunedin_partnership(world):
+    partnership = PartnershipFactory(place=world.dunedin)
+    AgreementFactory(
+        partnership=partnership,
+        document=SimpleUploadedFile("mou.pdf", b"%PDF-1.4 demo"),
+    )
+    PlaceName.objects.create(place=world.dunedin, name="Ōtepoti", origin="organiser")
+    return partnership
+
+
+def object_request(client, action: str, partnership: Partnership):
+    if action == "agreement document":
+        return client.get(en("cities:agreement-document", partnership.agreements.get().pk))
+    if action == "remove name POST":
+        name = partnership.place.alternate_names.get()
+        return client.post(en("cities:name-remove", partnership.pk, name.pk))
+    if action == "edit own city GET":
+        return client.get(en("cities:partner-update", partnership.pk))
+    raise AssertionError(action)
+
+
+@pytest.mark.parametrize(("action", "role", "expected"), cases(OBJECT_MATRIX))
+def test_object_permission_matrix(client, world, dunedin_partnership, action, role, expected):
+    as_role(client, world, role)
+
+    response = object_request(client, action, dunedin_partnership)
+
+    expect(response, expected)
+    response.close()  # the document's file
+
+
+def api_call(client, operation: str, partnership: Partnership, headers: dict):
+    method, path = operation.split(" ", 1)
+    place = partnership.place
+    values = {
+        "partnership_id": partnership.pk,
+        "place_id": place.pk,
+        "name_id": place.alternate_names.get().pk,
+        "fmt": "csv",
+    }
+    address = path.format(**values)
+    bodies = {
+        "POST /api/v1/registry/partnerships": {
+            "place": {"name_en": "Vientiane", "country": "LA"},
+            "kind": "friendship_city",
+        },
+        "PATCH /api/v1/registry/partnerships/{partnership_id}": {"status": "dormant"},
+        "PATCH /api/v1/registry/places/{place_id}": {"name_zh": "达尼丁"},
+        "POST /api/v1/registry/places/{place_id}/names": {"name": "Dunedin City"},
+        "POST /api/v1/registry/partnerships/{partnership_id}/exchanges": {
+            "kind": "incoming_visit",
+            "title_en": "Visit",
+            "starts_on": "2024-04-09",
+        },
+        "POST /api/v1/registry/partnerships/{partnership_id}/agreements": {
+            "kind": "mou",
+            "title_en": "MoU",
+        },
+        "POST /api/v1/registry/partnerships/{partnership_id}/contacts": {"name": "A. Person"},
+        "POST /api/v1/registry/partnerships/{partnership_id}/citations": {
+            "fact": "general",
+            "source_title": "FAO",
+        },
+    }
+    if operation == "GET /api/v1/registry/world-cities":
+        return client.get(address, {"q": "Dun"}, headers=headers)
+    if operation == "POST /api/v1/registry/partnerships/import":
+        upload = SimpleUploadedFile("p.csv", CSV.encode(), content_type="text/csv")
+        return client.post(address, {"file": upload}, headers=headers)
+    if method == "GET":
+        return client.get(address, headers=headers)
+    if method == "DELETE":
+        return client.delete(address, headers=headers)
+    call = client.post if method == "POST" else client.patch
+    return call(address, bodies[operation], content_type="application/json", headers=headers)
+
+
+@pytest.mark.parametrize(("operation", "role", "expected"), cases(API_MATRIX))
+def test_api_permission_matrix(client, world, dunedin_partnership, operation, role, expected):
+    response = api_call(client, operation, dunedin_partnership, api_headers(world, role))
+
+    assert response.status_code == expected, response.content[:300]
