@@ -29,6 +29,8 @@ ROLES = [ANON, ORG, MEMBER, OTHER, DELEGATE, NOBODY]
 OK, LOGIN = "ok", "login"
 ORGANISERS = {ANON: LOGIN, ORG: OK, MEMBER: 403, OTHER: 403, DELEGATE: 403, NOBODY: 403}
 OWN = {ANON: LOGIN, ORG: OK, MEMBER: OK, OTHER: 403, DELEGATE: 403, NOBODY: 403}
+# The meeting of the fixture is between participants a (MEMBER's) and b.
+SIDES = OWN
 # The feed's token is the key: anyone holding the address reads it, nobody else finds it.
 EVERYONE = dict.fromkeys(ROLES, OK)
 
@@ -93,6 +95,14 @@ def _routes(w):
         "fair:feed-revoke": ("post", page("feed-revoke", a), {}, OWN),
         "fair:ics-feed": ("get", page("ics-feed", feed_token(w["a"]).token), {}, EVERYONE),
         "fair:table-plan": ("get", page("table-plan", w["slot"].pk), {}, ORGANISERS),
+        "fair:checkin": ("get", page("checkin", f), {}, ORGANISERS),
+        "fair:meeting-mark": ("post", page("meeting-mark", m), {"status": "held"}, SIDES),
+        "fair:outcome-record": (
+            "post",
+            page("outcome-record", m),
+            {"rating": "follow_up"},
+            {**SIDES, ORG: 403},
+        ),
         "fair:interpreter-agenda": (
             "get",
             page("interpreter-agenda", w["interpreter"].pk),
@@ -116,6 +126,9 @@ PAGE_ROUTES = [
     "fair:ics-feed",
     "fair:table-plan",
     "fair:interpreter-agenda",
+    "fair:checkin",
+    "fair:meeting-mark",
+    "fair:outcome-record",
 ]
 COVERED_ROUTES: set[str] = set(PAGE_ROUTES)
 

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from amity.fair.views import agenda, schedule
+from amity.fair.views import agenda, day, schedule
 
 urlpatterns = [
     path("<id:fair_id>/schedule/", schedule.schedule_view, name="schedule"),
@@ -18,4 +18,7 @@ urlpatterns = [
     path("feeds/<str:token>.ics", agenda.ics_view, name="ics-feed"),
     path("slots/<id:pk>/tables/", agenda.table_plan_view, name="table-plan"),
     path("interpreters/<id:pk>/agenda/", agenda.interpreter_agenda_view, name="interpreter-agenda"),
+    path("<id:fair_id>/checkin/", day.checkin_view, name="checkin"),
+    path("meetings/<id:pk>/mark/", day.meeting_mark, name="meeting-mark"),
+    path("meetings/<id:pk>/outcome/", day.outcome_record, name="outcome-record"),
 ]

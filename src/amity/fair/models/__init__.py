@@ -1,5 +1,6 @@
 """The matching fair's records; thin models, rules live in ``amity.fair.domain``."""
 
+from amity.fair.models.day import MeetingOutcome, OutcomeRating
 from amity.fair.models.participants import (
     COOPERATION_CHOICES,
     Opportunity,
@@ -44,12 +45,14 @@ __all__ = [
     "Mark",
     "MarkKind",
     "Meeting",
+    "MeetingOutcome",
     "MeetingRequest",
     "MeetingSeat",
     "MeetingStatus",
     "Opportunity",
     "OpportunityKind",
     "OrganisationSize",
+    "OutcomeRating",
     "Participant",
     "ParticipantStatus",
     "Publication",

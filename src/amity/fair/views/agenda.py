@@ -18,7 +18,7 @@ from amity.fair.domain.agenda import (
     table_plan,
 )
 from amity.fair.domain.publish import latest_publication
-from amity.fair.models import FeedToken, Interpreter, ScheduleSlot
+from amity.fair.models import FeedToken, Interpreter, OutcomeRating, ScheduleSlot
 from amity.fair.views.common import allowed, load_participant
 
 
@@ -30,6 +30,7 @@ def _context(request, participant) -> dict:
         "entries": agenda(participant),
         "publication": latest_publication(fair),
         "tz": fair.event.time_zone,
+        "ratings": OutcomeRating.choices,
     }
 
 
