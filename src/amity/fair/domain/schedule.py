@@ -195,7 +195,17 @@ def adopt_run(run: ScheduleRun) -> int:
                 "pk", "request_id", "slot_id", "table_id", "interpreter_id", "sequence"
             )
         }
-        rows = [m for m in meeting_rows(fair, run.result, run) if m.request_id not in kept]
+        # A request withdrawn or declined since the run is not placed.
+        accepted = set(
+            MeetingRequest.objects.filter(fair=fair, state=RequestState.ACCEPTED).values_list(
+                "pk", flat=True
+            )
+        )
+        rows = [
+            m
+            for m in meeting_rows(fair, run.result, run)
+            if m.request_id not in kept and m.request_id in accepted
+        ]
         placed = {m.request_id for m in rows}
         MeetingSeat.objects.filter(meeting__in=stale).delete()
         # A re-placed meeting's old row goes (its successor carries the calendar entry on); a
