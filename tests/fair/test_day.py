@@ -77,3 +77,13 @@ def test_a_side_marks_the_meeting_held_and_records_its_outcome(client):
     client.post(reverse("fair:meeting-mark", args=[meeting.pk]), {"status": "held"})
     client.post(reverse("fair:outcome-record", args=[meeting.pk]), {"rating": "negotiating"})
     assert MeetingOutcome.objects.get().participant == people[1]
+
+
+def test_a_recorded_outcome_appears_on_the_dashboard(client):
+    fair, people, meeting, _badge = _day()
+    mark_meeting(meeting, MeetingStatus.HELD)
+    record_outcome(meeting, people[0], "agreement")
+    client.force_login(OrganiserFactory())
+    body = client.get(reverse("fair:dashboard", args=[fair.pk])).content.decode()
+    assert "Agreement reached" in body
+    assert "<svg" in body

@@ -95,6 +95,7 @@ def _routes(w):
         "fair:feed-revoke": ("post", page("feed-revoke", a), {}, OWN),
         "fair:ics-feed": ("get", page("ics-feed", feed_token(w["a"]).token), {}, EVERYONE),
         "fair:table-plan": ("get", page("table-plan", w["slot"].pk), {}, ORGANISERS),
+        "fair:dashboard": ("get", page("dashboard", f), {}, ORGANISERS),
         "fair:checkin": ("get", page("checkin", f), {}, ORGANISERS),
         "fair:meeting-mark": ("post", page("meeting-mark", m), {"status": "held"}, SIDES),
         "fair:outcome-record": (

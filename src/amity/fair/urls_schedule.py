@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from amity.fair.views import agenda, day, schedule
+from amity.fair.views import agenda, dashboard, day, schedule
 
 urlpatterns = [
     path("<id:fair_id>/schedule/", schedule.schedule_view, name="schedule"),
@@ -21,4 +21,5 @@ urlpatterns = [
     path("<id:fair_id>/checkin/", day.checkin_view, name="checkin"),
     path("meetings/<id:pk>/mark/", day.meeting_mark, name="meeting-mark"),
     path("meetings/<id:pk>/outcome/", day.outcome_record, name="outcome-record"),
+    path("<id:fair_id>/dashboard/", dashboard.dashboard_view, name="dashboard"),
 ]
