@@ -130,6 +130,7 @@ PAGE_ROUTES = [
     "fair:checkin",
     "fair:meeting-mark",
     "fair:outcome-record",
+    "fair:dashboard",
 ]
 COVERED_ROUTES: set[str] = set(PAGE_ROUTES)
 
