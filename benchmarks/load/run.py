@@ -131,6 +131,7 @@ def locust(url: str, user_class: str, users: int, seconds: int, think: str, ids)
         env=env,
         check=False,
         stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     with open(f"{prefix}_stats.csv", newline="") as handle:
         return list(csv.DictReader(handle))

@@ -119,6 +119,6 @@ def test_other_roles_see_no_history(client, make_user):
 
     response = client.get(url("cities:partner-detail", partnership.pk))
 
-    assert response.context["history"] is None
+    assert response.context.get("history") is None
     assert "history-heading" not in response.content.decode()
     assert "Secret Person" not in response.content.decode()

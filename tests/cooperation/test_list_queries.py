@@ -83,3 +83,10 @@ def test_api_list_queries_do_not_grow_with_rows(client, endpoint):
         make()
 
     assert count_queries(client, address) == with_one
+
+
+def test_practice_list_pins_its_queries(client):
+    make_transfer()
+
+    # the practices with their places, their fields, the filter's fields
+    assert count_queries(client, reverse("cooperation:practice-list")) == 3

@@ -151,3 +151,10 @@ def test_project_list_pages_keep_the_filters(client):
     html = client.get(reverse("cooperation:project-list"), {"status": "running"}).content.decode()
 
     assert "?status=running&amp;page=2" in html
+
+
+@pytest.mark.parametrize("endpoint", ["projects?q=%00", "practices?field=%00"])
+def test_api_filter_with_a_nul_character_is_a_422(client, endpoint):
+    response = client.get(f"/api/v1/cooperation/{endpoint}")
+
+    assert response.status_code == 422

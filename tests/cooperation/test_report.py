@@ -14,6 +14,7 @@ from amity.jobs.models import Job, JobStatus
 from tests.factories.cities import AgreementFactory, ExchangeFactory, PartnershipFactory
 from tests.factories.cooperation import MilestoneFactory, ProjectFactory, TransferFactory
 from tests.factories.events import DelegationFactory, EventFactory
+from tests.factories.fair import FairFactory, MeetingRequestFactory, ParticipantFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -60,21 +61,28 @@ def test_report_counts_only_the_records_of_its_year():
     assert result["practices"] == {"Transfers begun": 1, "Of which adopted": 0}
 
 
-def test_a_domain_can_add_a_section_through_the_extension_point(monkeypatch):
-    def fair(year: int) -> ReportSection | None:
-        return ReportSection("fair", "Matching fair", [ReportRow("Meetings held", 42)])
+def test_a_section_can_be_added_through_the_extension_point(monkeypatch):
+    def outcomes(year: int) -> ReportSection | None:
+        return ReportSection("outcomes", "Outcomes", [ReportRow("Agreements reached", 4)])
 
     def nothing(year: int) -> ReportSection | None:
         return None
 
     monkeypatch.setattr(
-        "amity.cooperation.domain.report.REPORT_SECTIONS", [*REPORT_SECTIONS, fair, nothing]
+        "amity.cooperation.domain.report.REPORT_SECTIONS", [*REPORT_SECTIONS, outcomes, nothing]
     )
 
     sections = yearly_report(2023).sections
 
-    assert [section.key for section in sections][-1] == "fair"
-    assert len(sections) == len(REPORT_SECTIONS) + 1
+    # No fair in 2023 here: its section is left out; the added one comes last.
+    assert [section.key for section in sections] == [
+        "partnerships",
+        "visits",
+        "delegations",
+        "projects",
+        "practices",
+        "outcomes",
+    ]
 
 
 def test_report_pdf_job_renders_both_languages_with_chinese_text(
@@ -112,3 +120,20 @@ def test_report_page_of_a_year_outside_the_programme_is_404(organiser_client):
     response = organiser_client.get(reverse("cooperation:report", args=[3000]))
 
     assert response.status_code == 404
+
+
+def test_report_counts_the_fair_of_its_year():
+    fair = FairFactory(
+        event__starts_on=datetime.date(2023, 11, 30), event__ends_on=datetime.date(2023, 11, 30)
+    )
+    sender, receiver, third = ParticipantFactory.create_batch(3, fair=fair)
+    MeetingRequestFactory(sender=sender, receiver=receiver, state="accepted")
+    MeetingRequestFactory(sender=sender, receiver=third, state="pending")
+
+    assert figures(2023)["fair"] == {
+        "Fairs held": 1,
+        "Participating organisations": 3,
+        "Meeting requests": 2,
+        "Meetings agreed": 1,
+    }
+    assert "fair" not in figures(2022)

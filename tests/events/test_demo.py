@@ -66,3 +66,34 @@ def test_demo_delegate_is_in_dunedins_delegation_and_sees_the_opening(client, fo
 
     assert "Opening of the forum" in html
     assert "Dunedin" in html
+
+
+@pytest.mark.parametrize("lang", ["en", "zh-hans"])
+def test_every_events_page_of_the_demo_forum_opens_for_the_organiser(client, forum, lang):
+    from django.urls import reverse
+    from django.utils import translation
+
+    client.login(username="organiser", password="amity-demo")
+    delegation = forum.delegations.get(place__name_en="Dunedin")
+    session = forum.sessions.get(kind=SessionKind.PLENARY)
+    with translation.override(lang):
+        addresses = [reverse("events:event-list")]
+        addresses += [
+            reverse("events:event-detail", args=[forum.pk]) + f"?tab={tab}"
+            for tab in ("programme", "delegations", "registrations", "badges")
+        ]
+        addresses += [
+            reverse(name, args=[forum.pk])
+            for name in ("events:timetable", "events:arrivals", "events:event-update")
+        ]
+        addresses += [
+            reverse(name, args=[delegation.pk])
+            for name in ("events:delegation-detail", "events:delegation-update")
+        ]
+        addresses.append(reverse("events:session-update", args=[session.pk]))
+
+    statuses = {address: client.get(address).status_code for address in addresses}
+
+    assert statuses == dict.fromkeys(addresses, 200)
+    page = client.get(reverse("events:event-detail", args=[forum.pk]) + "?tab=delegations")
+    assert "13" in page.content.decode()

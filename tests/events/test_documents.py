@@ -79,3 +79,22 @@ def test_big_event_badges_run_as_a_job_with_the_sheet_as_result(
     sheet = client.get(job.result["url"])
     assert sheet.status_code == 200
     assert "大型" in text_of(b"".join(sheet.streaming_content))
+
+
+def test_a6_badges_are_one_per_page():
+    member = DelegationMemberFactory()
+    DelegationMemberFactory(delegation=member.delegation, event=member.event)
+
+    reader = PdfReader(io.BytesIO(printing.badges_pdf(member.event, paper="a6")))
+
+    assert len(reader.pages) == 2
+    width_mm = float(reader.pages[0].mediabox.width) / 72 * 25.4
+    assert round(width_mm) == 105
+
+
+def test_documents_print_no_template_comment():
+    member = DelegationMemberFactory()
+
+    text = text_of(printing.badges_pdf(member.event))
+
+    assert "Content Security Policy" not in text

@@ -75,6 +75,14 @@ PAGES = {
     "edit POST": ("post", "events:event-update", "event", EVENT_POST),
     "session GET": ("get", "events:session-add", "event", None),
     "session POST": ("post", "events:session-add", "event", SESSION_POST),
+    "session edit GET": ("get", "events:session-update", "session", None),
+    "session edit POST": ("post", "events:session-update", "session", SESSION_POST),
+    "speaker POST": (
+        "post",
+        "events:speaker-add",
+        "session",
+        {"speaker-name_en": "Guest Speaker", "speaker-order": "1"},
+    ),
     "timetable": ("get", "events:timetable", "event", None),
     "ics": ("get", "events:programme-ics", "event", None),
     "programme pdf": ("get", "events:programme-pdf", "event", None),
@@ -107,6 +115,9 @@ MATRIX: dict[str, dict[str, int | str]] = {
     "edit POST": {**ORGANISERS_ONLY, ORGANISER: 302},
     "session GET": {**ORGANISERS_ONLY, ORGANISER: 200},
     "session POST": {**ORGANISERS_ONLY, ORGANISER: 302},
+    "session edit GET": {**ORGANISERS_ONLY, ORGANISER: 200},
+    "session edit POST": {**ORGANISERS_ONLY, ORGANISER: 302},
+    "speaker POST": {**ORGANISERS_ONLY, ORGANISER: 302},
     "timetable": dict.fromkeys(ROLES, 200),
     "ics": dict.fromkeys(ROLES, 200),
     "programme pdf": dict.fromkeys(ROLES, 200),
@@ -135,6 +146,8 @@ def page_request(client, action: str, delegation):
         args = [delegation.event.pk]
     elif target == "delegation":
         args = [delegation.pk]
+    elif target == "session":
+        args = [delegation.event.sessions.get().pk]
     if action == "badges file":
         args.append(f"badges-{delegation.event.pk}-0123456789abcdef.pdf")
     url = en(name, *args)

@@ -43,6 +43,14 @@ def _delegations(event, count: int) -> None:
         DelegationMemberFactory(delegation=delegation)
 
 
+def _sessions(event, count: int) -> None:
+    from amity.events.domain.programme import add_speaker
+
+    for index in range(count):
+        session = SessionFactory(event=event, room=f"Room {index}")
+        add_speaker(session, name_en=f"Speaker {index}", place=PlaceFactory())
+
+
 def _count_queries(client, url: str) -> int:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
@@ -53,7 +61,7 @@ def _count_queries(client, url: str) -> int:
     return len(captured)
 
 
-@pytest.mark.parametrize("page", ["event-list", "delegations", "arrivals"])
+@pytest.mark.parametrize("page", ["event-list", "delegations", "arrivals", "programme"])
 def test_pages_make_as_many_queries_for_50_rows_as_for_1(organiser_client, page):
     counts = []
     for rows in (1, 50):
@@ -66,6 +74,9 @@ def test_pages_make_as_many_queries_for_50_rows_as_for_1(organiser_client, page)
         elif page == "delegations":
             _delegations(event, rows)
             url = en("events:event-detail", event.pk) + "?tab=delegations"
+        elif page == "programme":
+            _sessions(event, rows)
+            url = en("events:event-detail", event.pk)
         else:
             _delegations(event, rows)
             url = en("events:arrivals", event.pk)
@@ -170,3 +181,25 @@ def test_event_page_in_chinese_names_the_programme(client):
 
     assert "开幕式" in html
     assert "日程" in html
+
+
+def test_speaker_form_adds_an_attendee_as_speaker_of_the_session(organiser_client):
+    member = DelegationMemberFactory(name_en="Jane Mayor")
+    session = SessionFactory(event=member.event)
+
+    response = organiser_client.post(
+        en("events:speaker-add", session.pk),
+        {"speaker-attendee": member.pk, "speaker-role_en": "Speech", "speaker-order": "1"},
+    )
+
+    assert response.status_code == 302
+    assert [s.name_en for s in session.speakers.all()] == ["Jane Mayor"]
+
+
+def test_speaker_form_without_a_name_or_attendee_names_the_field(organiser_client):
+    session = SessionFactory()
+
+    response = organiser_client.post(en("events:speaker-add", session.pk), {"speaker-order": "1"})
+
+    assert response.status_code == 422
+    assert session.speakers.count() == 0

@@ -114,3 +114,26 @@ def test_bad_update_changes_nothing():
 
     participant.refresh_from_db()
     assert (participant.description, participant.sectors) == ("A test enterprise.", ["4923"])
+
+
+def test_a_typed_partner_city_links_the_registry_place():
+    place = PlaceFactory(name_en="Dunedin", country="NZ")
+    member = EnterpriseUserFactory()
+
+    participant = register_participant(
+        fair=FairFactory(),
+        organisation=member.organisation,
+        by=member,
+        city_name="dunedin",
+        country="NZ",
+    )
+
+    assert participant.place == place
+
+
+def test_editing_the_city_replaces_the_registry_place():
+    participant = ParticipantFactory(place=PlaceFactory(name_en="Dunedin", country="NZ"))
+
+    update_profile(participant, city_name="Johannesburg", country="ZA")
+
+    assert (participant.place, participant.city_name) == (None, "Johannesburg")

@@ -3,7 +3,7 @@ organisers: firm B's member may not follow firm A's import, nor Busan's delegate
 
 import pytest
 
-from amity.jobs.models import Job
+from amity.jobs.models import Job, JobStatus
 from tests.permissions.matrix import (
     ANONYMOUS,
     BUSAN,
@@ -25,7 +25,9 @@ pytestmark = pytest.mark.django_db
 PAGE = {ANONYMOUS: LOGIN, ORGANISER: 200, FIRM_A: 200, FIRM_B: 403, DUNEDIN: 403, BUSAN: 403}
 PAGES = {"jobs:job-detail": PAGE, "jobs:job-status": PAGE}
 API = {"GET /api/v1/jobs/{job_id}": {**PAGE, ANONYMOUS: 401}}
-COVERED_ROUTES: set[str] = set(PAGES) | set(API)
+# Starting a failed job again (POST): the same people; allowed ones are sent to a job page.
+RESTART = {"jobs:job-restart": {**PAGE, ORGANISER: 302, FIRM_A: 302}}
+COVERED_ROUTES: set[str] = set(PAGES) | set(API) | set(RESTART)
 
 
 @pytest.fixture
@@ -38,6 +40,25 @@ def test_page_permission_matrix(client, world, job, route, role, expected):
     as_role(client, world, role)
 
     expect(client.get(en(route, job.pk)), expected)
+
+
+@pytest.mark.parametrize(("route", "role", "expected"), cases(RESTART))
+def test_restart_permission_matrix(client, world, route, role, expected):
+    failed = Job.objects.create(
+        kind="tests.sample",
+        title_en="Import",
+        owner=world.users[FIRM_A],
+        status=JobStatus.FAILED,
+        task_path="tests.jobs.sample_tasks.count_to",
+        arguments={"n": 1},
+    )
+    as_role(client, world, role)
+
+    response = client.post(en(route, failed.pk))
+
+    expect(response, expected)
+    if expected == 302:
+        assert Job.objects.filter(restarted_from=failed).exists()
 
 
 @pytest.mark.parametrize(("operation", "role", "expected"), cases(API))

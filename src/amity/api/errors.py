@@ -56,7 +56,9 @@ def get_or_404(source: type[M] | QuerySet[M], pk: int) -> M:
         if isinstance(pk, int) and not 0 < pk <= MAX_ID:
             raise queryset.model.DoesNotExist
         return queryset.get(pk=pk)
-    except queryset.model.DoesNotExist:
+    except (queryset.model.DoesNotExist, OverflowError):
+        # OverflowError: another number of the address (a filter's id, e.g. the event's in
+        # /events/{event_id}/delegations/{delegation_id}) too large for the database.
         raise HttpError(
             404,
             _("no %(what)s with id %(id)s") % {"what": queryset.model._meta.verbose_name, "id": pk},

@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
@@ -99,5 +100,7 @@ class AnonymousRegistryApiCache:
             request.method == "GET"
             and request.path.startswith(CACHED_API_PREFIXES)
             and "Authorization" not in request.headers
-            and not request.COOKIES
+            # A session may be logged in; other cookies (CSRF, language) change no JSON (the
+            # language is in the key).
+            and settings.SESSION_COOKIE_NAME not in request.COOKIES
         )

@@ -28,6 +28,7 @@ from amity.cooperation.schemas import (
     MilestoneOut,
     PartnerIn,
     PartnerOut,
+    PracticeFiltersIn,
     PracticeIn,
     PracticeOut,
     ProjectDetailOut,
@@ -164,10 +165,10 @@ def post_update(request: HttpRequest, project_id: int, payload: UpdateIn):
 
 @router.get("/practices", response={200: list[PracticeOut], **error_responses(401, 422)})
 @paginate(BoundedPagination)
-def list_practices(request: HttpRequest, field: str = "", looking_for_partners: bool = False):
+def list_practices(request: HttpRequest, filters: Query[PracticeFiltersIn]):
     require_perm(request, "cooperation.view_practices")
     return listed_practices(
-        request.user, field=field[:40], looking=looking_for_partners
+        request.user, field=filters.field, looking=filters.looking_for_partners
     ).select_related("source")
 
 

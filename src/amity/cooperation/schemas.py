@@ -106,6 +106,11 @@ class ProjectFiltersIn(QuerySchema):
     field: str = Field("", max_length=40)
 
 
+class PracticeFiltersIn(QuerySchema):
+    field: str = Field("", max_length=40)
+    looking_for_partners: bool = False
+
+
 class ProjectIn(InputSchema):
     title_en: str = TITLE
     title_zh: str = TITLE

@@ -21,18 +21,20 @@ OLE = (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",)  # .doc, .xls of old Office
 PDF = (b"%PDF-",)
 PNG = (b"\x89PNG\r\n\x1a\n",)
 JPEG = (b"\xff\xd8\xff",)
+ANY = (b"",)  # plain text: no signature to check
 
 
 @dataclass(frozen=True)
 class UploadKind:
     # Extension (lower case, with the dot) -> the signatures the file may start with.
     signatures: dict[str, tuple[bytes, ...]]
-    # The setting with the largest size in bytes.
+    # The setting with the largest size in bytes, and the size without it.
     max_bytes_setting: str
+    default_max_bytes: int = 10 * 1024 * 1024
 
     @property
     def max_bytes(self) -> int:
-        return getattr(settings, self.max_bytes_setting)
+        return getattr(settings, self.max_bytes_setting, self.default_max_bytes)
 
 
 KINDS: dict[str, UploadKind] = {
@@ -50,6 +52,20 @@ KINDS: dict[str, UploadKind] = {
             ".png": PNG,
         },
         max_bytes_setting="AMITY_DOCUMENT_MAX_BYTES",
+    ),
+    # A cooperation project's document: office files, PDFs and pictures, nothing executable.
+    "project_document": UploadKind(
+        signatures={
+            ".pdf": PDF,
+            ".docx": ZIP,
+            ".xlsx": ZIP,
+            ".pptx": ZIP,
+            ".png": PNG,
+            ".jpg": JPEG,
+            ".jpeg": JPEG,
+            ".txt": ANY,
+        },
+        max_bytes_setting="AMITY_COOPERATION_DOCUMENT_MAX_BYTES",
     ),
     # A photo or a logo shown on pages (badges, a firm's profile).
     "image": UploadKind(

@@ -11,8 +11,8 @@ from django.utils.translation import gettext_lazy as _
 
 from amity.cities.models import Partnership, Place
 from amity.events.domain.delegations import DELEGATE_FIELDS, DELEGATION_FIELDS
-from amity.events.domain.programme import EVENT_FIELDS, SESSION_FIELDS
-from amity.events.models import Attendee, Delegation, Event, Session
+from amity.events.domain.programme import EVENT_FIELDS, SESSION_FIELDS, SPEAKER_FIELDS
+from amity.events.models import Attendee, Delegation, Event, Session, Speaker
 
 LOCAL_DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -103,3 +103,19 @@ class InviteHeadForm(forms.Form):
     email = forms.EmailField(label=_("E-mail of the head of delegation"))
     first_name = forms.CharField(label=_("First name"), required=False, max_length=150)
     last_name = forms.CharField(label=_("Last name"), required=False, max_length=150)
+
+
+class SpeakerForm(forms.ModelForm):
+    class Meta:
+        model = Speaker
+        fields = SPEAKER_FIELDS
+        field_classes = {"source_url": HttpsURLField}
+
+    def __init__(self, *args, event: Event, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["attendee"].queryset = event.attendees.order_by("name_en")
+        self.fields["attendee"].help_text = _("Or type the name of a speaker from outside.")
+        self.fields["name_en"].required = False
+
+    def _post_clean(self) -> None:
+        pass

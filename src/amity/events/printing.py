@@ -65,7 +65,13 @@ def programme_pdf(event: Event) -> bytes:
         return render_pdf("events/documents/programme.html", {"event": event, "days": days})
 
 
-def badges_pdf(event: Event, attendees: list[Attendee] | None = None, progress=None) -> bytes:
+BADGE_FORMATS = ("a4", "a6")
+
+
+def badges_pdf(
+    event: Event, attendees: list[Attendee] | None = None, progress=None, paper: str = "a4"
+) -> bytes:
+    """Badges of A6 size: four to an A4 sheet (``paper="a4"``), or one per A6 card."""
     attendees = list(attendees if attendees is not None else queries.badge_attendees(event))
     badges = []
     for index, attendee in enumerate(attendees, 1):
@@ -81,7 +87,8 @@ def badges_pdf(event: Event, attendees: list[Attendee] | None = None, progress=N
         )
         if progress is not None and index % 50 == 0:
             progress(index, len(attendees))
-    return render_pdf("events/documents/badges.html", {"event": event, "badges": badges})
+    context = {"event": event, "badges": badges, "a6": paper == "a6"}
+    return render_pdf("events/documents/badges.html", context)
 
 
 def invitation_pdf(delegation: Delegation) -> bytes:

@@ -18,11 +18,11 @@ BADGES_MADE = gettext_noop("%(count)s badges made")
 
 @task()
 @job_task
-def make_badges(progress, *, event_id: int) -> dict:
+def make_badges(progress, *, event_id: int, paper: str = "a4") -> dict:
     event = Event.objects.get(pk=event_id)
     attendees = list(queries.badge_attendees(event))
     progress(0, len(attendees))
-    data = printing.badges_pdf(event, attendees, progress=progress)
+    data = printing.badges_pdf(event, attendees, progress=progress, paper=paper)
     name = f"badges-{event_id}-{secrets.token_hex(8)}.pdf"
     default_storage.save(f"events/{name}", ContentFile(data))
     progress(len(attendees), len(attendees), BADGES_MADE, count=len(attendees))

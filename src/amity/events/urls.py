@@ -1,6 +1,13 @@
 from django.urls import path
 
-from amity.events.views import arrivals, delegations, documents, events, registrations
+from amity.events.views import (
+    arrivals,
+    delegations,
+    documents,
+    events,
+    registrations,
+    sessions,
+)
 
 app_name = "events"
 urlpatterns = [
@@ -10,6 +17,8 @@ urlpatterns = [
     path("<id:pk>/", events.EventDetailView.as_view(), name="event-detail"),
     path("<id:pk>/edit/", events.EventUpdateView.as_view(), name="event-update"),
     path("<id:pk>/sessions/new/", events.SessionAddView.as_view(), name="session-add"),
+    path("sessions/<id:pk>/", sessions.SessionUpdateView.as_view(), name="session-update"),
+    path("sessions/<id:pk>/speakers/new/", sessions.SpeakerAddView.as_view(), name="speaker-add"),
     path("<id:pk>/timetable/", documents.TimetableView.as_view(), name="timetable"),
     path("<id:pk>/programme.ics", documents.ProgrammeIcsView.as_view(), name="programme-ics"),
     path("<id:pk>/programme.pdf", documents.ProgrammePdfView.as_view(), name="programme-pdf"),

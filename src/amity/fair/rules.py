@@ -78,3 +78,16 @@ rules.add_perm("fair.view_suggestions", is_organiser | is_own_participant)
 rules.add_perm("fair.view_request", is_organiser | is_party_member)
 rules.add_perm("fair.answer_request", is_receiver_member)
 rules.add_perm("fair.withdraw_request", is_sender_member)
+
+# Part 2: the schedule, agendas and the day.
+rules.add_perm("fair.manage_schedule", is_organiser)
+rules.add_perm("fair.view_agenda", is_organiser | is_own_participant)
+
+
+@rules.predicate
+def is_meeting_side_member(user, meeting) -> bool:
+    return meeting is not None and is_party_member(user, meeting.request)
+
+
+rules.add_perm("fair.mark_meeting", is_organiser | is_meeting_side_member)
+rules.add_perm("fair.record_outcome", is_meeting_side_member)

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from amity.fair.urls_schedule import urlpatterns as schedule_urlpatterns
 from amity.fair.views import home, marketplace, organiser, participant, transfer
 
 app_name = "fair"
@@ -34,3 +35,4 @@ urlpatterns = [
         name="request-answer",
     ),
 ]
+urlpatterns += schedule_urlpatterns

@@ -7,7 +7,7 @@ from uuid import UUID
 from django.utils.translation import get_language
 from ninja import Router, Schema
 
-from amity.api.errors import get_or_404
+from amity.api.errors import error_responses, get_or_404
 from amity.api.permissions import require_perm
 from amity.jobs.domain import fail_stalled, job_message
 from amity.jobs.models import Job
@@ -30,7 +30,11 @@ class JobOut(Schema):
     finished_at: datetime | None
 
 
-@router.get("/{job_id}", response=JobOut, summary="A background job's progress and result")
+@router.get(
+    "/{job_id}",
+    response={200: JobOut, **error_responses(401, 403, 404, 422)},
+    summary="A background job's progress and result",
+)
 def job_detail(request, job_id: UUID):
     fail_stalled(job_id=job_id)  # a job whose worker died reads as failed, as on its page
     job = get_or_404(Job, job_id)

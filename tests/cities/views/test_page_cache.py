@@ -141,3 +141,14 @@ def test_api_callers_with_a_session_always_reach_the_view(client):
     again, _ = queries_of(client, "/api/v1/registry/partnerships")
 
     assert again > 0
+
+
+def test_an_anonymous_visitor_with_a_csrf_cookie_still_gets_the_cached_api_answer(client):
+    make_partner("Dunedin")
+    queries_of(client, url("cities:partner-list"))  # sets the CSRF cookie
+    queries_of(client, "/api/v1/registry/partnerships")
+
+    again, _ = queries_of(client, "/api/v1/registry/partnerships")
+
+    assert "csrftoken" in client.cookies
+    assert again == 0

@@ -29,7 +29,7 @@ def stated_value(citation: Citation) -> str:
 
 
 # What the partner's page shows depends on these rights of the reader.
-PRIVATE_PERMS = ("cities.view_contact", "cities.view_notes")
+PRIVATE_PERMS = ("cities.view_contact", "cities.view_notes", "cities.view_history")
 PAGE_PERMS = (
     "cities.download_agreement",
     "cities.change_partnership",

@@ -3,10 +3,11 @@
 ``yearly_report(year)`` computes the figures; the web page and the bilingual PDF render the
 same ``YearlyReport``. Labels are lazy translations, so one report renders in either language.
 
-Extension point: ``REPORT_SECTIONS``. A domain that adds figures (the matching fair: meetings
-held, outcomes reported) appends ``def section(year) -> ReportSection | None`` to it from its
-``AppConfig.ready()``; a section that returns ``None`` (nothing that year) is left out, so the
-report never shows an empty placeholder.
+Extension point: ``REPORT_SECTIONS``, a list of ``section(year) -> ReportSection | None``. A
+section that returns ``None`` (nothing that year) is left out, so the report never shows an
+empty placeholder. Cooperation sits above the other domains, so their sections live here and
+read their models downward (as ``fair_section`` does); a domain below must not import this
+module. When the fair records meeting outcomes, ``fair_section`` gains their rows.
 """
 
 from collections.abc import Callable
@@ -19,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from amity.cities.models import Agreement, AgreementKind, Exchange, ExchangeKind, Partnership
 from amity.cooperation.models import Milestone, MilestoneStatus, Project, ProjectStatus, Transfer
 from amity.events.models import Delegation, Event
+from amity.fair.models import Fair, MeetingRequest, Participant
 
 FIRST_YEAR = 1949
 LAST_YEAR = 2200
@@ -159,13 +161,36 @@ def practices_section(year: int) -> ReportSection:
     )
 
 
-# The extension point (see the module's docstring): appended to by other domains.
+def fair_section(year: int) -> ReportSection | None:
+    fairs = Fair.objects.filter(_in_year(year, "event__starts_on")).exclude(
+        event__status="cancelled"
+    )
+    if not fairs.exists():
+        return None
+    meetings = MeetingRequest.objects.filter(fair__in=fairs)
+    return ReportSection(
+        key="fair",
+        title=_("Matching fair"),
+        rows=[
+            ReportRow(_("Fairs held"), fairs.count()),
+            ReportRow(
+                _("Participating organisations"),
+                Participant.objects.filter(fair__in=fairs).count(),
+            ),
+            ReportRow(_("Meeting requests"), meetings.count()),
+            ReportRow(_("Meetings agreed"), meetings.filter(state="accepted").count()),
+        ],
+    )
+
+
+# The extension point (see the module's docstring).
 REPORT_SECTIONS: list[Callable[[int], ReportSection | None]] = [
     partnerships_section,
     visits_section,
     delegations_section,
     projects_section,
     practices_section,
+    fair_section,
 ]
 
 

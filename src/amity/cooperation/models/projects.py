@@ -238,7 +238,9 @@ class ProjectDocument(models.Model):
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="documents")
     title = models.CharField(pgettext_lazy("document", "title"), max_length=300)
     file = models.FileField(
-        _("file"), upload_to="cooperation/%Y/", validators=upload_validators("document")
+        _("file"),
+        upload_to="cooperation/%Y/",
+        validators=upload_validators("project_document"),
     )
     content_type = models.CharField(_("type"), max_length=100)
     size = models.PositiveIntegerField(_("size in bytes"))

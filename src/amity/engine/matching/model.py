@@ -74,7 +74,7 @@ class RecommendOptions:
     # A participant may sit in at most cap_factor * max_meetings lists (must_meet excepted).
     cap_factor: float = 3.0
     # Candidates per participant kept for exact rescoring and for exposure spreading.
-    candidates: int = 60
+    candidates: int = 40
     # Principal components of the shortlist features (cost of stage 1 is linear in this).
     components: int = 128
     # Rows scored per matrix block: bounds memory to ~ block_rows * n * 4 bytes per matrix.

@@ -14,6 +14,7 @@ from dataclasses import replace
 
 import numpy as np
 
+from amity.engine.matching.boilerplate import boilerplate, strip
 from amity.engine.matching.embedding import EmbeddingBackend, make_backend
 from amity.engine.matching.exposure import spread_exposure
 from amity.engine.matching.hubness import hub_correction, script_ids
@@ -32,6 +33,7 @@ from amity.engine.matching.scoring import (
     FairArrays,
     PairScores,
     TextSet,
+    TitleSet,
     Weights,
     exact_scores,
     shortlist,
@@ -175,11 +177,16 @@ def _explained_lists(
 
 
 def _text_set(
-    per_org: list[tuple[str, ...]], documents: list[str], backend: EmbeddingBackend, role: str
+    per_org: list[tuple[str, ...]],
+    documents: list[str],
+    backend: EmbeddingBackend,
+    role: str,
+    remarks: np.ndarray,
 ) -> TextSet:
     count = np.array([len(t) for t in per_org], dtype=np.int64)
     start = np.concatenate([[0], np.cumsum(count)[:-1]]).astype(np.int64)
     vectors = backend.embed(documents, role)  # type: ignore[arg-type]
+    vectors[remarks] = 0.0  # pure boilerplate: similar to nothing
     return TextSet(vectors=np.ascontiguousarray(vectors, np.float32), start=start, count=count)
 
 
@@ -198,25 +205,16 @@ def _build_arrays(
 ) -> tuple[FairArrays, list[str], list[str], list[str]]:
     orgs = profiles.organisations
     n = len(orgs)
-    seek_texts = [t for o in orgs for t in o.seeks]
-    offer_texts = [t for o in orgs for t in o.offers]
-    if backend.lexical:
-        # Character n-grams cannot match Chinese to English; the bilingual sector titles give
-        # each offer words in both scripts, so a request can at least find the right trade.
-        offer_docs = [f"{t} {_sector_labels(o)}" for o in orgs for t in o.offers]
-    else:
-        offer_docs = offer_texts
-    backend.prepare(seek_texts + offer_docs)
-    say(f"embedding {len(seek_texts)} requests and {len(offer_texts)} offers with {backend.name}")
-    seeks = _text_set([o.seeks for o in orgs], seek_texts, backend, "seek")
-    offers = _text_set([o.offers for o in orgs], offer_docs, backend, "offer")
-    say("texts embedded")
+    seeks, offers, remarks, seek_texts, offer_texts = _embed_texts(orgs, backend, say)
     scale = None
     if hubness:
         seek_script, offer_script = script_ids(seek_texts), script_ids(offer_texts)
         hubs = hub_correction(seeks.vectors, seek_script, offers.vectors, offer_script)
-        seeks = replace(seeks, script=seek_script, penalty=hubs.seek_penalty)
-        offers = replace(offers, script=offer_script, penalty=hubs.offer_penalty)
+        # A pure remark answers nothing, whatever the density around it.
+        seek_penalty = np.where(remarks[0], 1.0, hubs.seek_penalty).astype(np.float32)
+        offer_penalty = np.where(remarks[1], 1.0, hubs.offer_penalty).astype(np.float32)
+        seeks = replace(seeks, script=seek_script, penalty=seek_penalty)
+        offers = replace(offers, script=offer_script, penalty=offer_penalty)
         scale = hubs.scale
         say(f"hubness measured; cross-script scale {float(scale.max()):.2f}")
 
@@ -236,7 +234,7 @@ def _build_arrays(
                     sector_codes.append(anc)
                 levels[lvl][row, slot] = code_id[anc]
 
-    titles, title_code = _sector_titles(orgs, backend, code_id)
+    titles = _sector_titles(orgs, backend, code_id, seeks, scale)
     coop = np.array(
         [sum(1 << _COOP_KEYS.index(c) for c in set(o.cooperation)) for o in orgs], dtype=np.int64
     )
@@ -263,9 +261,37 @@ def _build_arrays(
         forbid_cols=forbid[:, 1].copy(),
         script_scale=scale,
         sector_titles=titles,
-        title_code=title_code,
     )
     return arrays, seek_texts, offer_texts, sector_codes
+
+
+def _embed_texts(
+    orgs: tuple[Organisation, ...], backend: EmbeddingBackend, say: Progress
+) -> tuple[TextSet, TextSet, tuple[np.ndarray, np.ndarray], list[str], list[str]]:
+    """Requests and offers embedded without their boilerplate; which ones are pure remarks."""
+    seek_texts = [t for o in orgs for t in o.seeks]
+    offer_texts = [t for o in orgs for t in o.offers]
+    # Sentences a large share of the fair repeats are boilerplate (boilerplate.py).
+    common = boilerplate([o.offers + o.seeks for o in orgs])
+    seek_docs = [strip(t, common) for t in seek_texts]
+    if backend.lexical:
+        # Character n-grams cannot match Chinese to English; the bilingual sector titles give
+        # each offer words in both scripts, so a request can at least find the right trade.
+        offer_docs = [f"{strip(t, common)} {_sector_labels(o)}" for o in orgs for t in o.offers]
+    else:
+        offer_docs = [strip(t, common) for t in offer_texts]
+    remarks = (
+        np.array([not d for d in seek_docs], dtype=bool),
+        np.array([not strip(t, common) for t in offer_texts], dtype=bool),
+    )
+    seek_docs = [d or t for d, t in zip(seek_docs, seek_texts, strict=True)]
+    offer_docs = [d or t for d, t in zip(offer_docs, offer_texts, strict=True)]
+    backend.prepare(seek_docs + offer_docs)
+    say(f"embedding {len(seek_texts)} requests and {len(offer_texts)} offers with {backend.name}")
+    seeks = _text_set([o.seeks for o in orgs], seek_docs, backend, "seek", remarks[0])
+    offers = _text_set([o.offers for o in orgs], offer_docs, backend, "offer", remarks[1])
+    say(f"texts embedded ({len(common)} boilerplate sentences set aside)")
+    return seeks, offers, remarks, seek_texts, offer_texts
 
 
 def _language_bits(orgs: tuple[Organisation, ...]) -> np.ndarray:
@@ -282,16 +308,21 @@ def _language_bits(orgs: tuple[Organisation, ...]) -> np.ndarray:
 
 
 def _sector_titles(
-    orgs: tuple[Organisation, ...], backend: EmbeddingBackend, code_id: dict[str, int]
-) -> tuple[TextSet | None, np.ndarray | None]:
-    """Each organisation's sector titles in English and Chinese, embedded once per title.
+    orgs: tuple[Organisation, ...],
+    backend: EmbeddingBackend,
+    code_id: dict[str, int],
+    seeks: TextSet,
+    scale: np.ndarray | None,
+) -> TitleSet | None:
+    """Each organisation's sector titles in English and Chinese, and every request's adjusted
+    cosine with every distinct title (the same cross-script scale and hub penalty as offers).
 
     Only for a backend that can centre on the reference alone (e5); the lexical backend
     already indexes the titles with each offer.
     """
     embed = getattr(backend, "embed_reference_centred", None)
     if embed is None:
-        return None, None
+        return None
     table = isic_table()
     per_org = [
         [(c, lab) for c in o.sectors for lab in (table[c].label_en, table[c].label_zh)]
@@ -299,18 +330,19 @@ def _sector_titles(
     ]
     unique = list(dict.fromkeys(lab for titles in per_org for _, lab in titles))
     index = {lab: i for i, lab in enumerate(unique)}
-    vectors = embed(unique, "offer") if unique else np.zeros((0, 1), np.float32)
-    rows = [index[lab] for titles in per_org for _, lab in titles]
+    vectors = embed(unique, "offer") if unique else np.zeros((0, seeks.vectors.shape[1]))
+    sims = seeks.vectors @ np.asarray(vectors, np.float32).T
+    if scale is not None and len(unique):
+        sims *= scale[seeks.scripts()[:, None], script_ids(unique)[None, :]]
+    sims -= seeks.penalties()[:, None]
     count = np.array([len(t) for t in per_org], dtype=np.int64)
-    start = np.concatenate([[0], np.cumsum(count)[:-1]]).astype(np.int64)
-    title_set = TextSet(
-        vectors=np.ascontiguousarray(vectors[rows], np.float32),
-        start=start,
+    return TitleSet(
+        start=np.concatenate([[0], np.cumsum(count)[:-1]]).astype(np.int64),
         count=count,
-        script=script_ids([lab for titles in per_org for _, lab in titles]),
+        title=np.array([index[lab] for t in per_org for _, lab in t], dtype=np.int64),
+        code=np.array([code_id[c] for t in per_org for c, _ in t], dtype=np.int64),
+        sims=np.ascontiguousarray(sims, np.float32),
     )
-    codes = np.array([code_id[c] for titles in per_org for c, _ in titles], dtype=np.int64)
-    return title_set, codes
 
 
 def _pairs_to_score(

@@ -51,6 +51,21 @@ class TextSet:
 
 
 @dataclass(frozen=True)
+class TitleSet:
+    """Sector titles per organisation, as rows of one matrix of request × title similarities.
+
+    Titles repeat across a fair (a few hundred distinct ones among thousands of rows), so each
+    request is compared once with every distinct title, and pairs only look values up.
+    """
+
+    start: np.ndarray  # (orgs,) first title row of each organisation
+    count: np.ndarray  # (orgs,) its number of title rows
+    title: np.ndarray  # (rows,) distinct title index of each row
+    code: np.ndarray  # (rows,) sector code id of each row
+    sims: np.ndarray  # (requests, distinct titles) adjusted cosine
+
+
+@dataclass(frozen=True)
 class FairArrays:
     """Everything the scorer needs, as arrays indexed by organisation position."""
 
@@ -67,10 +82,9 @@ class FairArrays:
     forbid_cols: np.ndarray
     # Cross-script similarity scale (hubness.py), (scripts, scripts); None = identity.
     script_scale: np.ndarray | None = None
-    # Each organisation's sector titles (English and Chinese) as texts, and per title row the
-    # id of its sector code; None with the lexical backend (it has them in its offers).
-    sector_titles: TextSet | None = None
-    title_code: np.ndarray | None = None
+    # Each organisation's sector titles (English and Chinese); None with the lexical
+    # backend (it has them in its offers).
+    sector_titles: TitleSet | None = None
 
     @property
     def scale(self) -> np.ndarray:
@@ -237,46 +251,47 @@ def shortlist(
     if c == 0:
         return out
     row_f, col_f = shortlist_features(arrays, weights, components)
-    groups = _script_groups(arrays, col_f)
+    groups = _script_groups(arrays)
     text_width = 2 * min(components, arrays.seeks.vectors.shape[1])
+    # Columns sorted by script so each script's scale applies to one contiguous slice.
+    order = np.argsort(groups, kind="stable") if groups is not None else np.arange(n)
+    position = np.empty(n, dtype=np.int64)
+    position[order] = np.arange(n)
+    col_sorted = np.ascontiguousarray(col_f[order])
+    if groups is not None:
+        bounds = np.searchsorted(groups[order], np.arange(arrays.scale.shape[0] + 1))
     if progress:
         progress(0, -(-n // block_rows))
     blocks = range(0, n, block_rows)
     for number, r0 in enumerate(blocks, start=1):
         r1 = min(r0 + block_rows, n)
         if groups is None:
-            scores = row_f[r0:r1] @ col_f.T
+            scores = row_f[r0:r1] @ col_sorted.T
         else:
-            # Columns of one script at a time, the rows' text features scaled for it.
-            org_script, members = groups
             scores = np.empty((r1 - r0, n), dtype=np.float32)
-            for script, (cols_s, col_s) in enumerate(members):
+            for script in range(arrays.scale.shape[0]):
+                lo_s, hi_s = bounds[script], bounds[script + 1]
                 rows_f = row_f[r0:r1].copy()
-                rows_f[:, :text_width] *= arrays.scale[org_script[r0:r1], script][:, None]
-                scores[:, cols_s] = rows_f @ col_s.T
+                rows_f[:, :text_width] *= arrays.scale[groups[r0:r1], script][:, None]
+                scores[:, lo_s:hi_s] = rows_f @ col_sorted[lo_s:hi_s].T
         local = np.arange(r1 - r0)
-        scores[local, local + r0] = -np.inf
+        scores[local, position[local + r0]] = -np.inf
         lo, hi = np.searchsorted(arrays.forbid_rows, [r0, r1])
         if hi > lo:
-            scores[arrays.forbid_rows[lo:hi] - r0, arrays.forbid_cols[lo:hi]] = -np.inf
-        out[r0:r1] = _top_columns(scores, c)
+            forbid = position[arrays.forbid_cols[lo:hi]]
+            scores[arrays.forbid_rows[lo:hi] - r0, forbid] = -np.inf
+        top = _top_columns(scores, c)
+        out[r0:r1] = np.where(top >= 0, order[np.maximum(top, 0)], -1)
         if progress:
             progress(number, len(blocks))
     return out
 
 
-def _script_groups(
-    arrays: FairArrays, col_f: np.ndarray
-) -> tuple[np.ndarray, list[tuple[np.ndarray, np.ndarray]]] | None:
-    """Organisations' scripts and, per script, its columns; None when no scale applies."""
+def _script_groups(arrays: FairArrays) -> np.ndarray | None:
+    """Organisations' script groups, or None when no cross-script scale applies."""
     if arrays.script_scale is None or bool((arrays.script_scale == 1).all()):
         return None
-    org_script = org_scripts(arrays)
-    members = []
-    for c in range(arrays.scale.shape[0]):
-        cols_c = np.flatnonzero(org_script == c)
-        members.append((cols_c, np.ascontiguousarray(col_f[cols_c])))
-    return org_script, members
+    return org_scripts(arrays)
 
 
 def _top_columns(scores: np.ndarray, c: int) -> np.ndarray:
@@ -354,6 +369,32 @@ def _max_similarity(
     return best, best_a, best_b
 
 
+def _max_title_similarity(
+    seeks: TextSet, titles: TitleSet, rows: np.ndarray, cols: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Best request (of row) × sector title (of col) per pair, by lookup in ``titles.sims``."""
+    na, nb = seeks.count[rows], titles.count[cols]
+    m = na * nb
+    best = np.full(len(rows), np.nan, dtype=np.float32)
+    best_a = np.full(len(rows), -1, dtype=np.int64)
+    best_b = np.full(len(rows), -1, dtype=np.int64)
+    if int(m.sum()) == 0:
+        return best, best_a, best_b
+    pair = np.repeat(np.arange(len(rows)), m)
+    offsets = np.cumsum(m) - m
+    within = np.arange(len(pair)) - offsets[pair]
+    ia = seeks.start[rows][pair] + within // nb[pair]
+    ib = titles.start[cols][pair] + within % nb[pair]
+    sims = titles.sims[ia, titles.title[ib]]
+    defined = m > 0
+    best[defined] = np.maximum.reduceat(sims, offsets[defined])
+    hits = np.flatnonzero(sims == best[pair])
+    first_pair, first_hit = np.unique(pair[hits], return_index=True)
+    best_a[first_pair] = ia[hits[first_hit]]
+    best_b[first_pair] = ib[hits[first_hit]]
+    return best, best_a, best_b
+
+
 def _sector_fit(
     arrays: FairArrays, rows: np.ndarray, cols: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray]:
@@ -379,14 +420,15 @@ def _title_matches(
     arrays: FairArrays, rows: np.ndarray, cols: np.ndarray
 ) -> tuple[np.ndarray, ...]:
     """Both directions' best request × sector-title cosine, its request and its code id."""
-    if arrays.sector_titles is None or arrays.title_code is None or not len(arrays.title_code):
+    titles = arrays.sector_titles
+    if titles is None or not len(titles.code):
         none = np.full(len(rows), np.nan, dtype=np.float32)
         missing = np.full(len(rows), -1, dtype=np.int64)
         return none, missing, missing, none, missing, missing
     out: list[np.ndarray] = []
     for a, b in ((rows, cols), (cols, rows)):
-        cos, seek, title = _max_similarity(arrays.seeks, arrays.sector_titles, a, b, arrays.scale)
-        out += [cos, seek, np.where(title >= 0, arrays.title_code[np.maximum(title, 0)], -1)]
+        cos, seek, row = _max_title_similarity(arrays.seeks, titles, a, b)
+        out += [cos, seek, np.where(row >= 0, titles.code[np.maximum(row, 0)], -1)]
     return tuple(out)
 
 

@@ -286,6 +286,12 @@ class PriorityBound:
     x: np.ndarray | None
 
 
+def _fine_columns(cp: CompactProblem) -> int:
+    """How many (meeting, class) columns the fine LP would have."""
+    _, class_of = slot_classes(cp)
+    return sum(len({class_of[s] for s in cp.candidates[m]}) for m in range(cp.n_meetings))
+
+
 def priority_bound(cp: CompactProblem, time_limit: float) -> PriorityBound:
     """The coarse LP (fast), then the fine LP if it is small enough and time is left.
 
@@ -299,9 +305,10 @@ def priority_bound(cp: CompactProblem, time_limit: float) -> PriorityBound:
         left = time_limit - (time.perf_counter() - start)
         if left <= 0.2:
             break
-        lp = build_lp(cp, coarse=coarse)
-        if not coarse and len(lp.c) > FINE_LP_MAX_COLUMNS:
+        if not coarse and _fine_columns(cp) > FINE_LP_MAX_COLUMNS:
+            # Counted before building: building 200,000 columns alone takes seconds.
             break
+        lp = build_lp(cp, coarse=coarse)
         value, x = solve_lp(lp, time_limit - (time.perf_counter() - start))
         if x is not None and value <= best.value + 1e-9:
             best = PriorityBound(value, "coarse" if coarse else "fine", lp, x)

@@ -41,6 +41,7 @@ from amity.engine.scheduling.large_kempe import KempeSearch
 from amity.engine.scheduling.large_lns import reoptimize
 from amity.engine.scheduling.model import (
     InfeasibleProblem,
+    OutOfTime,
     Problem,
     Progress,
     ProgressCallback,
@@ -62,6 +63,8 @@ STEP_WORK = 0.05
 # CP-SAT steps for participants the Kempe repair leaves above the fairness cap, and the
 # deterministic time of each (bigger than a priority step: it must find a feasible layout).
 FAIRNESS_STEPS = 20
+# Deterministic time of a step that makes room for a required meeting the greedy left out.
+REQUIRED_STEP_WORK = 0.5
 FAIRNESS_STEP_WORK = 0.5
 # Kempe-chain moves evaluated per second of time limit.
 MOVES_PER_SECOND = 40000
@@ -98,7 +101,11 @@ def solve_large(
             )
 
     cp = compact(problem)
+    t = time.perf_counter()
     greedy, order = greedy_portfolio(cp)
+    # Building the result after the deadline (assignments, reasons) costs about what three
+    # greedy passes cost: keep that much, however slow the machine is today.
+    deadline = min(deadline, start + time_limit - (time.perf_counter() - t))
     stats["greedy_order"] = float(GREEDY_ORDERS.index(order))
     stats["greedy_priority"] = float(greedy.total_priority())
     stats["greedy_breaks"] = float(greedy.total_breaks())
@@ -130,6 +137,8 @@ def solve_large(
     if occ.total_priority() < math.floor(bound + 1e-6):
         search.improve_priority(max(3, round(PRIORITY_STEPS_PER_SECOND * time_limit)))
     stats["lns_steps"] = float(search.steps)
+    # Before the break search, which cannot add meetings its moves do not make room for.
+    _place_required(occ, rng, deadline)
     report("priority", occ, bound)
 
     spread = None if problem.fairness is None else problem.fairness.max_break_spread
@@ -153,17 +162,53 @@ def solve_large(
     return schedule
 
 
+def _missing_required(cp: CompactProblem, occ: Occupancy) -> list[int]:
+    return [m for m in range(cp.n_meetings) if cp.required[m] and occ.slot_of[m] == UNPLACED]
+
+
+def _place_required(occ: Occupancy, rng: random.Random, deadline: float) -> None:
+    """Make room for required meetings a greedy left out: CP-SAT over the meetings of their
+    participants and partners, the required meeting forced in (``reoptimize``)."""
+    cp = occ.cp
+    for _ in range(3):
+        missing = _missing_required(cp, occ)
+        if not missing or time.perf_counter() >= deadline:
+            return
+        for m in missing:
+            if time.perf_counter() >= deadline:
+                return
+            free = sorted({o for p in cp.meeting_parts[m] for o in _meetings_around(occ, p)})
+            reoptimize(
+                occ, free, [m], None, seed=rng.randrange(1 << 30), work_limit=REQUIRED_STEP_WORK
+            )
+
+
+def _pinned_clash(cp: CompactProblem, m: int) -> bool:
+    """Every candidate slot of m is taken by a pinned meeting of one of its participants."""
+    for s in cp.candidates[m]:
+        if not any(
+            o != m and cp.required[o] and cp.candidates[o] == [s]
+            for p in cp.meeting_parts[m]
+            for o in cp.part_meetings[p]
+        ):
+            return False
+    return True
+
+
 def _check_required(problem: Problem, cp: CompactProblem, occ: Occupancy) -> None:
-    """Raise ``InfeasibleProblem`` naming the first required meeting left out, if any."""
-    missing = [m for m in range(cp.n_meetings) if cp.required[m] and occ.slot_of[m] == UNPLACED]
+    """Raise when a required meeting is left out: ``InfeasibleProblem`` when that is proven
+    (no candidate slot, or every one taken by pinned meetings), else ``OutOfTime`` — the
+    search did not find room, which proves nothing."""
+    missing = _missing_required(cp, occ)
     if not missing:
         return
     reasons = {u.meeting: u.reason.value for u in explain_unscheduled(problem, occ.assignments())}
     first = problem.meetings[missing[0]].id
-    raise InfeasibleProblem(
-        f"required meeting {first} cannot be scheduled ({reasons[first]})"
-        + (f" and {len(missing) - 1} more required meetings" if len(missing) > 1 else "")
-    )
+    more = f" and {len(missing) - 1} more required meetings" if len(missing) > 1 else ""
+    if any(_pinned_clash(cp, m) for m in missing):
+        reason = reasons[first]
+        raise InfeasibleProblem(f"required meeting {first} cannot be scheduled ({reason}){more}")
+    raise OutOfTime(f"required meeting {first} could not be placed in time{more}")
 
 
 def _result(
@@ -210,9 +255,10 @@ def forced_breaks(cp: CompactProblem) -> int:
 def _better(a: Occupancy, b: Occupancy, spread: int | None) -> bool:
     """a before b in the objective's order (the fairness bound kept first, when there is one)."""
 
-    def key(o: Occupancy) -> tuple[int, int, int]:
+    def key(o: Occupancy) -> tuple[int, int, int, int]:
+        placed = -len(_missing_required(o.cp, o))
         kept = 0 if spread is None else -int(BreakLedger(o, spread).excess > 0)
-        return (kept, o.total_priority(), -o.total_breaks())
+        return (placed, kept, o.total_priority(), -o.total_breaks())
 
     return key(a) > key(b)
 

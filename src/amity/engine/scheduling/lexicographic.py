@@ -8,8 +8,11 @@ lower bound. From k = 1 on, each budget is settled by two lanes of questions sid
 (``lanes.py``): at k = 1 the full question and a group-testing sweep; at k >= 2 a guess, a
 short try and the hint-free proof in one lane, a schedule one break above and the LP proof in
 the other. Every question is capped in deterministic time, so the answer does not depend on
-the machine's load. Should the search not finish, the remaining time goes to schedules a little
-above the bound and an ordinary minimisation from the best schedule.
+the machine's load. A first schedule far above the bound is improved by break LNS
+(``break_lns.py``) before the lanes start; should the search not finish, the remaining time
+goes to schedules a little above the bound, more break LNS and an ordinary minimisation from
+the best schedule. Budgets come from one ``Budget`` (``budget.py``): deterministic work caps,
+the wall clock only as the guard.
 """
 
 from __future__ import annotations
@@ -51,7 +54,7 @@ _EARLY_LNS_SHARE = 0.1
 # the pure clause-learning search about 0.6 s of this machine's wall clock per dt, with the LP
 # about 2 s), so that the same input gives the same answer however busy the machine is. Each
 # is set above the longest successful answer measured on the JAIR instances (in brackets),
-# see docs/algorithms/scheduling.md, "Hard bounds".
+# see docs/algorithms/scheduling.md, "Design notes" (hard budgets).
 #   lane 0 (prove the budget): the likeliest-breakers guess at the budget (10 candidates per
 #   break; ticf-13crafb's 3-break schedule [5.5 dt]), a short hinted try [1.2 dt], then the
 #   hint-free clause-learning search (forum-13crafb's bound 6 [7.6 dt]);

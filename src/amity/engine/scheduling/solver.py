@@ -1,10 +1,10 @@
 """The scheduler's front door: ``solve`` picks the exact or the large-fair method.
 
-Same input and seed give the same schedule: the exact path runs CP-SAT with one worker per
-question and a fixed seed, caps its questions in CP-SAT's deterministic time rather than the
-wall clock, and where it asks two questions side by side (``lanes.py``) it settles the outcome
-by rules that do not look at which thread was faster. The one caveat is the overall time limit:
-if it cuts the search short, how far it got depends on the machine's speed.
+Same input, seed and ``Budget`` give the same schedule as long as the wall-clock guard did not
+cut a search short (``stats["clock_cut"]`` says whether it did): the exact path runs CP-SAT
+with one worker per question and a fixed seed, caps its questions in CP-SAT's deterministic
+time, and where it asks two questions side by side (``lanes.py``) it settles the outcome by
+rules that do not look at which thread was faster. See ``budget.py``.
 """
 
 from __future__ import annotations
@@ -65,7 +65,18 @@ def solve(
     if all(m.required for m in problem.meetings):
         return solve_exact(problem, budget=budget, seed=seed, progress=progress)
     start = time.monotonic()
-    first = solve_large(problem, time_limit=0.5 * time_limit, seed=seed, progress=progress)
+    try:
+        first = solve_large(problem, time_limit=0.5 * time_limit, seed=seed, progress=progress)
+    except OutOfTime:
+        # The heuristics could not place every required meeting, which proves nothing: the
+        # exact method decides (a schedule, or a proof that there is none).
+        left = time_limit - (time.monotonic() - start)
+        return solve_exact(
+            problem,
+            budget=Budget(max(0.1, left), 0.5 * budget.total_work),
+            seed=seed,
+            progress=progress,
+        )
     # Priorities are integers, so the LP bound rounded down is a bound too (3.000000004 is 3).
     first = replace(
         first, priority_upper_bound=float(math.floor(first.priority_upper_bound + 1e-6))

@@ -4,7 +4,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from amity.accounts.permissions import ObjectPermissionRequiredMixin
-from amity.events.models import Delegation, Event
+from amity.events.models import Delegation, Event, Session
 
 
 class EventPermissionMixin(ObjectPermissionRequiredMixin):
@@ -35,3 +35,14 @@ def in_event_zone(view_method):
 
     wrapper.__name__ = view_method.__name__
     return wrapper
+
+
+class SessionPermissionMixin(ObjectPermissionRequiredMixin):
+    """Loads ``self.session`` and asks the rule with its event (sessions are the event's)."""
+
+    def get_permission_object(self) -> Event:
+        self.session = get_object_or_404(
+            Session.objects.select_related("event", "venue"), pk=self.kwargs["pk"]
+        )
+        self.event = self.session.event
+        return self.event

@@ -60,8 +60,11 @@ class BadgesView(EventPermissionMixin, View):
 
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
         attendees = list(queries.badge_attendees(self.event)[: BADGES_IN_REQUEST + 1])
+        paper = request.GET.get("paper", "a4")
+        paper = paper if paper in printing.BADGE_FORMATS else "a4"
         if len(attendees) <= BADGES_IN_REQUEST:
-            return _pdf(printing.badges_pdf(self.event, attendees), f"badges-{pk}.pdf")
+            data = printing.badges_pdf(self.event, attendees, paper=paper)
+            return _pdf(data, f"badges-{pk}.pdf")
         event = self.event
         job = start_job(
             kind="events.badges",
@@ -69,6 +72,7 @@ class BadgesView(EventPermissionMixin, View):
             owner=request.user,
             task=make_badges,
             event_id=event.pk,
+            paper=paper,
         )
         messages.info(request, _("The badges are being made; this page shows the progress."))
         return redirect("jobs:job-detail", job.pk)

@@ -78,6 +78,14 @@ def _apply_city(participant: Participant) -> None:
         participant.geonames_id = place.geonames_id
         return
     participant.country = (participant.country or "").strip().upper()
+    registry = Place.objects.filter(
+        name_en__iexact=participant.city_name.strip(), country=participant.country
+    ).first()
+    if registry is not None:
+        # A partner city typed by name is linked to its registry record.
+        participant.place = registry
+        _apply_city(participant)
+        return
     if not participant.city_name.strip():
         raise ValidationError({"city_name": _("Give the city.")})
     if not participant.country:
@@ -98,6 +106,9 @@ def _set_fields(participant: Participant, fields: dict[str, Any]) -> None:
     unknown = set(fields) - set(PROFILE_FIELDS)
     if unknown:
         raise ValidationError({name: _("Unknown field.") for name in sorted(unknown)})
+    if ("city_name" in fields or "country" in fields) and "place" not in fields:
+        # A typed city replaces the linked registry place; _apply_city links it again.
+        participant.place = None
     for name, value in fields.items():
         if name == "sectors":
             value = clean_sectors(value)

@@ -150,7 +150,8 @@ class Opportunity(models.Model):
         verbose_name = _("opportunity")
         verbose_name_plural = _("opportunities")
         ordering = ["participant", "kind", "id"]
-        indexes = [models.Index(fields=["kind"])]
+        # The marketplace's "has an offer (of this cooperation type)" filter, per participant.
+        indexes = [models.Index(fields=["participant", "kind"], name="fair_opportunity_owner_kind")]
 
     def __str__(self) -> str:
         return self.title

@@ -72,6 +72,9 @@ class Command(BaseCommand):
             if not settings.PRODUCTION:
                 raise CommandError("--production needs AMITY_PROFILE=production")
             call_command("collectstatic", interactive=False, verbosity=0)
+        if "DatabaseCache" in settings.CACHES["default"]["BACKEND"]:
+            # The embedded profile's cache is a table (the cached registry pages need it).
+            call_command("createcachetable", verbosity=0)
         # WhiteNoise serves from the package (WHITENOISE_USE_FINDERS) but warns at every start
         # when the collectstatic directory is absent.
         Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)

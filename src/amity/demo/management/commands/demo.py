@@ -11,6 +11,7 @@ from amity.cities.demo_data import load_demo as load_registry_demo
 DEMO_LOADERS: list[str] = [
     "amity.events.demo.load_demo",
     "amity.fair.demo.load_demo",
+    "amity.fair.demo_schedule.load_demo",
     "amity.cooperation.demo_data.load_demo",
 ]
 

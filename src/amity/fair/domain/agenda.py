@@ -1,0 +1,137 @@
+"""A participant's agenda: its meetings in order, the table plan, and the ICS calendar feed.
+
+The feed gives each meeting one UID for its whole life (the request it came from), raises
+SEQUENCE whenever it moves and sends it as CANCELLED when dropped, so a subscribed calendar
+updates one entry and never shows a duplicate.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+
+from django.db.models import Prefetch, Q
+from icalendar import Calendar, Event
+
+from amity.fair.models import (
+    ACTIVE_MEETING_STATES,
+    FeedToken,
+    Meeting,
+    MeetingStatus,
+    Participant,
+    Representative,
+    ScheduleSlot,
+)
+
+
+@dataclass
+class AgendaEntry:
+    meeting: Meeting
+    other: Participant
+
+    @property
+    def representatives(self) -> list[Representative]:
+        return list(self.other.representatives.all())
+
+
+def _meetings(participant: Participant, states) -> list[Meeting]:
+    return list(
+        Meeting.objects.filter(
+            Q(request__sender=participant) | Q(request__receiver=participant),
+            status__in=states,
+        )
+        .select_related(
+            "slot__session", "table", "interpreter", "request__sender", "request__receiver"
+        )
+        .prefetch_related(
+            Prefetch(
+                "request__sender__representatives", queryset=Representative.objects.order_by("name")
+            ),
+            Prefetch(
+                "request__receiver__representatives",
+                queryset=Representative.objects.order_by("name"),
+            ),
+        )
+        .order_by("slot__starts_at", "pk")
+    )
+
+
+def agenda(participant: Participant) -> list[AgendaEntry]:
+    """The participant's active meetings in time order, in a fixed number of queries."""
+    return [
+        AgendaEntry(meeting=m, other=m.request.other_side(participant))
+        for m in _meetings(participant, ACTIVE_MEETING_STATES)
+    ]
+
+
+def table_plan(slot: ScheduleSlot) -> list[Meeting]:
+    """Who sits at which table in one slot (for the printed plan at the hall)."""
+    return list(
+        Meeting.objects.filter(slot=slot, status__in=ACTIVE_MEETING_STATES)
+        .select_related("table", "interpreter", "request__sender", "request__receiver")
+        .order_by("table__number")
+    )
+
+
+def interpreter_agenda(interpreter) -> list[Meeting]:
+    return list(
+        Meeting.objects.filter(interpreter=interpreter, status__in=ACTIVE_MEETING_STATES)
+        .select_related("slot", "table", "request__sender", "request__receiver")
+        .order_by("slot__starts_at")
+    )
+
+
+def feed_token(participant: Participant) -> FeedToken:
+    """The participant's private feed address, made on first use."""
+    token, _created = FeedToken.objects.get_or_create(
+        participant=participant, defaults={"token": secrets.token_urlsafe(32)}
+    )
+    return token
+
+
+def revoke_feed_token(participant: Participant) -> FeedToken:
+    """A new address; the old one stops working at once (calendars must subscribe again)."""
+    FeedToken.objects.filter(participant=participant).delete()
+    return feed_token(participant)
+
+
+def ics_feed(participant: Participant) -> bytes:
+    """The participant's meetings as an iCalendar feed (active ones and cancelled ones)."""
+    fair = participant.fair
+    calendar = Calendar()
+    calendar.add("prodid", "-//Amity//Matching fair//EN")
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", f"{fair.event.name_en} — {participant.name_en}")
+    rows = _meetings(participant, (*ACTIVE_MEETING_STATES, MeetingStatus.CANCELLED))
+    # One entry per request: its active meeting, else the latest cancelled row.
+    latest: dict[int, Meeting] = {}
+    for meeting in rows:
+        current = latest.get(meeting.request_id)
+        if current is None or _rank(meeting) > _rank(current):
+            latest[meeting.request_id] = meeting
+    for meeting in sorted(latest.values(), key=lambda m: (m.slot.starts_at, m.pk)):
+        calendar.add_component(_event(meeting, participant))
+    return calendar.to_ical()
+
+
+def _rank(meeting: Meeting) -> tuple[bool, int]:
+    return (meeting.status != MeetingStatus.CANCELLED, meeting.sequence)
+
+
+def _event(meeting: Meeting, participant: Participant) -> Event:
+    other = meeting.request.other_side(participant)
+    event = Event()
+    event.add("uid", meeting.uid)
+    event.add("sequence", meeting.sequence)
+    event.add("dtstamp", meeting.updated_at)
+    event.add("dtstart", meeting.slot.starts_at)
+    event.add("dtend", meeting.slot.ends_at)
+    summary = f"{other.name_en} {other.name_zh}".strip()
+    event.add("summary", summary)
+    location = f"Table {meeting.table.number} / {meeting.table.number} 号桌"
+    event.add("location", location)
+    if meeting.interpreter_id:
+        event.add("description", f"Interpreter / 口译: {meeting.interpreter.name}")
+    cancelled = meeting.status == MeetingStatus.CANCELLED
+    event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
+    return event
