@@ -1,14 +1,13 @@
 """Events and their programme: sessions end after they start, and one room holds one session."""
 
 import datetime
-import threading
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import connection
 
 from amity.events.domain.programme import add_speaker, save_event, save_session
 from amity.events.models import Session
+from tests.concurrency import at_once, needs_waiting_writer
 from tests.factories.events import DelegationMemberFactory, EventFactory, SessionFactory
 
 pytestmark = pytest.mark.django_db
@@ -104,33 +103,17 @@ def test_add_speaker_takes_the_attendee_names():
     assert (speaker.name_en, speaker.name_zh) == ("Jane Doe", "简·多")
 
 
-@pytest.mark.skipif(
-    connection.vendor == "sqlite",
-    # SQLite's in-memory test database reports "table is locked" at once instead of letting
-    # the second writer wait on the event's row lock; CI runs this on PostgreSQL.
-    reason="needs a database server that lets the second writer wait",
-)
+@needs_waiting_writer
 @pytest.mark.django_db(transaction=True)
 def test_two_organisers_booking_one_room_at_once_get_one_session():
     event = EventFactory()
-    outcomes: list[str] = []
-    barrier = threading.Barrier(2)
 
-    def book(title: str) -> None:
-        try:
-            barrier.wait()
-            save_session(event=event, **session_fields(title_en=title))
-            outcomes.append("saved")
-        except ValidationError:
-            outcomes.append("refused")
-        finally:
-            connection.close()
+    saved, refused = at_once(
+        *(
+            lambda title=title: save_session(event=event, **session_fields(title_en=title))
+            for title in ("First", "Second")
+        )
+    )
 
-    threads = [threading.Thread(target=book, args=(name,)) for name in ("First", "Second")]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-
-    assert sorted(outcomes) == ["refused", "saved"]
+    assert (len(saved), len(refused)) == (1, 1)
     assert Session.objects.filter(event=event).count() == 1

@@ -1,43 +1,13 @@
 """Two organisers editing the schedule at once cannot double-book (PostgreSQL only)."""
 
-import threading
-
 import pytest
-from django.core.exceptions import ValidationError
-from django.db import connection
 
 from amity.fair.domain.schedule import add_meeting, move_meeting
 from amity.fair.models import Meeting, MeetingSeat, Table
+from tests.concurrency import at_once, needs_waiting_writer
 from tests.fair.schedule_helpers import small_fair
 
-pytestmark = [
-    pytest.mark.skipif(
-        connection.vendor == "sqlite",
-        reason="needs a database server that lets the second writer wait",
-    ),
-    pytest.mark.django_db(transaction=True),
-]
-
-
-def _at_once(*actions) -> tuple[list, list[BaseException]]:
-    results, errors = [], []
-    barrier = threading.Barrier(len(actions))
-
-    def run(action) -> None:
-        try:
-            barrier.wait()
-            results.append(action())
-        except ValidationError as error:
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(action,)) for action in actions]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return results, errors
+pytestmark = [needs_waiting_writer, pytest.mark.django_db(transaction=True)]
 
 
 def test_two_moves_into_one_free_table_and_slot_leave_one_meeting_there():
@@ -47,7 +17,7 @@ def test_two_moves_into_one_free_table_and_slot_leave_one_meeting_there():
     two = add_meeting(requests[1], slot=slots[1], table=table)
     target = slots[3]
 
-    results, errors = _at_once(
+    results, errors = at_once(
         lambda: move_meeting(one, slot=target, table=table),
         lambda: move_meeting(two, slot=target, table=table),
     )
@@ -60,7 +30,7 @@ def test_two_late_meetings_of_one_participant_in_one_slot_at_different_tables():
     fair, people, requests, slots = small_fair(participants=3, tables=2)
     tables = list(Table.objects.filter(fair=fair))
 
-    results, errors = _at_once(
+    results, errors = at_once(
         lambda: add_meeting(requests[0], slot=slots[0], table=tables[0]),
         lambda: add_meeting(requests[1], slot=slots[0], table=tables[1]),
     )
