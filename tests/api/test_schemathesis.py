@@ -26,6 +26,12 @@ from amity.accounts.tokens import create_api_token
 from amity.config.wsgi import application
 from tests.factories.accounts import DelegateFactory, EnterpriseUserFactory, OrganiserFactory
 from tests.factories.cities import CitationFactory, ExchangeFactory, PartnershipFactory
+from tests.factories.cooperation import (
+    IndicatorValueFactory,
+    MilestoneFactory,
+    ProjectPartnerFactory,
+    TransferFactory,
+)
 from tests.factories.events import (
     DelegationFactory,
     DelegationMemberFactory,
@@ -62,6 +68,10 @@ def records():
         partnership = PartnershipFactory()
         CitationFactory(partnership=partnership)
         ExchangeFactory(partnership=partnership)
+        project = ProjectPartnerFactory(partnership=partnership).project
+        MilestoneFactory(project=project)
+        IndicatorValueFactory(indicator__project=project)
+        TransferFactory()
     event = EventFactory()
     member = EnterpriseUserFactory()
     RegistrantFactory(
