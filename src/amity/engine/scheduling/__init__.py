@@ -22,8 +22,18 @@ from amity.engine.scheduling.model import (
     Unscheduled,
     UnscheduledReason,
 )
-from amity.engine.scheduling.solver import solve
 from amity.engine.scheduling.validate import validate
+
+
+def __getattr__(name: str):
+    # ``solve`` pulls in OR-Tools, SciPy and HiGHS (most of a second): loaded on first use, so
+    # the web app's processes and the problem types' users do not pay for it at start-up.
+    if name == "solve":
+        from amity.engine.scheduling.solver import solve
+
+        return solve
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "Assignment",

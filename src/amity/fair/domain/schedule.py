@@ -17,7 +17,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from amity.engine.scheduling.model import InfeasibleProblem, OutOfTime, Progress
-from amity.engine.scheduling.solver import solve
 from amity.fair.models import (
     ACTIVE_MEETING_STATES,
     Fair,
@@ -114,6 +113,9 @@ def execute_run(run: ScheduleRun, report: ProgressReport | None = None) -> Sched
             report(min(int(event.elapsed), budget - 1), budget, event.phase)
 
     try:
+        # Imported here: the solver loads OR-Tools and SciPy, which only a run needs.
+        from amity.engine.scheduling.solver import solve
+
         schedule = solve(problem, time_limit=run.time_limit, seed=run.seed, progress=on_progress)
     except (InfeasibleProblem, OutOfTime) as error:
         ScheduleRun.objects.filter(pk=run.pk).update(
