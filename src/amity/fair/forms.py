@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from amity.engine.matching import COOPERATION_TYPES
+from amity.fair.domain.setup import FAIR_FIELDS
 from amity.fair.models import Fair, OpportunityKind, OrganisationSize
 
 
@@ -66,17 +67,8 @@ class DeclineForm(forms.Form):
 class FairSetupForm(forms.ModelForm):
     class Meta:
         model = Fair
-        fields = [
-            "slot_minutes",
-            "pause_minutes",
-            "registration_opens_at",
-            "registration_closes_at",
-            "request_deadline",
-            "request_expiry_days",
-            "max_meetings",
-            "max_pending_requests",
-            "approval_required",
-        ]
+        # The fields the set-up action may change: one list, in the domain.
+        fields = list(FAIR_FIELDS)
 
 
 class MeetingForm(forms.Form):
