@@ -19,6 +19,7 @@ from tests.factories.accounts import (
     UserFactory,
 )
 from tests.factories.fair import FairFactory, OpportunityFactory, ParticipantFactory
+from tests.fair.test_permission_matrix_followup import COVERED_ROUTES as FOLLOWUP_ROUTES
 from tests.fair.test_permission_matrix_schedule import COVERED_ROUTES as SCHEDULE_ROUTES
 
 pytestmark = pytest.mark.django_db
@@ -301,4 +302,5 @@ def test_every_fair_route_is_in_the_matrix():
     }
 
     # Part 2's routes (schedule, agendas, the day) have their own matrix.
-    assert pages | operations == COVERED_ROUTES | SCHEDULE_ROUTES
+    # Follow-up's routes (freed slots, the survey, outcomes over time) have theirs too.
+    assert pages | operations == COVERED_ROUTES | SCHEDULE_ROUTES | FOLLOWUP_ROUTES

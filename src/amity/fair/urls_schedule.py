@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from amity.fair.views import agenda, dashboard, day, schedule
+from amity.fair.views import agenda, dashboard, day, freed_slots, schedule, survey
 
 urlpatterns = [
     path("<id:fair_id>/schedule/", schedule.schedule_view, name="schedule"),
@@ -22,4 +22,9 @@ urlpatterns = [
     path("meetings/<id:pk>/mark/", day.meeting_mark, name="meeting-mark"),
     path("meetings/<id:pk>/outcome/", day.outcome_record, name="outcome-record"),
     path("<id:fair_id>/dashboard/", dashboard.dashboard_view, name="dashboard"),
+    # Follow-up (helper followup): freed-slot offers and the second-stage survey.
+    path("<id:fair_id>/freed-slots/", freed_slots.freed_slots_view, name="freed-slots"),
+    path("offers/<str:token>/", freed_slots.slot_offer_view, name="slot-offer"),
+    path("<id:fair_id>/survey/", survey.survey_admin_view, name="survey-admin"),
+    path("survey/<str:token>/", survey.survey_view, name="survey"),
 ]
