@@ -20,6 +20,7 @@ from amity.api import (
     get_or_404,
     require_perm,
 )
+from amity.fair.api_setup import router as setup_router
 from amity.fair.domain import (
     accept_request,
     add_opportunity,
@@ -35,6 +36,8 @@ from amity.fair.reasons import reason_texts
 from amity.fair.tasks import recompute_soon
 
 router = Router(tags=["fair"])
+# Sessions, tables, interpreters, representatives and availability.
+router.add_router("", setup_router)
 
 
 class FairOut(Schema):
