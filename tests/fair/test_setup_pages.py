@@ -54,18 +54,19 @@ def member_of():
 # Sessions
 
 
-def test_an_organiser_adds_a_session_read_in_the_sites_time_zone(organiser):
-    fair = FairFactory(slot_minutes=20, pause_minutes=5)
+def test_an_organiser_adds_a_session_read_in_the_events_time_zone(organiser):
+    fair = FairFactory(slot_minutes=20, pause_minutes=5, event__time_zone="Pacific/Auckland")
     data = {"day": "2026-05-14", "part": "morning", "starts": "09:00", "ends": "10:40"}
 
     response = organiser.post(url("setup-sessions", fair.pk), data)
 
     assert response.status_code == 302
     session = FairSession.objects.get(fair=fair)
-    # Asia/Shanghai is UTC+8.
-    assert (session.starts_at, session.ends_at) == (at(14, 1), at(14, 2, 40))
+    # New Zealand is UTC+12 in May.
+    assert (session.starts_at, session.ends_at) == (at(13, 21), at(13, 22, 40))
     page = organiser.get(url("setup-sessions", fair.pk)).content.decode()
     assert "<td>4</td>" in page  # 4 slots of 20 + 5 minutes
+    assert "<td>09:00</td>" in page
 
 
 def test_a_session_ending_before_it_starts_names_the_field_and_adds_nothing(organiser):
@@ -291,7 +292,7 @@ def test_a_member_unticks_the_slots_it_cannot_meet_in(client, member_of):
     assert page.count("checked") == 4
 
 
-def test_the_grid_is_in_chinese_with_the_sites_times(client, member_of):
+def test_the_grid_is_in_chinese_with_the_events_times(client, member_of):
     fair, _morning, _afternoon = _fair_with_sessions()
     participant = ParticipantFactory(fair=fair)
     member_of(client, participant)
@@ -299,7 +300,7 @@ def test_the_grid_is_in_chinese_with_the_sites_times(client, member_of):
     body = client.get(url("availability", participant.pk, lang="zh-hans")).content.decode()
 
     assert "您什么时候可以会谈？" in body
-    assert "09:25" in body  # the second morning slot, in Shanghai time
+    assert "09:25" in body  # the second morning slot, in Shanghai time (the event's)
 
 
 def test_a_malformed_slot_changes_nothing(client, member_of):
@@ -508,3 +509,13 @@ def test_api_availability_is_replaced_all_or_nothing(client, member_of):
     assert saved.status_code == 200
     assert (refused.status_code, list(refused.json()["errors"])) == (422, ["slots"])
     assert read.json() == {"max_meetings": participant.max_meetings, "unavailable": good}
+
+
+def test_api_session_times_without_an_offset_are_in_the_events_zone(organiser):
+    fair = FairFactory(event__time_zone="Pacific/Auckland")
+    body = {"part": "morning", "starts_at": "2026-05-14T09:00", "ends_at": "2026-05-14T12:00"}
+
+    response = api(organiser, "post", f"{fair.pk}/sessions", body)
+
+    assert response.status_code == 201
+    assert FairSession.objects.get(fair=fair).starts_at == at(13, 21)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from django.http import HttpRequest
+from django.utils import timezone
 from ninja import Field, Router, Schema
 from ninja.responses import Status
 
@@ -132,8 +133,16 @@ def list_sessions(request: HttpRequest, fair_id: int):
     response={201: SessionOut, **error_responses(401, 403, 404, 422)},
 )
 def create_session(request: HttpRequest, fair_id: int, payload: SessionIn):
-    """Add a morning or afternoon; 422 when it ends before it starts or overlaps another."""
-    return Status(201, add_session(_managed_fair(request, fair_id), **payload.dict()))
+    """Add a morning or afternoon; 422 when it ends before it starts or overlaps another.
+
+    Times without an offset are read in the event's time zone, as the page reads them.
+    """
+    fair = _managed_fair(request, fair_id)
+    times = {
+        name: value if timezone.is_aware(value) else timezone.make_aware(value, fair.event.tz)
+        for name, value in (("starts_at", payload.starts_at), ("ends_at", payload.ends_at))
+    }
+    return Status(201, add_session(fair, part=payload.part, **times))
 
 
 @router.delete(

@@ -18,7 +18,7 @@ class SessionForm(forms.Form):
     ends = forms.TimeField(label=_("ends"), widget=forms.TimeInput(attrs={"type": "time"}))
 
     def session_fields(self) -> dict:
-        """The action's arguments: the times are read in the site's time zone."""
+        """The action's arguments: the times are read in the current (the event's) time zone."""
         data = self.cleaned_data
         zone = timezone.get_current_timezone()
         return {

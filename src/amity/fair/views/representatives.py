@@ -105,6 +105,12 @@ def _keys(values: list[str]) -> list[tuple[int, int]]:
 @login_required
 def availability(request, pk: int):
     participant = load_participant(request, pk, "fair.change_participant")
+    # The grid shows the slots' times in the event's time zone.
+    with timezone.override(participant.fair.event.time_zone):
+        return _availability_page(request, participant)
+
+
+def _availability_page(request, participant: Participant):
     error = ""
     if request.method == "POST":
         try:

@@ -10,6 +10,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -66,23 +67,28 @@ def _done(request, fair: Fair, tab: str, message: str):
 
 
 def _add(request, fair: Fair, tab: str, form, act, message: str):
-    """GET shows the tab; POST runs ``act(form)`` when the form parses, all or nothing."""
-    if request.method == "POST" and form.is_valid():
-        try:
-            act(form)
-        except ValidationError as error:
-            errors_onto(form, error)
-        else:
-            return _done(request, fair, tab, message)
-    return _show(request, fair, tab, form if request.method == "POST" else None)
+    """GET shows the tab; POST runs ``act(form)`` when the form parses, all or nothing.
+
+    Times are typed and shown in the event's time zone (stored in UTC).
+    """
+    with timezone.override(fair.event.time_zone):
+        if request.method == "POST" and form.is_valid():
+            try:
+                act(form)
+            except ValidationError as error:
+                errors_onto(form, error)
+            else:
+                return _done(request, fair, tab, message)
+        return _show(request, fair, tab, form if request.method == "POST" else None)
 
 
 def _remove(request, fair: Fair, tab: str, thing, act, message: str):
-    try:
-        act(thing)
-    except ValidationError as error:
-        return _show(request, fair, tab, error=error_text(error))
-    return _done(request, fair, tab, message)
+    with timezone.override(fair.event.time_zone):
+        try:
+            act(thing)
+        except ValidationError as error:
+            return _show(request, fair, tab, error=error_text(error))
+        return _done(request, fair, tab, message)
 
 
 @login_required
