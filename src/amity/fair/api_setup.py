@@ -8,6 +8,7 @@ scheduled there) answers 422 naming the record.
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Annotated
 
 from django.http import HttpRequest
 from django.utils import timezone
@@ -15,6 +16,7 @@ from ninja import Field, Router, Schema
 from ninja.responses import Status
 
 from amity.api import InputSchema, error_responses, get_or_404, require_perm
+from amity.api.errors import MAX_ID
 from amity.fair.domain import (
     add_interpreter,
     add_representative,
@@ -70,7 +72,10 @@ class InterpreterOut(Schema):
 class InterpreterIn(InputSchema):
     name: str = Field(..., max_length=200)
     languages: list[str] = Field(..., max_length=20)
-    session_ids: list[int] = Field(default_factory=list, max_length=100)
+    # Ids the database can hold: a larger number names no session (a 404, not an overflow).
+    session_ids: list[Annotated[int, Field(ge=1, le=MAX_ID)]] = Field(
+        default_factory=list, max_length=100
+    )
 
 
 class RepresentativeOut(Schema):
