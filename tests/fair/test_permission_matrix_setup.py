@@ -108,6 +108,7 @@ def _api(w):
     mine = f"{base}/participants/{a}"
     session = {"part": "afternoon", "starts_at": at(6).isoformat(), "ends_at": at(9).isoformat()}
     return {
+        "PATCH /api/v1/fairs/{fair_id}": ("patch", base, {"slot_minutes": 30}, API_ORGANISERS),
         "GET /api/v1/fairs/{fair_id}/sessions": ("get", f"{base}/sessions", {}, API_BROWSE),
         "POST /api/v1/fairs/{fair_id}/sessions": (
             "post",
@@ -199,6 +200,7 @@ PAGE_CASES = [
     "fair:availability",
 ]
 API_ROUTES = [
+    "PATCH /api/v1/fairs/{fair_id}",
     "GET /api/v1/fairs/{fair_id}/sessions",
     "POST /api/v1/fairs/{fair_id}/sessions",
     "DELETE /api/v1/fairs/{fair_id}/sessions/{session_id}",

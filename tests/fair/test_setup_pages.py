@@ -519,3 +519,25 @@ def test_api_session_times_without_an_offset_are_in_the_events_zone(organiser):
 
     assert response.status_code == 201
     assert FairSession.objects.get(fair=fair).starts_at == at(13, 21)
+
+
+def test_api_an_organiser_changes_the_set_up_and_bad_values_name_the_field(organiser):
+    fair = FairFactory(slot_minutes=20, event__time_zone="Pacific/Auckland")
+
+    changed = api(
+        organiser,
+        "patch",
+        str(fair.pk),
+        {"slot_minutes": 30, "request_deadline": "2026-05-10T18:00", "approval_required": True},
+    )
+    refused = api(organiser, "patch", str(fair.pk), {"slot_minutes": 2, "pause_minutes": 10})
+    empty = api(organiser, "patch", str(fair.pk), {"max_meetings": None})
+
+    assert changed.status_code == 200
+    assert changed.json()["slot_minutes"] == 30
+    deadline = datetime.fromisoformat(changed.json()["request_deadline"])
+    assert deadline == datetime(2026, 5, 10, 6, tzinfo=UTC)
+    assert (refused.status_code, list(refused.json()["errors"])) == (422, ["slot_minutes"])
+    assert empty.status_code == 422
+    fair.refresh_from_db()
+    assert (fair.slot_minutes, fair.pause_minutes, fair.approval_required) == (30, 5, True)

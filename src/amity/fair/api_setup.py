@@ -15,7 +15,7 @@ from django.utils import timezone
 from ninja import Field, Router, Schema
 from ninja.responses import Status
 
-from amity.api import InputSchema, error_responses, get_or_404, require_perm
+from amity.api import InputSchema, PatchSchema, error_responses, get_or_404, require_perm
 from amity.api.errors import MAX_ID
 from amity.fair.domain import (
     add_interpreter,
@@ -31,6 +31,33 @@ from amity.fair.domain import (
 from amity.fair.models import Fair, FairSession, Interpreter, Participant, Representative, Table
 
 router = Router(tags=["fair"])
+
+
+class FairSetupOut(Schema):
+    id: int
+    slot_minutes: int
+    pause_minutes: int
+    registration_opens_at: datetime | None
+    registration_closes_at: datetime | None
+    request_deadline: datetime | None
+    request_expiry_days: int
+    max_meetings: int
+    max_pending_requests: int
+    approval_required: bool
+
+
+class FairSetupPatch(PatchSchema):
+    """The set-up action's fields (``FAIR_FIELDS``); the model's validators bound them."""
+
+    slot_minutes: int = Field(None, ge=0, le=32767)
+    pause_minutes: int = Field(None, ge=0, le=32767)
+    registration_opens_at: datetime | None = None
+    registration_closes_at: datetime | None = None
+    request_deadline: datetime | None = None
+    request_expiry_days: int = Field(None, ge=0, le=32767)
+    max_meetings: int = Field(None, ge=0, le=32767)
+    max_pending_requests: int = Field(None, ge=0, le=32767)
+    approval_required: bool = None
 
 
 class SessionOut(Schema):
@@ -108,6 +135,13 @@ class AvailabilityIn(InputSchema):
     unavailable: list[SlotRef] = Field(..., max_length=2000)
 
 
+def event_time(fair: Fair, value):
+    """A time without an offset is the event's local time, as the pages read it."""
+    if isinstance(value, datetime) and timezone.is_naive(value):
+        return timezone.make_aware(value, fair.event.tz)
+    return value
+
+
 def _managed_fair(request: HttpRequest, fair_id: int) -> Fair:
     fair = get_or_404(Fair.objects.select_related("event"), fair_id)
     require_perm(request, "fair.manage_fair", fair)
@@ -143,11 +177,15 @@ def create_session(request: HttpRequest, fair_id: int, payload: SessionIn):
     Times without an offset are read in the event's time zone, as the page reads them.
     """
     fair = _managed_fair(request, fair_id)
-    times = {
-        name: value if timezone.is_aware(value) else timezone.make_aware(value, fair.event.tz)
-        for name, value in (("starts_at", payload.starts_at), ("ends_at", payload.ends_at))
-    }
-    return Status(201, add_session(fair, part=payload.part, **times))
+    return Status(
+        201,
+        add_session(
+            fair,
+            part=payload.part,
+            starts_at=event_time(fair, payload.starts_at),
+            ends_at=event_time(fair, payload.ends_at),
+        ),
+    )
 
 
 @router.delete(
