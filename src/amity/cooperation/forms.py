@@ -194,3 +194,12 @@ class NetworkFilterForm(forms.Form):
 
 class ReportForm(forms.Form):
     year = forms.IntegerField(label=_("Year"), min_value=1949, max_value=2200)
+
+
+class PracticeMeetingForm(forms.Form):
+    """Whom to meet about a practice at the next fair; the domain action checks the choice."""
+
+    receiver = forms.IntegerField(label=_("Meet"), min_value=1)
+    note = forms.CharField(
+        label=_("Note for them (optional)"), widget=TEXTAREA, required=False, max_length=2000
+    )

@@ -276,3 +276,20 @@ class TransferIn(InputSchema):
     adaptation_zh: str = TEXT
     source_title: str = TITLE
     source_url: str = Field("", max_length=200)
+
+
+class PracticeMeetingIn(InputSchema):
+    # A participant of the next fair from the practice's city (GET /api/v1/fair/… lists them).
+    receiver_id: int = Field(..., ge=1, le=2**63 - 1)
+    note: str = Field("", max_length=2000)
+
+
+class PracticeMeetingOut(Schema):
+    """The fair's meeting request the question became."""
+
+    id: int
+    fair_id: int
+    sender_id: int
+    receiver_id: int
+    state: str
+    note: str

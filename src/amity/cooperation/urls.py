@@ -1,6 +1,7 @@
 from django.urls import path
 
 from amity.cooperation.views.network import LearningNetworkView
+from amity.cooperation.views.practice_meetings import PracticeMeetingView
 from amity.cooperation.views.practices import (
     PracticeCreateView,
     PracticeDetailView,
@@ -60,6 +61,7 @@ urlpatterns = [
     path("practices/new/", PracticeCreateView.as_view(), name="practice-create"),
     path("practices/<id:pk>/", PracticeDetailView.as_view(), name="practice-detail"),
     path("practices/<id:pk>/edit/", PracticeUpdateView.as_view(), name="practice-update"),
+    path("practices/<id:pk>/meeting/", PracticeMeetingView.as_view(), name="practice-meeting"),
     path("practices/<id:pk>/transfers/new/", TransferCreateView.as_view(), name="transfer-create"),
     path("transfers/<id:pk>/edit/", TransferUpdateView.as_view(), name="transfer-update"),
     path("network/", LearningNetworkView.as_view(), name="network"),
