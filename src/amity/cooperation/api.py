@@ -21,12 +21,14 @@ from amity.cooperation.domain.queries import (
     project_details,
     visible_transfers,
 )
-from amity.cooperation.models import Indicator, Practice, Project
+from amity.cooperation.models import Indicator, Practice, Project, ProjectOutcome
 from amity.cooperation.schemas import (
     IndicatorIn,
     IndicatorOut,
     MilestoneIn,
     MilestoneOut,
+    OutcomeLinkIn,
+    OutcomeLinkOut,
     PartnerIn,
     PartnerOut,
     PracticeFiltersIn,
@@ -143,6 +145,21 @@ def add_indicator(request: HttpRequest, project_id: int, payload: IndicatorIn):
     project = get_or_404(Project, project_id)
     require_perm(request, "cooperation.change_project", project)
     return Status(201, domain.add_indicator(project, **payload.dict()))
+
+
+@router.post(
+    "/projects/{int:project_id}/outcomes",
+    response={201: OutcomeLinkOut, **error_responses(401, 403, 404, 422)},
+)
+def link_outcome(request: HttpRequest, project_id: int, payload: OutcomeLinkIn):
+    """Link a fair meeting's outcome (not "no further contact") to the project it led to."""
+    project = get_or_404(Project, project_id)
+    require_perm(request, "cooperation.change_project", project)
+    link = domain.link_outcome(project, outcome_id=payload.outcome_id, linked_by=request.user)
+    shown = ProjectOutcome.objects.select_related(
+        "outcome__meeting__fair__event", "outcome__meeting__slot"
+    )
+    return Status(201, shown.get(pk=link.pk))
 
 
 @router.post(

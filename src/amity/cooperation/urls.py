@@ -56,6 +56,11 @@ urlpatterns = [
         RecordAddView.as_view(record="document"),
         name="document-add",
     ),
+    path(
+        "projects/<id:pk>/outcomes/new/",
+        RecordAddView.as_view(record="outcome"),
+        name="outcome-link",
+    ),
     path("documents/<id:pk>/", DocumentDownloadView.as_view(), name="document-download"),
     path("practices/", PracticeListView.as_view(), name="practice-list"),
     path("practices/new/", PracticeCreateView.as_view(), name="practice-create"),
