@@ -119,6 +119,7 @@ def _page(client, action: str, w: dict):
         "report": en("cooperation:report", 2023),
         "report pdf": en("cooperation:report-pdf", 2023),
         "outcome link GET": en("cooperation:outcome-link", shown),
+        "overview": en("cooperation:overview"),
     }
     if action in gets:
         return client.get(gets[action])
@@ -278,6 +279,7 @@ PAGES: dict[str, dict[str, int | str]] = {
     "report": {**PAGE_ORGANISERS, ORGANISER: 200},
     "report pdf": {**PAGE_ORGANISERS, ORGANISER: 200},
     "outcome link GET": {**PAGE_ORGANISERS, ORGANISER: 200},
+    "overview": EVERYONE,
     "outcome link POST": {**PAGE_ORGANISERS, ORGANISER: 422},
     "practice meeting POST": {
         ANONYMOUS: LOGIN,
@@ -352,6 +354,7 @@ URL_NAMES = {
     "report pdf": "report-pdf",
     "practice meeting POST": "practice-meeting",
     "outcome link GET": "outcome-link",
+    "overview": "overview",
 }
 COVERED_ROUTES: set[str] = {f"cooperation:{name}" for name in URL_NAMES.values()} | {
     action for action in ENDPOINTS if action.startswith(("GET /", "POST /", "PATCH /"))

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from amity.cooperation.views.network import LearningNetworkView
+from amity.cooperation.views.overview import OverviewView
 from amity.cooperation.views.practice_meetings import PracticeMeetingView
 from amity.cooperation.views.practices import (
     PracticeCreateView,
@@ -22,6 +23,7 @@ from amity.cooperation.views.report import ReportIndexView, ReportPdfView, Repor
 
 app_name = "cooperation"
 urlpatterns = [
+    path("", OverviewView.as_view(), name="overview"),
     path("projects/", ProjectListView.as_view(), name="project-list"),
     path("projects/new/", ProjectCreateView.as_view(), name="project-create"),
     path("projects/<id:pk>/", ProjectDetailView.as_view(), name="project-detail"),
