@@ -25,7 +25,7 @@ from client import Browser
 Step = Callable[["Context"], None]
 STEPS: list[tuple[str, Step]] = []
 # Modules beside this one whose steps run after the registry's (imported by run.py in order).
-FLOW_MODULES: list[str] = []
+FLOW_MODULES: list[str] = ["fair_flow"]
 DEMO_PASSWORD = "amity-demo"
 JOB_URL = re.compile(r"/en/jobs/([0-9a-f-]{36})/$")
 
