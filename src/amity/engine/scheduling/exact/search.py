@@ -20,11 +20,13 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, replace
 
-from amity.engine.scheduling.break_lns import improve_breaks
 from amity.engine.scheduling.budget import Budget, Clock
-from amity.engine.scheduling.exact import ExactOptions, Instance, break_free_windows
-from amity.engine.scheduling.greedy import schedule_priority_greedy
-from amity.engine.scheduling.lanes import CANCELLED, Lane, Question, run_lanes
+from amity.engine.scheduling.exact.break_lns import improve_breaks
+from amity.engine.scheduling.exact.cpsat_model import ExactOptions, Instance, break_free_windows
+from amity.engine.scheduling.exact.lanes import CANCELLED, Lane, Question, run_lanes
+from amity.engine.scheduling.exact.stage import Cancel, StageResult, prebuild, solve_stage
+from amity.engine.scheduling.exact.tables import assign_tables
+from amity.engine.scheduling.large.greedy import schedule_priority_greedy
 from amity.engine.scheduling.model import (
     Assignment,
     InfeasibleProblem,
@@ -35,8 +37,6 @@ from amity.engine.scheduling.model import (
     Schedule,
 )
 from amity.engine.scheduling.objective import compute_objective, explain_unscheduled
-from amity.engine.scheduling.stage import Cancel, StageResult, prebuild, solve_stage
-from amity.engine.scheduling.tables import assign_tables
 
 # Share of the time limit kept for stage 3 (tables), capped: tables never decide quality.
 _TABLE_SHARE = 0.1
@@ -180,7 +180,7 @@ def _large_fair_schedule(
     """The large-fair method's schedule as a break-search result, if it is as good in priority
     and keeps the fairness bound (unless the exact path had to relax it too). ``known``: its
     schedule when the caller already has it (``solve`` started from it), not computed again."""
-    from amity.engine.scheduling.large import solve_large
+    from amity.engine.scheduling.large.search import solve_large
 
     try:
         schedule = known or solve_large(problem, time_limit=time_limit, seed=seed)

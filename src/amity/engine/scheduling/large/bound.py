@@ -38,7 +38,7 @@ import numpy as np
 from scipy.optimize import linprog
 from scipy.sparse import csr_matrix
 
-from amity.engine.scheduling.compact import NO_TABLE, CompactProblem, compact
+from amity.engine.scheduling.compact.problem import NO_TABLE, CompactProblem, compact
 from amity.engine.scheduling.model import Problem
 
 

@@ -33,12 +33,14 @@ import time
 
 import numpy as np
 
-from amity.engine.scheduling.bound import AggregatedLP, priority_bound
-from amity.engine.scheduling.compact import CompactProblem, compact
-from amity.engine.scheduling.greedy import greedy_portfolio, priority_fill, priority_order
-from amity.engine.scheduling.large_fairness import BreakLedger
-from amity.engine.scheduling.large_kempe import KempeSearch
-from amity.engine.scheduling.large_lns import reoptimize
+from amity.engine.scheduling.compact.occupancy import UNPLACED, Occupancy
+from amity.engine.scheduling.compact.problem import CompactProblem, compact
+from amity.engine.scheduling.compact.result import build_schedule
+from amity.engine.scheduling.large.bound import AggregatedLP, priority_bound
+from amity.engine.scheduling.large.fairness import BreakLedger
+from amity.engine.scheduling.large.greedy import greedy_portfolio, priority_fill, priority_order
+from amity.engine.scheduling.large.kempe import KempeSearch
+from amity.engine.scheduling.large.lns import reoptimize
 from amity.engine.scheduling.model import (
     InfeasibleProblem,
     OutOfTime,
@@ -48,8 +50,6 @@ from amity.engine.scheduling.model import (
     Schedule,
 )
 from amity.engine.scheduling.objective import explain_unscheduled
-from amity.engine.scheduling.occupancy import UNPLACED, Occupancy
-from amity.engine.scheduling.result import build_schedule
 
 # What stats["bound_kind"] codes: the relaxation that gave the reported priority bound.
 BOUND_KINDS = ("none", "coarse", "fine")

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 
 from ortools.sat.python import cp_model
 
-from amity.engine.scheduling.exact import ExactOptions, Instance, ModelBuilder
+from amity.engine.scheduling.exact.cpsat_model import ExactOptions, Instance, ModelBuilder
 from amity.engine.scheduling.model import Problem, Progress, ProgressCallback
 
 
