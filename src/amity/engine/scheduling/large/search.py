@@ -36,7 +36,7 @@ import numpy as np
 from amity.engine.scheduling.compact.occupancy import UNPLACED, Occupancy
 from amity.engine.scheduling.compact.problem import CompactProblem, compact
 from amity.engine.scheduling.compact.result import build_schedule
-from amity.engine.scheduling.large.bound import AggregatedLP, priority_bound
+from amity.engine.scheduling.large.bound import AggregatedLP, PriorityBound, priority_bound
 from amity.engine.scheduling.large.fairness import BreakLedger
 from amity.engine.scheduling.large.greedy import greedy_portfolio, priority_fill, priority_order
 from amity.engine.scheduling.large.kempe import KempeSearch
@@ -84,21 +84,7 @@ def solve_large(
     start = time.perf_counter()
     deadline = start + 0.92 * time_limit
     stats: dict[str, float] = {}
-    clock = [start]
-
-    def report(phase: str, occ: Occupancy, bound: float | None = None) -> None:
-        stats[f"time_{phase}"] = round(time.perf_counter() - clock[0], 3)
-        clock[0] = time.perf_counter()
-        if progress is not None:
-            progress(
-                Progress(
-                    phase=phase,
-                    elapsed=time.perf_counter() - start,
-                    best_priority=occ.total_priority(),
-                    best_breaks=occ.total_breaks(),
-                    bound=bound,
-                )
-            )
+    report = _Reporter(start, stats, progress)
 
     cp = compact(problem)
     t = time.perf_counter()
@@ -112,7 +98,7 @@ def solve_large(
     report("greedy", greedy)
 
     found = priority_bound(cp, max(1.0, 0.25 * (deadline - time.perf_counter())))
-    bound, x, lp = found.value, found.x, found.lp
+    bound = found.value
     stats["bound_kind"] = float(BOUND_KINDS.index(found.kind))
     report("bound", greedy, bound)
 
@@ -120,17 +106,7 @@ def solve_large(
     moves = round(min(MOVES_PER_SECOND * time_limit, MOVES_PER_MEETING * cp.n_meetings))
     # The greedy's layout, with its breaks reduced, is the base the LP's choices are laid
     # into: insertions then disturb an already compact layout.
-    occ = Occupancy(cp)
-    occ.copy_from(greedy)
-    KempeSearch(occ, rng).climb_all(moves // 10, deadline)
-    if x is not None and lp is not None:
-        guided = _lp_guided(cp, occ, lp, x, rng)
-        stats["lp_guided_priority"] = float(guided.total_priority())
-        if (guided.total_priority(), -guided.total_breaks()) > (
-            occ.total_priority(),
-            -occ.total_breaks(),
-        ):
-            occ = guided
+    occ = _base_layout(cp, greedy, found, rng, moves, deadline, stats)
     report("lp_guided", occ, bound)
 
     search = _Search(cp, occ, rng, deadline, stats)
@@ -160,6 +136,57 @@ def solve_large(
     schedule = _result(problem, cp, occ, stats, bound)
     stats["time_total"] = round(time.perf_counter() - start, 3)
     return schedule
+
+
+class _Reporter:
+    """Times each phase into ``stats`` and reports it through the progress callback."""
+
+    def __init__(
+        self, start: float, stats: dict[str, float], progress: ProgressCallback | None
+    ) -> None:
+        self.start, self.clock, self.stats, self.progress = start, start, stats, progress
+
+    def __call__(self, phase: str, occ: Occupancy, bound: float | None = None) -> None:
+        now = time.perf_counter()
+        self.stats[f"time_{phase}"] = round(now - self.clock, 3)
+        self.clock = now
+        if self.progress is not None:
+            self.progress(
+                Progress(
+                    phase=phase,
+                    elapsed=now - self.start,
+                    best_priority=occ.total_priority(),
+                    best_breaks=occ.total_breaks(),
+                    bound=bound,
+                )
+            )
+
+
+def _base_layout(
+    cp: CompactProblem,
+    greedy: Occupancy,
+    found: PriorityBound,
+    rng: random.Random,
+    moves: int,
+    deadline: float,
+    stats: dict[str, float],
+) -> Occupancy:
+    """The greedy's layout, with its breaks reduced, is the base the LP's choices are laid
+    into: insertions then disturb an already compact layout. The LP-guided one is kept if it
+    is better."""
+    occ = Occupancy(cp)
+    occ.copy_from(greedy)
+    KempeSearch(occ, rng).climb_all(moves // 10, deadline)
+    if found.x is None or found.lp is None:
+        return occ
+    guided = _lp_guided(cp, occ, found.lp, found.x, rng)
+    stats["lp_guided_priority"] = float(guided.total_priority())
+    if (guided.total_priority(), -guided.total_breaks()) > (
+        occ.total_priority(),
+        -occ.total_breaks(),
+    ):
+        return guided
+    return occ
 
 
 def _missing_required(cp: CompactProblem, occ: Occupancy) -> list[int]:

@@ -169,6 +169,38 @@ def _visitor_languages(rng: random.Random, english: float = 0.4) -> frozenset[st
     return frozenset(langs)
 
 
+def _requests(
+    rng: random.Random,
+    home_ids: list[str],
+    visit_ids: list[str],
+    participants: int,
+    shape: FairShape,
+) -> list[tuple[str, str]]:
+    """Distinct requested pairs, mostly home-visitor, drawn by popularity."""
+    # Demand weights: log-normal popularity for visitors, milder spread of activity at home.
+    visit_weight = [rng.lognormvariate(0, shape.popularity_sigma) for _ in visit_ids]
+    home_weight = [rng.lognormvariate(0, 0.4) for _ in home_ids]
+    if shape.zipf_exponent:
+        visit_weight = _zipf(rng, len(visit_ids), shape.zipf_exponent)
+        home_weight = _zipf(rng, len(home_ids), 0.5 * shape.zipf_exponent)
+
+    n_meetings = round(participants * shape.meetings_per_participant / 2)
+    pairs: set[tuple[str, str]] = set()
+    requests: list[tuple[str, str]] = []
+    while len(requests) < n_meetings:
+        if rng.random() < shape.visitor_visitor_share:
+            a, b = rng.choices(visit_ids, visit_weight, k=2)
+        else:
+            a = rng.choices(home_ids, home_weight)[0]
+            b = rng.choices(visit_ids, visit_weight)[0]
+        key = (min(a, b), max(a, b))
+        if a == b or key in pairs:
+            continue
+        pairs.add(key)
+        requests.append((a, b))
+    return requests
+
+
 def generate_fair(participants: int, seed: int, shape: FairShape | None = None) -> Problem:
     """A fair with `participants` participants (half home, half visitors), same for same seed."""
     if participants < 4:
@@ -191,27 +223,7 @@ def generate_fair(participants: int, seed: int, shape: FairShape | None = None) 
     max_meetings = {pid: rng.randint(4, 10) for pid in home_ids}
     max_meetings.update({pid: rng.randint(6, 12) for pid in visit_ids})
 
-    # Demand weights: log-normal popularity for visitors, milder spread of activity at home.
-    visit_weight = [rng.lognormvariate(0, shape.popularity_sigma) for _ in visit_ids]
-    home_weight = [rng.lognormvariate(0, 0.4) for _ in home_ids]
-    if shape.zipf_exponent:
-        visit_weight = _zipf(rng, len(visit_ids), shape.zipf_exponent)
-        home_weight = _zipf(rng, len(home_ids), 0.5 * shape.zipf_exponent)
-
-    n_meetings = round(participants * shape.meetings_per_participant / 2)
-    pairs: set[tuple[str, str]] = set()
-    requests: list[tuple[str, str]] = []
-    while len(requests) < n_meetings:
-        if rng.random() < shape.visitor_visitor_share:
-            a, b = rng.choices(visit_ids, visit_weight, k=2)
-        else:
-            a = rng.choices(home_ids, home_weight)[0]
-            b = rng.choices(visit_ids, visit_weight)[0]
-        key = (min(a, b), max(a, b))
-        if a == b or key in pairs:
-            continue
-        pairs.add(key)
-        requests.append((a, b))
+    requests = _requests(rng, home_ids, visit_ids, participants, shape)
 
     meetings = []
     for n, (a, b) in enumerate(requests):
