@@ -12,8 +12,8 @@ histogram keeps the minimum exact anyway, for fairs where everybody has breaks.
 
 from __future__ import annotations
 
-from amity.engine.scheduling.compact import block_breaks
-from amity.engine.scheduling.occupancy import Occupancy
+from amity.engine.scheduling.compact.occupancy import Occupancy
+from amity.engine.scheduling.compact.problem import block_breaks
 
 
 class BreakLedger:

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import time
 
-from amity.engine.scheduling.compact import CompactProblem, compact
+from amity.engine.scheduling.compact.occupancy import UNPLACED, Occupancy
+from amity.engine.scheduling.compact.problem import CompactProblem, compact
+from amity.engine.scheduling.compact.result import build_schedule
 from amity.engine.scheduling.model import Problem, Schedule
-from amity.engine.scheduling.occupancy import UNPLACED, Occupancy
-from amity.engine.scheduling.result import build_schedule
 
 
 def fcfs_fill(cp: CompactProblem, occ: Occupancy) -> None:

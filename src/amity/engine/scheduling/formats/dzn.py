@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from amity.engine.scheduling.checks import check_fixed_slots
+from amity.engine.scheduling.formats.checks import check_fixed_slots
 from amity.engine.scheduling.model import (
     Fairness,
     Meeting,

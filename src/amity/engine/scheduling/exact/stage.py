@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 
 from ortools.sat.python import cp_model
 
-from amity.engine.scheduling.exact import ExactOptions, Instance, ModelBuilder
+from amity.engine.scheduling.exact.cpsat_model import ExactOptions, Instance, ModelBuilder
 from amity.engine.scheduling.model import Problem, Progress, ProgressCallback
 
 
@@ -200,20 +200,7 @@ def solve_stage(
     if stage == "priority":
         model.maximize(b.priority_expr())
     else:
-        total = sum(b.break_lits)
-        if may_break is not None:
-            for pid, hb in b.hb_owner:
-                if pid not in may_break:
-                    model.add(hb == 0)
-        if min_breaks > 0:
-            model.add(total >= min_breaks)
-        if max_breaks is not None:
-            model.add(total <= max_breaks)
-            if b.has_break:
-                # Implied: at most that many participants (per block) have a break at all.
-                model.add(sum(b.has_break) <= max_breaks)
-        if minimize:
-            model.minimize(total)
+        _limit_breaks(model, b, max_breaks, min_breaks, may_break, minimize)
     if hint and opts.hint:
         for (mid, s), v in b.x.items():
             model.add_hint(v, hint.get(mid) == s)
@@ -226,7 +213,47 @@ def solve_stage(
     # Feasibility steps have no objective to report; the caller reports their outcome.
     callback = _ProgressPrinter(stage, start, progress) if stage == "priority" or minimize else None
     status = solver.solve(model, callback)
-    seconds = time.monotonic() - start
+    return _answer(
+        b, solver, status, stage, time.monotonic() - start, time_limit, max_dtime, cancel
+    )
+
+
+def _limit_breaks(
+    model: cp_model.CpModel,
+    b: ModelBuilder,
+    max_breaks: int | None,
+    min_breaks: int,
+    may_break: set[str] | None,
+    minimize: bool,
+) -> None:
+    """The break stage's constraints and objective on the copied model."""
+    total = sum(b.break_lits)
+    if may_break is not None:
+        for pid, hb in b.hb_owner:
+            if pid not in may_break:
+                model.add(hb == 0)
+    if min_breaks > 0:
+        model.add(total >= min_breaks)
+    if max_breaks is not None:
+        model.add(total <= max_breaks)
+        if b.has_break:
+            # Implied: at most that many participants (per block) have a break at all.
+            model.add(sum(b.has_break) <= max_breaks)
+    if minimize:
+        model.minimize(total)
+
+
+def _answer(
+    b: ModelBuilder,
+    solver: cp_model.CpSolver,
+    status: int,
+    stage: str,
+    seconds: float,
+    time_limit: float,
+    max_dtime: float | None,
+    cancel: Cancel | None,
+) -> StageResult:
+    """The solver's outcome as a ``StageResult``, with whether the wall clock cut it."""
     name = solver.status_name(status)
     dtime = solver.deterministic_time
     if cancel is not None:

@@ -28,9 +28,9 @@ from __future__ import annotations
 import random
 import time
 
-from amity.engine.scheduling.compact import CompactProblem, block_breaks
-from amity.engine.scheduling.large_fairness import BreakLedger
-from amity.engine.scheduling.occupancy import UNPLACED, Occupancy
+from amity.engine.scheduling.compact.occupancy import UNPLACED, Occupancy
+from amity.engine.scheduling.compact.problem import CompactProblem, block_breaks
+from amity.engine.scheduling.large.fairness import BreakLedger
 
 MAX_CHAIN = 24
 # Meetings tried for making room in a slot whose tables or interpreters are all taken.

@@ -20,10 +20,10 @@ import random
 import time
 from dataclasses import dataclass
 
-from amity.engine.scheduling.compact import CompactProblem, block_breaks, compact
-from amity.engine.scheduling.large_lns import reoptimize
+from amity.engine.scheduling.compact.occupancy import Occupancy
+from amity.engine.scheduling.compact.problem import CompactProblem, block_breaks, compact
+from amity.engine.scheduling.large.lns import reoptimize
 from amity.engine.scheduling.model import Problem
-from amity.engine.scheduling.occupancy import Occupancy
 
 # Partners whose meetings are freed with the target's, and the work of one step (dt): small
 # neighbourhoods solved to optimality beat large ones cut short (forum-13crafb, seed 1:

@@ -18,15 +18,23 @@ the wall clock only as the guard.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
-from amity.engine.scheduling.break_lns import improve_breaks
 from amity.engine.scheduling.budget import Budget, Clock
-from amity.engine.scheduling.exact import ExactOptions, Instance, break_free_windows
-from amity.engine.scheduling.greedy import schedule_priority_greedy
-from amity.engine.scheduling.lanes import CANCELLED, Lane, Question, run_lanes
+from amity.engine.scheduling.exact.break_lns import improve_breaks
+from amity.engine.scheduling.exact.cpsat_model import ExactOptions, Instance, break_free_windows
+from amity.engine.scheduling.exact.lanes import Question, run_lanes
+from amity.engine.scheduling.exact.levels import PROBE_ABOVE_DT, hard_level, one_break_level
+from amity.engine.scheduling.exact.result import (
+    as_stage_result,
+    infeasible_reason,
+    large_fair_schedule,
+    to_schedule,
+)
+from amity.engine.scheduling.exact.stage import Cancel, StageResult, prebuild, solve_stage
+from amity.engine.scheduling.exact.tables import assign_tables
+from amity.engine.scheduling.large.greedy import schedule_priority_greedy
 from amity.engine.scheduling.model import (
-    Assignment,
     InfeasibleProblem,
     OutOfTime,
     Problem,
@@ -34,9 +42,6 @@ from amity.engine.scheduling.model import (
     ProgressCallback,
     Schedule,
 )
-from amity.engine.scheduling.objective import compute_objective, explain_unscheduled
-from amity.engine.scheduling.stage import Cancel, StageResult, prebuild, solve_stage
-from amity.engine.scheduling.tables import assign_tables
 
 # Share of the time limit kept for stage 3 (tables), capped: tables never decide quality.
 _TABLE_SHARE = 0.1
@@ -50,198 +55,6 @@ _TAIL_SHARE = 0.5
 _LNS_SHARE = 0.3
 # ... and for the short search when the first schedule is far from the bound.
 _EARLY_LNS_SHARE = 0.1
-# Caps of the questions at budgets of 2 and more, in CP-SAT's deterministic time ("dt"; with
-# the pure clause-learning search about 0.6 s of this machine's wall clock per dt, with the LP
-# about 2 s), so that the same input gives the same answer however busy the machine is. Each
-# is set above the longest successful answer measured on the JAIR instances (in brackets),
-# see docs/algorithms/scheduling.md, "Design notes" (hard budgets).
-#   lane 0 (prove the budget): the likeliest-breakers guess at the budget (10 candidates per
-#   break; ticf-13crafb's 3-break schedule [5.5 dt]), a short hinted try [1.2 dt], then the
-#   hint-free clause-learning search (forum-13crafb's bound 6 [7.6 dt]);
-#   lane 1 (find one above): the guess one above with 2.5 candidates per break (forum-13crafb's
-#   6-break schedule [9.6 dt]), a quick hinted look one break above [0.1 dt], a longer one,
-#   then the LP over window literals at the budget (tic-13crafc's bound 4 [3.2 dt]).
-_BREAKERS = 10
-# The guess at the bound is skipped when it would let more than this share of the possible
-# breakers break: it then restricts little and is nearly the full question (forum-13crafb at
-# 5 breaks: 50 of 56, 4 s for nothing; where it decides, 20-30 of 56-72).
-_GUESS_SHARE = 2 / 3
-_BREAKERS_DT = 8.0
-_SHORT_DT = 1.25
-_PROOF_DT = 0.5
-_FREE_PROOF_DT = 12.0
-_QUICK_DT = 0.25
-_BREAKERS_ABOVE = 2.5
-_BREAKERS_ABOVE_DT = 14.0
-_PROBE_ABOVE_DT = 3.0
-_LP_DT = 6.0
-# Time for the full one-break question before sweeping participant by participant, and the
-# sweep's group size and limits per group and per single participant (dt).
-_FIRST_DT = 2.3
-_SINGLES = 12
-_GROUP = 6
-_GROUP_DT = 2.3
-_SINGLE_DT = 6.0
-
-
-def _infeasible_reason(problem: Problem, inst: Instance) -> str:
-    for m in problem.meetings:
-        if m.required and not inst.cands[m.id]:
-            return (
-                f"required meeting {m.id} has no slot where all its participants are available"
-                " (with its session, fixed slot, home tables and interpreters)"
-            )
-    return (
-        "the required meetings cannot all be scheduled together: participants' slots, tables"
-        " or interpreters run out"
-    )
-
-
-@dataclass
-class _SweepState:
-    """How one lane's share of the one-break sweep ended."""
-
-    finished: bool = False
-    undecided: bool = False
-
-
-def _one_break_level(
-    problem: Problem, inst: Instance, best: StageResult
-) -> tuple[list[Lane], list[_SweepState]]:
-    """The two lanes for "one break in all?": the full question, then group testing.
-
-    With a budget of one break exactly one participant breaks, so the question splits into
-    "may one of the participants in G break?" for groups G covering everybody. Each is nearly
-    as easy as the zero-break question, which is fast: an infeasible group is ruled out in
-    one solve, a group that times out is split. All groups infeasible proves the budget
-    infeasible. Measured on forum-13crafc: the full question was still open after 60 s, the
-    sweep answers it in a few seconds. Lane 0 first asks the full question (``phase1``: it
-    settles the easy instances), the groups are dealt to the two lanes alternately.
-    """
-    candidates = [p.id for p in problem.participants if len(inst.by_person[p.id]) >= 2]
-    # Busy participants are the likeliest to need the break.
-    candidates.sort(key=lambda pid: -len(inst.by_person[pid]))
-    # The busiest participants one by one (a feasible group can be much harder to solve than
-    # its breaker alone), the others in groups; then undecided singles again, for longer.
-    groups = [[pid] for pid in candidates[:_SINGLES]]
-    rest = candidates[_SINGLES:]
-    groups += [rest[i : i + _GROUP] for i in range(0, len(rest), _GROUP)]
-    states = [_SweepState(), _SweepState()]
-
-    def sweep(share: list[list[str]], state: _SweepState) -> Lane:
-        queue = [(g, _GROUP_DT) for g in share]
-        retry: list[str] = []
-        while queue or retry:
-            if not queue:
-                queue = [([pid], _SINGLE_DT) for pid in retry]
-                retry = []
-            group, limit = queue.pop(0)
-            r = yield Question(1, limit, best.slots, frozenset(group))
-            if r.found or r.status == CANCELLED:
-                return
-            if r.status == "UNKNOWN":
-                if len(group) > 1:
-                    queue.extend(([pid], _GROUP_DT) for pid in group)
-                elif limit < _SINGLE_DT:
-                    retry.append(group[0])
-                else:
-                    state.undecided = True
-        state.finished = True
-
-    def full_then_sweep() -> Lane:
-        r = yield Question(1, _FIRST_DT, best.slots, phase1=True)
-        if r.status == "UNKNOWN":
-            yield from sweep(groups[0::2], states[0])
-
-    return [full_then_sweep(), sweep(groups[1::2], states[1])], states
-
-
-def _as_result(schedule: Schedule, value: int, proven: bool = False) -> StageResult:
-    """A finished schedule in the form of a stage's answer (``value``: priority or breaks)."""
-    return StageResult(
-        slots={a.meeting: a.slot for a in schedule.assignments},
-        interpreters={a.meeting: a.interpreter for a in schedule.assignments},
-        value=value,
-        bound=float(value) if proven else 0.0,
-        proven=proven,
-        status="OPTIMAL" if proven else "FEASIBLE",
-        seconds=0.0,
-    )
-
-
-def _large_fair_schedule(
-    problem: Problem,
-    time_limit: float,
-    seed: int,
-    priority: int,
-    fairness_relaxed: bool,
-    known: Schedule | None = None,
-) -> StageResult | None:
-    """The large-fair method's schedule as a break-search result, if it is as good in priority
-    and keeps the fairness bound (unless the exact path had to relax it too). ``known``: its
-    schedule when the caller already has it (``solve`` started from it), not computed again."""
-    from amity.engine.scheduling.large import solve_large
-
-    try:
-        schedule = known or solve_large(problem, time_limit=time_limit, seed=seed)
-    except (InfeasibleProblem, OutOfTime):
-        return None
-    relaxed = bool(schedule.stats.get("fairness_relaxed", 0.0))
-    if schedule.objective.priority < priority or (relaxed and not fairness_relaxed):
-        return None
-    return _as_result(schedule, schedule.objective.breaks)
-
-
-def _hard_level(
-    level: int, best: StageResult, ranked: list[str], hard_opts: ExactOptions
-) -> list[Lane]:
-    """The two lanes at a lower bound ``level`` >= 2 (constants and measurements above).
-
-    Lane 0 settles the level: a guess and a short hinted try first (``phase1``: a level they
-    settle is easy, and lane 1's work is then dropped), then the hint-free clause-learning
-    search. Lane 1 looks for a schedule one break above (unless one is known) and then asks
-    the level again with the LP, hinted with the best schedule it knows: the two proofs
-    complement each other (forum-13crafb's bound 6 needs the first, tic-13crafc's bound 4 the
-    second).
-    """
-    only_proof = level + 1 >= best.value
-    may_guess = not only_proof and _BREAKERS * level <= _GUESS_SHARE * len(ranked)
-
-    def prove() -> Lane:
-        if may_guess:
-            r = yield Question(
-                level, _BREAKERS_DT, None, frozenset(ranked[: _BREAKERS * level]), phase1=True
-            )
-            if r.found:
-                return
-        r = yield Question(level, _PROOF_DT if only_proof else _SHORT_DT, best.slots, phase1=True)
-        if r.status == "UNKNOWN":
-            yield Question(level, _FREE_PROOF_DT)
-
-    def find() -> Lane:
-        hint, value = best.slots, best.value
-        size = int(_BREAKERS_ABOVE * (level + 1))
-        if level + 1 < value and size < len(ranked):
-            # No hint: the best schedule's breakers are mostly not among the candidates (a
-            # hint slowed ticf-13crafb's guess from 3.4 s to over 4 s). First: it is what
-            # takes longest where it is needed (forum-13crafb), and where it is not it is
-            # answered at once (tic-13crafc: infeasible in 0.0 dt).
-            r = yield Question(level + 1, _BREAKERS_ABOVE_DT, None, frozenset(ranked[:size]))
-            if r.found:
-                hint, value = r.slots, r.value
-        if level + 1 < value:
-            r = yield Question(level + 1, _QUICK_DT, hint)
-            if r.status == "INFEASIBLE":
-                return
-            if r.found:
-                hint, value = r.slots, r.value
-        if level + 1 < value:
-            r = yield Question(level + 1, _PROBE_ABOVE_DT, hint)
-            if r.found:
-                hint, value = r.slots, r.value
-        yield Question(level, _LP_DT, hint, options=hard_opts)
-
-    return [prove(), find()]
 
 
 def solve_exact(
@@ -359,7 +172,7 @@ class _ExactSearch:
             start_from is not None and given.objective.priority >= given.priority_upper_bound
         )
         if settled:
-            r = _as_result(given, given.objective.priority, proven=True)
+            r = as_stage_result(given, given.objective.priority, proven=True)
         else:
             hint = {a.meeting: a.slot for a in given.assignments}
             r = self.ask(
@@ -370,7 +183,7 @@ class _ExactSearch:
             )
         self.stats["priority_seconds"] = time.monotonic() - t
         if r.status == "INFEASIBLE":
-            raise InfeasibleProblem(_infeasible_reason(problem, self.inst))
+            raise InfeasibleProblem(infeasible_reason(problem, self.inst))
         if not r.found:
             raise OutOfTime("no schedule found within the time limit")
         self.best_priority, self.priority_bound = r.value, min(r.bound, float(total_priority))
@@ -395,7 +208,7 @@ class _ExactSearch:
             self.fairness_relaxed = True
             first = self.breaks(time_limit=self.left(), max_dtime=work, hint=hint)
         if first.status == "INFEASIBLE":
-            raise InfeasibleProblem(_infeasible_reason(self.problem, self.inst))
+            raise InfeasibleProblem(infeasible_reason(self.problem, self.inst))
         if not first.found:
             raise OutOfTime("no schedule found within the time limit")
         return first
@@ -463,8 +276,8 @@ class _ExactSearch:
     def hard_step(
         self, best: StageResult, lower: int, ranked: list[str]
     ) -> tuple[StageResult, int, bool]:
-        """Budgets of 2 and more: two lanes side by side (see lanes.py and _hard_level)."""
-        outcome = run_lanes(lower, _hard_level(lower, best, ranked, self.hard_opts), self.ask_lane)
+        """Budgets of 2 and more: two lanes side by side (see lanes.py and levels.hard_level)."""
+        outcome = run_lanes(lower, hard_level(lower, best, ranked, self.hard_opts), self.ask_lane)
         moved = False
         if outcome.infeasible_upto >= lower:
             lower, moved = outcome.infeasible_upto + 1, True
@@ -476,7 +289,7 @@ class _ExactSearch:
         self, best: StageResult, lower: int, ranked: list[str]
     ) -> tuple[StageResult, int, bool]:
         """A budget of one break: the full question and a group-testing sweep."""
-        lanes, states = _one_break_level(self.problem, self.inst, best)
+        lanes, states = one_break_level(self.problem, self.inst, best)
         outcome = run_lanes(1, lanes, self.ask_lane)
         if outcome.found is not None:
             return outcome.found.result, lower, True
@@ -540,7 +353,7 @@ class _ExactSearch:
             budget = budget + 1 if budget == lower else lower + 2 * (budget - lower)
             above = self.breaks(
                 time_limit=0.5 * self.search_left(),
-                max_dtime=_PROBE_ABOVE_DT,
+                max_dtime=PROBE_ABOVE_DT,
                 max_breaks=min(budget, best.value - 1),
                 hint=best.slots,
             )
@@ -555,7 +368,7 @@ class _ExactSearch:
         (forum-13crafb, seed 1: 73 breaks, never improved before)."""
         if start_from is not None:
             # The large-fair method's schedule (``solve`` started from it) is a candidate.
-            other = _large_fair_schedule(
+            other = large_fair_schedule(
                 self.problem, 0.0, self.seed, self.best_priority, self.fairness_relaxed, start_from
             )
             if other is not None and other.value < best.value:
@@ -588,33 +401,14 @@ class _ExactSearch:
 
     def with_tables(self, best: StageResult) -> Schedule:
         """Stage 3: concrete tables, then the public schedule."""
-        problem = self.problem
         t = time.monotonic()
         # The table polish is capped in deterministic time; the wall clock is only the guard,
         # and past the limit only the greedy seating is left (it takes milliseconds).
         guard = max(0.0, self.clock.start + self.budget.time_limit - time.monotonic())
         tables, self.proven["table_changes"] = assign_tables(
-            problem, best.slots, time_limit=guard, seed=self.seed
+            self.problem, best.slots, time_limit=guard, seed=self.seed
         )
         self.stats["tables_seconds"] = time.monotonic() - t
         self.stats["total_seconds"] = self.clock.elapsed()
         self.stats["clock_cut"] = float(self.cut)
-        assignments = [
-            Assignment(
-                meeting=m.id,
-                slot=best.slots[m.id],
-                table=tables[m.id],
-                interpreter=best.interpreters.get(m.id),
-            )
-            for m in problem.meetings
-            if m.id in best.slots
-        ]
-        objective = compute_objective(problem, assignments)
-        return Schedule(
-            assignments=assignments,
-            unscheduled=explain_unscheduled(problem, assignments),
-            objective=objective,
-            priority_upper_bound=max(self.priority_bound, float(objective.priority)),
-            proven_optimal=self.proven,
-            stats=self.stats,
-        )
+        return to_schedule(self.problem, best, tables, self.priority_bound, self.proven, self.stats)

@@ -38,7 +38,7 @@ import numpy as np
 from scipy.optimize import linprog
 from scipy.sparse import csr_matrix
 
-from amity.engine.scheduling.compact import NO_TABLE, CompactProblem, compact
+from amity.engine.scheduling.compact.problem import NO_TABLE, CompactProblem, compact
 from amity.engine.scheduling.model import Problem
 
 
@@ -128,6 +128,72 @@ def _room(cp: CompactProblem, class_of: list[int]) -> dict[tuple[str, int, int],
     return room
 
 
+class _Rows:
+    """The LP's columns and rows as they are written: costs, upper bounds, sparse rows."""
+
+    def __init__(self, cost: list[float]) -> None:
+        self.cost = cost
+        self.upper = [1.0] * len(cost)
+        self.rows: list[list[tuple[int, float]]] = []
+        self.rhs: list[float] = []
+        self.eq_rows: list[list[tuple[int, float]]] = []
+        self.eq_rhs: list[float] = []
+
+    def at_most(self, members: list[int], limit: float) -> None:
+        # Rows that cannot bind are left out: they change neither the optimum nor the bound.
+        if len(members) > limit:
+            self.rows.append([(j, 1.0) for j in members])
+            self.rhs.append(limit)
+
+    def column(self, upper: float) -> int:
+        self.cost.append(0.0)
+        self.upper.append(upper)
+        return len(self.cost) - 1
+
+
+def _group(cp: CompactProblem, pairs: list[tuple[int, int]]) -> dict[str, dict]:
+    """The columns of each row family: per meeting, participant and class, participant,
+    class, home table and class, interpreter kind (set of capable types) and class."""
+    groups: dict[str, dict] = {k: {} for k in ("meeting", "part_class", "part", "class")}
+    groups |= {"table_class": {}, "kind_class": {}}
+    for j, (m, c) in enumerate(pairs):
+        groups["meeting"].setdefault(m, []).append(j)
+        for p in cp.meeting_parts[m]:
+            groups["part_class"].setdefault((p, c), []).append(j)
+            groups["part"].setdefault(p, []).append(j)
+        groups["class"].setdefault(c, []).append(j)
+        if cp.home_table[m] != NO_TABLE:
+            groups["table_class"].setdefault((cp.home_table[m], c), []).append(j)
+        if cp.interp_types[m] is not None:
+            groups["kind_class"].setdefault((cp.interp_types[m], c), []).append(j)
+    return groups
+
+
+def _interpreter_flow(cp: CompactProblem, classes: list, by_kind_class: dict, lp: _Rows) -> None:
+    """Meetings of a kind in a class <= the flow into the kind from its capable types, and
+    each type's flow <= its interpreter-slots in the class."""
+
+    def type_cap(k: int, c: int) -> int:
+        available = cp.types[k].available
+        return len(cp.types[k].members) * sum(1 for s in classes[c].slots if available[s])
+
+    type_rows: dict[tuple[int, int], list[tuple[int, float]]] = {}
+    for (kind, c), cols in by_kind_class.items():
+        row = [(j, 1.0) for j in cols]
+        for k in kind:
+            cap = type_cap(k, c)
+            if cap == 0:
+                continue
+            z = lp.column(float(min(cap, len(cols))))
+            row.append((z, -1.0))
+            type_rows.setdefault((k, c), []).append((z, 1.0))
+        lp.rows.append(row)
+        lp.rhs.append(0.0)
+    for (k, c), row in type_rows.items():
+        lp.rows.append(row)
+        lp.rhs.append(float(type_cap(k, c)))
+
+
 def build_lp(cp: CompactProblem, *, coarse: bool = False) -> AggregatedLP:
     """The aggregated relaxation of the priority stage (see the module docstring).
 
@@ -140,88 +206,36 @@ def build_lp(cp: CompactProblem, *, coarse: bool = False) -> AggregatedLP:
     classes, class_of = coarse_classes(cp) if coarse else slot_classes(cp)
     size = [len(k.slots) for k in classes]
     room = _room(cp, class_of)
-    pairs: list[tuple[int, int]] = []
-    for m in range(cp.n_meetings):
-        for c in sorted({class_of[s] for s in cp.candidates[m]}):
-            pairs.append((m, c))
-    cost = [float(cp.priority[m]) for m, _ in pairs]
-    upper = [1.0] * len(pairs)
-    rows: list[list[tuple[int, float]]] = []
-    rhs: list[float] = []
-    eq_rows: list[list[tuple[int, float]]] = []
-    eq_rhs: list[float] = []
-
-    def add(members: list[int], limit: float) -> None:
-        # Rows that cannot bind are left out: they change neither the optimum nor the bound.
-        if len(members) > limit:
-            rows.append([(j, 1.0) for j in members])
-            rhs.append(limit)
-
-    by_meeting: dict[int, list[int]] = {}
-    by_part_class: dict[tuple[int, int], list[int]] = {}
-    by_part: dict[int, list[int]] = {}
-    by_class: dict[int, list[int]] = {}
-    by_table_class: dict[tuple[int, int], list[int]] = {}
-    by_kind_class: dict[tuple[tuple[int, ...], int], list[int]] = {}
-    for j, (m, c) in enumerate(pairs):
-        by_meeting.setdefault(m, []).append(j)
-        for p in cp.meeting_parts[m]:
-            by_part_class.setdefault((p, c), []).append(j)
-            by_part.setdefault(p, []).append(j)
-        by_class.setdefault(c, []).append(j)
-        if cp.home_table[m] != NO_TABLE:
-            by_table_class.setdefault((cp.home_table[m], c), []).append(j)
-        kind = cp.interp_types[m]
-        if kind is not None:
-            by_kind_class.setdefault((kind, c), []).append(j)
-
-    for m, cols in by_meeting.items():
+    pairs = [
+        (m, c)
+        for m in range(cp.n_meetings)
+        for c in sorted({class_of[s] for s in cp.candidates[m]})
+    ]
+    lp = _Rows([float(cp.priority[m]) for m, _ in pairs])
+    groups = _group(cp, pairs)
+    for m, cols in groups["meeting"].items():
         if cp.required[m]:
-            eq_rows.append([(j, 1.0) for j in cols])
-            eq_rhs.append(1.0)
+            lp.eq_rows.append([(j, 1.0) for j in cols])
+            lp.eq_rhs.append(1.0)
         else:
-            add(cols, 1.0)
-    for (p, c), cols in by_part_class.items():
-        add(cols, room[("p", p, c)])
-    for p, cols in by_part.items():
-        add(cols, cp.max_meetings[p])
-    for c, cols in by_class.items():
-        add(cols, size[c] * cp.n_tables)
-    for (table, c), cols in by_table_class.items():
-        add(cols, room[("t", table, c)])
-
-    def type_cap(k: int, c: int) -> int:
-        """Interpreter-slots of type k in class c."""
-        available = cp.types[k].available
-        return len(cp.types[k].members) * sum(1 for s in classes[c].slots if available[s])
-
-    # Interpreter flow: meetings of a kind in a class ≤ flow into the kind from capable types.
-    type_rows: dict[tuple[int, int], list[tuple[int, float]]] = {}
-    for (kind, c), cols in by_kind_class.items():
-        row = [(j, 1.0) for j in cols]
-        for k in kind:
-            cap = type_cap(k, c)
-            if cap == 0:
-                continue
-            z = len(cost)
-            cost.append(0.0)
-            upper.append(float(min(cap, len(cols))))
-            row.append((z, -1.0))
-            type_rows.setdefault((k, c), []).append((z, 1.0))
-        rows.append(row)
-        rhs.append(0.0)
-    for (k, c), row in type_rows.items():
-        rows.append(row)
-        rhs.append(float(type_cap(k, c)))
-
-    n = len(cost)
+            lp.at_most(cols, 1.0)
+    for (p, c), cols in groups["part_class"].items():
+        lp.at_most(cols, room[("p", p, c)])
+    for p, cols in groups["part"].items():
+        lp.at_most(cols, cp.max_meetings[p])
+    for c, cols in groups["class"].items():
+        lp.at_most(cols, size[c] * cp.n_tables)
+    for (table, c), cols in groups["table_class"].items():
+        lp.at_most(cols, room[("t", table, c)])
+    _interpreter_flow(cp, classes, groups["kind_class"], lp)
+    n = len(lp.cost)
     return AggregatedLP(
-        c=np.array(cost),
-        upper=np.array(upper),
-        a_ub=_matrix(rows, n),
-        b_ub=np.array(rhs, dtype=float),
-        a_eq=_matrix(eq_rows, n),
-        b_eq=np.array(eq_rhs, dtype=float),
+        c=np.array(lp.cost),
+        upper=np.array(lp.upper),
+        a_ub=_matrix(lp.rows, n),
+        b_ub=np.array(lp.rhs, dtype=float),
+        a_eq=_matrix(lp.eq_rows, n),
+        b_eq=np.array(lp.eq_rhs, dtype=float),
         pairs=pairs,
         class_block=[k.block for k in classes],
     )

@@ -128,6 +128,49 @@ class ModelBuilder:
         self.scheduled: dict[str, cp_model.LinearExprT] = {}
         self._build_assignment()
 
+    def _add_alldiff(self) -> None:
+        inst, model, problem = self.inst, self.model, self.inst.problem
+        # Slot index per meeting, with an AllDifferent per participant: CP-SAT's Hall
+        # interval reasoning prunes what clause learning alone finds slowly.
+        index = inst.slot_index
+        self.t: dict[str, cp_model.IntVar] = {}
+        for m in problem.meetings:
+            if not m.required or not inst.cands[m.id]:
+                continue
+            values = [index[s] for s in inst.cands[m.id]]
+            t = model.new_int_var_from_domain(cp_model.Domain.from_values(values), "")
+            model.add(t == sum(index[s] * self.x[(m.id, s)] for s in inst.cands[m.id]))
+            self.t[m.id] = t
+        for p in problem.participants:
+            ts = [self.t[m.id] for m in inst.by_person[p.id] if m.id in self.t]
+            if len(ts) > 1:
+                model.add_all_different(ts)
+
+    def _build_busy(self) -> None:
+        """Whether a participant is busy in a slot, the implied count, and meeting caps."""
+        inst, model, problem = self.inst, self.model, self.inst.problem
+        self.busy: dict[tuple[str, str], cp_model.IntVar] = {}
+        for p in problem.participants:
+            slot_lits: dict[str, list[cp_model.IntVar]] = defaultdict(list)
+            for m in inst.by_person[p.id]:
+                for s in inst.cands[m.id]:
+                    slot_lits[s].append(self.x[(m.id, s)])
+            for s, lits in slot_lits.items():
+                if len(lits) == 1:
+                    self.busy[(p.id, s)] = lits[0]
+                else:
+                    b = model.new_bool_var(f"b_{p.id}_{s}")
+                    model.add(sum(lits) == b)
+                    self.busy[(p.id, s)] = b
+            mine = inst.by_person[p.id]
+            if mine and all(m.required for m in mine) and len(slot_lits) > 1:
+                # Implied: the participant is busy in exactly as many slots as it has meetings.
+                model.add(sum(self.busy[(p.id, s)] for s in slot_lits) == len(mine))
+            if p.max_meetings is not None:
+                total = [self.x[(m.id, s)] for m in inst.by_person[p.id] for s in inst.cands[m.id]]
+                if len(total) > p.max_meetings:
+                    model.add(sum(total) <= p.max_meetings)
+
     def _build_assignment(self) -> None:
         inst, model = self.inst, self.model
         problem = inst.problem
@@ -163,21 +206,7 @@ class ModelBuilder:
                     model.add_at_most_one(lits)
                 self.scheduled[m.id] = sum(lits)
         if self.opts.alldiff:
-            # Slot index per meeting, with an AllDifferent per participant: CP-SAT's Hall
-            # interval reasoning prunes what clause learning alone finds slowly.
-            index = inst.slot_index
-            self.t: dict[str, cp_model.IntVar] = {}
-            for m in problem.meetings:
-                if not m.required or not inst.cands[m.id]:
-                    continue
-                values = [index[s] for s in inst.cands[m.id]]
-                t = model.new_int_var_from_domain(cp_model.Domain.from_values(values), "")
-                model.add(t == sum(index[s] * self.x[(m.id, s)] for s in inst.cands[m.id]))
-                self.t[m.id] = t
-            for p in problem.participants:
-                ts = [self.t[m.id] for m in inst.by_person[p.id] if m.id in self.t]
-                if len(ts) > 1:
-                    model.add_all_different(ts)
+            self._add_alldiff()
         n_tables = len(problem.tables)
         for lits in per_slot.values():
             if len(lits) > n_tables:
@@ -188,27 +217,7 @@ class ModelBuilder:
         for lits in per_interp.values():
             if len(lits) > 1:
                 model.add_at_most_one(lits)
-        self.busy: dict[tuple[str, str], cp_model.IntVar] = {}
-        for p in problem.participants:
-            slot_lits: dict[str, list[cp_model.IntVar]] = defaultdict(list)
-            for m in inst.by_person[p.id]:
-                for s in inst.cands[m.id]:
-                    slot_lits[s].append(self.x[(m.id, s)])
-            for s, lits in slot_lits.items():
-                if len(lits) == 1:
-                    self.busy[(p.id, s)] = lits[0]
-                else:
-                    b = model.new_bool_var(f"b_{p.id}_{s}")
-                    model.add(sum(lits) == b)
-                    self.busy[(p.id, s)] = b
-            mine = inst.by_person[p.id]
-            if mine and all(m.required for m in mine) and len(slot_lits) > 1:
-                # Implied: the participant is busy in exactly as many slots as it has meetings.
-                model.add(sum(self.busy[(p.id, s)] for s in slot_lits) == len(mine))
-            if p.max_meetings is not None:
-                total = [self.x[(m.id, s)] for m in inst.by_person[p.id] for s in inst.cands[m.id]]
-                if len(total) > p.max_meetings:
-                    model.add(sum(total) <= p.max_meetings)
+        self._build_busy()
 
         if self.opts.implied:
             # Implied: two participants per meeting, so at most 2 x tables busy in a slot;

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from amity.engine.scheduling.compact.occupancy import Occupancy
 from amity.engine.scheduling.model import Problem, Schedule
 from amity.engine.scheduling.objective import compute_objective, explain_unscheduled
-from amity.engine.scheduling.occupancy import Occupancy
 
 
 def build_schedule(

@@ -10,7 +10,8 @@ Chinese (some also English), visitors their city's language (many also English),
 the meetings need one of a limited pool of interpreters. A share of home participants are
 exhibitors with their own table; the table count is a little above the peak need.
 
-Usage: ``python -m amity.engine.scheduling.generator --participants N --seed S -o fair.json``.
+Usage:
+``python -m amity.engine.scheduling.synthetic.generator --participants N --seed S -o F.json``.
 """
 
 from __future__ import annotations
@@ -22,8 +23,8 @@ import random
 import sys
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
-from typing import Any
 
+from amity.engine.scheduling.formats.json import problem_to_dict
 from amity.engine.scheduling.model import (
     Interpreter,
     Meeting,
@@ -168,6 +169,38 @@ def _visitor_languages(rng: random.Random, english: float = 0.4) -> frozenset[st
     return frozenset(langs)
 
 
+def _requests(
+    rng: random.Random,
+    home_ids: list[str],
+    visit_ids: list[str],
+    participants: int,
+    shape: FairShape,
+) -> list[tuple[str, str]]:
+    """Distinct requested pairs, mostly home-visitor, drawn by popularity."""
+    # Demand weights: log-normal popularity for visitors, milder spread of activity at home.
+    visit_weight = [rng.lognormvariate(0, shape.popularity_sigma) for _ in visit_ids]
+    home_weight = [rng.lognormvariate(0, 0.4) for _ in home_ids]
+    if shape.zipf_exponent:
+        visit_weight = _zipf(rng, len(visit_ids), shape.zipf_exponent)
+        home_weight = _zipf(rng, len(home_ids), 0.5 * shape.zipf_exponent)
+
+    n_meetings = round(participants * shape.meetings_per_participant / 2)
+    pairs: set[tuple[str, str]] = set()
+    requests: list[tuple[str, str]] = []
+    while len(requests) < n_meetings:
+        if rng.random() < shape.visitor_visitor_share:
+            a, b = rng.choices(visit_ids, visit_weight, k=2)
+        else:
+            a = rng.choices(home_ids, home_weight)[0]
+            b = rng.choices(visit_ids, visit_weight)[0]
+        key = (min(a, b), max(a, b))
+        if a == b or key in pairs:
+            continue
+        pairs.add(key)
+        requests.append((a, b))
+    return requests
+
+
 def generate_fair(participants: int, seed: int, shape: FairShape | None = None) -> Problem:
     """A fair with `participants` participants (half home, half visitors), same for same seed."""
     if participants < 4:
@@ -190,27 +223,7 @@ def generate_fair(participants: int, seed: int, shape: FairShape | None = None) 
     max_meetings = {pid: rng.randint(4, 10) for pid in home_ids}
     max_meetings.update({pid: rng.randint(6, 12) for pid in visit_ids})
 
-    # Demand weights: log-normal popularity for visitors, milder spread of activity at home.
-    visit_weight = [rng.lognormvariate(0, shape.popularity_sigma) for _ in visit_ids]
-    home_weight = [rng.lognormvariate(0, 0.4) for _ in home_ids]
-    if shape.zipf_exponent:
-        visit_weight = _zipf(rng, len(visit_ids), shape.zipf_exponent)
-        home_weight = _zipf(rng, len(home_ids), 0.5 * shape.zipf_exponent)
-
-    n_meetings = round(participants * shape.meetings_per_participant / 2)
-    pairs: set[tuple[str, str]] = set()
-    requests: list[tuple[str, str]] = []
-    while len(requests) < n_meetings:
-        if rng.random() < shape.visitor_visitor_share:
-            a, b = rng.choices(visit_ids, visit_weight, k=2)
-        else:
-            a = rng.choices(home_ids, home_weight)[0]
-            b = rng.choices(visit_ids, visit_weight)[0]
-        key = (min(a, b), max(a, b))
-        if a == b or key in pairs:
-            continue
-        pairs.add(key)
-        requests.append((a, b))
+    requests = _requests(rng, home_ids, visit_ids, participants, shape)
 
     meetings = []
     for n, (a, b) in enumerate(requests):
@@ -358,51 +371,9 @@ def _table_count(
     return max(len(home_table) + 1, math.ceil(shape.table_margin * peak))
 
 
-def problem_to_dict(problem: Problem) -> dict[str, Any]:
-    """The problem as the JSON document `io.problem_from_dict` reads (issue 3 format)."""
-
-    def avail(value: frozenset[str] | None) -> dict[str, Any]:
-        order = {s.id: i for i, s in enumerate(problem.slots)}
-        return {} if value is None else {"available": sorted(value, key=order.__getitem__)}
-
-    data: dict[str, Any] = {
-        "slots": [
-            {"id": s.id, "start": s.start, "minutes": s.minutes, "block": s.block}
-            | ({"session": s.session} if s.session is not None else {})
-            for s in problem.slots
-        ],
-        "tables": [{"id": t.id} for t in problem.tables],
-        "participants": [
-            {"id": p.id, "languages": sorted(p.languages)}
-            | avail(p.available)
-            | ({"max_meetings": p.max_meetings} if p.max_meetings is not None else {})
-            | ({"home_table": p.home_table} if p.home_table is not None else {})
-            for p in problem.participants
-        ],
-        "meetings": [
-            {
-                "id": m.id,
-                "participants": list(m.participants),
-                "priority": m.priority,
-                "required": m.required,
-                "session": m.session,
-                "slot": m.slot,
-            }
-            for m in problem.meetings
-        ],
-        "interpreters": [
-            {"id": i.id, "languages": sorted(i.languages)} | avail(i.available)
-            for i in problem.interpreters
-        ],
-    }
-    if problem.fairness is not None:
-        data["fairness"] = {"max_break_spread": problem.fairness.max_break_spread}
-    return data
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m amity.engine.scheduling.generator",
+        prog="python -m amity.engine.scheduling.synthetic.generator",
         description="Write a generated matching-fair problem as JSON.",
     )
     parser.add_argument("--participants", type=int, required=True)

@@ -7,7 +7,7 @@ and turns the final state into concrete `Assignment`s (tables and interpreters b
 
 from __future__ import annotations
 
-from amity.engine.scheduling.compact import NO_TABLE, CompactProblem, block_breaks
+from amity.engine.scheduling.compact.problem import NO_TABLE, CompactProblem, block_breaks
 from amity.engine.scheduling.model import Assignment
 
 UNPLACED = -1

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from amity.engine.scheduling.model import Problem
+from amity.engine.scheduling.model import Participant, Problem
 
 NO_TABLE = -1
 
@@ -89,17 +89,7 @@ def compact(problem: Problem) -> CompactProblem:
     part_index = {p.id: i for i, p in enumerate(problem.participants)}
     n_slots = len(problem.slots)
 
-    block_ids: dict[str, int] = {}
-    slot_block: list[int] = []
-    block_slots: list[list[int]] = []
-    slot_pos: list[int] = []
-    for s, slot in enumerate(problem.slots):
-        b = block_ids.setdefault(slot.block, len(block_ids))
-        if b == len(block_slots):
-            block_slots.append([])
-        slot_block.append(b)
-        slot_pos.append(len(block_slots[b]))
-        block_slots[b].append(s)
+    slot_block, block_slots, slot_pos = _blocks(problem)
 
     all_slots = frozenset(range(n_slots))
     part_avail: list[frozenset[int]] = []
@@ -126,17 +116,9 @@ def compact(problem: Problem) -> CompactProblem:
         people = [problem.participants[p] for p in parts]
         homes = {table_index[x.home_table] for x in people if x.home_table is not None}
         # Two different home tables cannot both hold the meeting: no candidate slot at all.
-        table = homes.pop() if len(homes) == 1 else NO_TABLE
-        impossible = len(homes) > 0
-        home_table.append(table)
-
-        capable: tuple[int, ...] | None = None
-        if needs_interpreter([x.languages for x in people]):
-            capable = tuple(
-                k
-                for k, itype in enumerate(types)
-                if all(itype.languages & x.languages for x in people)
-            )
+        impossible = len(homes) > 1
+        home_table.append(homes.pop() if len(homes) == 1 else NO_TABLE)
+        capable = _capable_types(people, types)
         interp_types.append(capable)
 
         slots = set(all_slots)
@@ -198,3 +180,30 @@ def block_breaks(mask: int) -> int:
     if not mask:
         return 0
     return (mask & ~(mask << 1)).bit_count() - 1
+
+
+def _blocks(problem: Problem) -> tuple[list[int], list[list[int]], list[int]]:
+    """Each slot's block, each block's slots in order, each slot's position in its block."""
+    block_ids: dict[str, int] = {}
+    slot_block: list[int] = []
+    block_slots: list[list[int]] = []
+    slot_pos: list[int] = []
+    for s, slot in enumerate(problem.slots):
+        b = block_ids.setdefault(slot.block, len(block_ids))
+        if b == len(block_slots):
+            block_slots.append([])
+        slot_block.append(b)
+        slot_pos.append(len(block_slots[b]))
+        block_slots[b].append(s)
+    return slot_block, block_slots, slot_pos
+
+
+def _capable_types(
+    people: list[Participant], types: list[InterpreterType]
+) -> tuple[int, ...] | None:
+    """The interpreter types that can serve the meeting; None if it needs no interpreter."""
+    if not needs_interpreter([x.languages for x in people]):
+        return None
+    return tuple(
+        k for k, itype in enumerate(types) if all(itype.languages & x.languages for x in people)
+    )

@@ -31,14 +31,20 @@ import math
 import random
 import time
 
-import numpy as np
-
-from amity.engine.scheduling.bound import AggregatedLP, priority_bound
-from amity.engine.scheduling.compact import CompactProblem, compact
-from amity.engine.scheduling.greedy import greedy_portfolio, priority_fill, priority_order
-from amity.engine.scheduling.large_fairness import BreakLedger
-from amity.engine.scheduling.large_kempe import KempeSearch
-from amity.engine.scheduling.large_lns import reoptimize
+from amity.engine.scheduling.compact.occupancy import UNPLACED, Occupancy
+from amity.engine.scheduling.compact.problem import CompactProblem, compact
+from amity.engine.scheduling.compact.result import build_schedule
+from amity.engine.scheduling.large.bound import priority_bound
+from amity.engine.scheduling.large.fairness import BreakLedger
+from amity.engine.scheduling.large.greedy import greedy_portfolio, priority_fill
+from amity.engine.scheduling.large.kempe import KempeSearch
+from amity.engine.scheduling.large.lns import reoptimize
+from amity.engine.scheduling.large.lp_layout import base_layout
+from amity.engine.scheduling.large.repair import (
+    NEIGHBOURHOOD_MEETINGS,
+    meetings_around,
+    repair_fairness,
+)
 from amity.engine.scheduling.model import (
     InfeasibleProblem,
     OutOfTime,
@@ -48,8 +54,6 @@ from amity.engine.scheduling.model import (
     Schedule,
 )
 from amity.engine.scheduling.objective import explain_unscheduled
-from amity.engine.scheduling.occupancy import UNPLACED, Occupancy
-from amity.engine.scheduling.result import build_schedule
 
 # What stats["bound_kind"] codes: the relaxation that gave the reported priority bound.
 BOUND_KINDS = ("none", "coarse", "fine")
@@ -58,14 +62,9 @@ GREEDY_ORDERS = ("priority_breaks", "priority_earliest", "demand_breaks")
 # limit: each takes about 0.3-0.6 s here (model building included), and on the generated
 # fairs the LP-guided layout leaves little for them to find.
 PRIORITY_STEPS_PER_SECOND = 0.2
-NEIGHBOURHOOD_MEETINGS = 40
 STEP_WORK = 0.05
-# CP-SAT steps for participants the Kempe repair leaves above the fairness cap, and the
-# deterministic time of each (bigger than a priority step: it must find a feasible layout).
-FAIRNESS_STEPS = 20
 # Deterministic time of a step that makes room for a required meeting the greedy left out.
 REQUIRED_STEP_WORK = 0.5
-FAIRNESS_STEP_WORK = 0.5
 # Kempe-chain moves evaluated per second of time limit.
 MOVES_PER_SECOND = 40000
 # ... but no more than this many per meeting: small fairs converge long before, and finishing
@@ -84,21 +83,7 @@ def solve_large(
     start = time.perf_counter()
     deadline = start + 0.92 * time_limit
     stats: dict[str, float] = {}
-    clock = [start]
-
-    def report(phase: str, occ: Occupancy, bound: float | None = None) -> None:
-        stats[f"time_{phase}"] = round(time.perf_counter() - clock[0], 3)
-        clock[0] = time.perf_counter()
-        if progress is not None:
-            progress(
-                Progress(
-                    phase=phase,
-                    elapsed=time.perf_counter() - start,
-                    best_priority=occ.total_priority(),
-                    best_breaks=occ.total_breaks(),
-                    bound=bound,
-                )
-            )
+    report = _Reporter(start, stats, progress)
 
     cp = compact(problem)
     t = time.perf_counter()
@@ -112,7 +97,7 @@ def solve_large(
     report("greedy", greedy)
 
     found = priority_bound(cp, max(1.0, 0.25 * (deadline - time.perf_counter())))
-    bound, x, lp = found.value, found.x, found.lp
+    bound = found.value
     stats["bound_kind"] = float(BOUND_KINDS.index(found.kind))
     report("bound", greedy, bound)
 
@@ -120,17 +105,7 @@ def solve_large(
     moves = round(min(MOVES_PER_SECOND * time_limit, MOVES_PER_MEETING * cp.n_meetings))
     # The greedy's layout, with its breaks reduced, is the base the LP's choices are laid
     # into: insertions then disturb an already compact layout.
-    occ = Occupancy(cp)
-    occ.copy_from(greedy)
-    KempeSearch(occ, rng).climb_all(moves // 10, deadline)
-    if x is not None and lp is not None:
-        guided = _lp_guided(cp, occ, lp, x, rng)
-        stats["lp_guided_priority"] = float(guided.total_priority())
-        if (guided.total_priority(), -guided.total_breaks()) > (
-            occ.total_priority(),
-            -occ.total_breaks(),
-        ):
-            occ = guided
+    occ = base_layout(cp, greedy, found, rng, moves, deadline, stats)
     report("lp_guided", occ, bound)
 
     search = _Search(cp, occ, rng, deadline, stats)
@@ -147,7 +122,7 @@ def solve_large(
     stats["kempe_moves"] = float(kempe.moves_tried)
     priority_fill(cp, occ)
     if spread is not None:
-        stats["fairness_relaxed"] = float(_repair_fairness(occ, spread, rng, moves, deadline))
+        stats["fairness_relaxed"] = float(repair_fairness(occ, spread, rng, moves, deadline))
     report("breaks", occ, bound)
 
     if _better(greedy, occ, spread):
@@ -160,6 +135,30 @@ def solve_large(
     schedule = _result(problem, cp, occ, stats, bound)
     stats["time_total"] = round(time.perf_counter() - start, 3)
     return schedule
+
+
+class _Reporter:
+    """Times each phase into ``stats`` and reports it through the progress callback."""
+
+    def __init__(
+        self, start: float, stats: dict[str, float], progress: ProgressCallback | None
+    ) -> None:
+        self.start, self.clock, self.stats, self.progress = start, start, stats, progress
+
+    def __call__(self, phase: str, occ: Occupancy, bound: float | None = None) -> None:
+        now = time.perf_counter()
+        self.stats[f"time_{phase}"] = round(now - self.clock, 3)
+        self.clock = now
+        if self.progress is not None:
+            self.progress(
+                Progress(
+                    phase=phase,
+                    elapsed=now - self.start,
+                    best_priority=occ.total_priority(),
+                    best_breaks=occ.total_breaks(),
+                    bound=bound,
+                )
+            )
 
 
 def _missing_required(cp: CompactProblem, occ: Occupancy) -> list[int]:
@@ -177,7 +176,7 @@ def _place_required(occ: Occupancy, rng: random.Random, deadline: float) -> None
         for m in missing:
             if time.perf_counter() >= deadline:
                 return
-            free = sorted({o for p in cp.meeting_parts[m] for o in _meetings_around(occ, p)})
+            free = sorted({o for p in cp.meeting_parts[m] for o in meetings_around(occ, p)})
             reoptimize(
                 occ, free, [m], None, seed=rng.randrange(1 << 30), work_limit=REQUIRED_STEP_WORK
             )
@@ -261,108 +260,6 @@ def _better(a: Occupancy, b: Occupancy, spread: int | None) -> bool:
         return (placed, kept, o.total_priority(), -o.total_breaks())
 
     return key(a) > key(b)
-
-
-def _repair_fairness(
-    occ: Occupancy, spread: int, rng: random.Random, moves: int, deadline: float
-) -> bool:
-    """Bring the break spread within the bound by Kempe moves (priority unchanged); whether
-    it could not be done, in which case the schedule is returned with the spread it has.
-
-    The break search already honours the bound, but the meetings added after it (and the
-    greedy and LNS phases before it) may break it; a last search, judged by excess first,
-    repairs that. The exact path proves the bound infeasible at maximum priority before
-    relaxing it; here "not found within the budget" is all that can be said.
-    """
-    repair = KempeSearch(occ, rng, spread)
-    assert repair.ledger is not None
-    if repair.ledger.excess:
-        repair.run(max(1000, moves // 10), deadline)
-    # What chain swaps inside a block cannot fix (a participant whose interpreted meetings
-    # are pinned to few slots, say), CP-SAT may: each violator's meetings and its partners'
-    # over all slots, with its breaks capped and nobody else pushed above the cap.
-    for _ in range(FAIRNESS_STEPS):
-        ledger = repair.ledger
-        if not ledger.excess or time.perf_counter() >= deadline:
-            break
-        target = ledger.violators()[0]
-        free = _meetings_around(occ, target)
-        step = reoptimize(
-            occ,
-            free,
-            [],
-            None,
-            seed=rng.randrange(1 << 30),
-            work_limit=FAIRNESS_STEP_WORK,
-            fair=(target, ledger.lo + spread),
-        )
-        if not step.improved:
-            break
-        repair = KempeSearch(occ, rng, spread)
-        assert repair.ledger is not None
-        # Win back, within the bound, the breaks the step cost the others.
-        repair.climb_all(max(1000, moves // 100), deadline)
-    return repair.ledger.excess > 0
-
-
-def _meetings_around(occ: Occupancy, p: int) -> list[int]:
-    """Placed meetings of p and of its partners, up to the neighbourhood size."""
-    cp = occ.cp
-    mine = [m for m in cp.part_meetings[p] if occ.slot_of[m] != UNPLACED]
-    free = list(mine)
-    seen = set(mine)
-    for m in mine:
-        for q in cp.meeting_parts[m]:
-            for o in cp.part_meetings[q]:
-                if (
-                    len(free) < NEIGHBOURHOOD_MEETINGS
-                    and o not in seen
-                    and occ.slot_of[o] != UNPLACED
-                ):
-                    free.append(o)
-                    seen.add(o)
-    return free
-
-
-def _lp_guided(
-    cp: CompactProblem,
-    greedy: Occupancy,
-    lp: AggregatedLP,
-    x: np.ndarray,
-    rng: random.Random,
-) -> Occupancy:
-    """A schedule of the meetings the LP relaxation keeps, laid out block by block.
-
-    On the generated fairs the relaxation is integral or nearly so; its meetings fit the
-    blocks' per-participant capacities, so they can be laid out in slots (edge colouring):
-    the greedy's placements of those meetings are kept, the others are inserted with
-    Kempe-chain swaps in the LP's block, then anything else that still fits is added.
-    """
-    pairs = lp.pairs
-    share = [0.0] * cp.n_meetings
-    best_class: list[int | None] = [None] * cp.n_meetings
-    best_value = [0.0] * cp.n_meetings
-    for j, (m, c) in enumerate(pairs):
-        v = float(x[j])
-        share[m] += v
-        if v > best_value[m]:
-            best_value[m], best_class[m] = v, c
-    keep = [share[m] > 0.5 for m in range(cp.n_meetings)]
-    occ = Occupancy(cp)
-    for m, s in enumerate(greedy.slot_of):
-        if s != UNPLACED and keep[m]:
-            occ.place(m, s, greedy.type_of[m])
-    kempe = KempeSearch(occ, rng)
-    for m in priority_order(cp):
-        c = best_class[m]
-        if not keep[m] or occ.slot_of[m] != UNPLACED or c is None:
-            continue
-        if not kempe.insert(m, cp.block_slots[lp.class_block[c]]):
-            for block in cp.block_slots:
-                if kempe.insert(m, block):
-                    break
-    priority_fill(cp, occ)
-    return occ
 
 
 class _Search:

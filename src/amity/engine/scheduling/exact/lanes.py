@@ -29,8 +29,8 @@ import threading
 from collections.abc import Callable, Generator
 from dataclasses import dataclass, field
 
-from amity.engine.scheduling.exact import ExactOptions
-from amity.engine.scheduling.stage import Cancel, StageResult
+from amity.engine.scheduling.exact.cpsat_model import ExactOptions
+from amity.engine.scheduling.exact.stage import Cancel, StageResult
 
 
 @dataclass(frozen=True)

@@ -20,8 +20,8 @@ from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
 
-from amity.engine.scheduling.compact import NO_TABLE, block_breaks
-from amity.engine.scheduling.occupancy import NO_INTERPRETER, UNPLACED, Occupancy
+from amity.engine.scheduling.compact.occupancy import NO_INTERPRETER, UNPLACED, Occupancy
+from amity.engine.scheduling.compact.problem import NO_TABLE, block_breaks
 
 
 @dataclass
