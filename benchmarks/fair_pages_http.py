@@ -23,7 +23,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 os.environ.setdefault("AMITY_ALLOWED_HOSTS", "testserver")
 
-from fair_schedule import _setup, build  # noqa: E402
+from fair_schedule import _setup, build
 
 
 def _timed(client, urls: list[str]) -> tuple[list[float], set[int]]:
@@ -72,9 +72,7 @@ def main(argv: list[str]) -> int:
         with translation.override("en"):
             pages = {
                 "agenda page": [reverse("fair:agenda", args=[p.pk]) for p in sample],
-                "ICS feed": [
-                    reverse("fair:ics-feed", args=[feed_token(p).token]) for p in sample
-                ],
+                "ICS feed": [reverse("fair:ics-feed", args=[feed_token(p).token]) for p in sample],
                 "table plan": [reverse("fair:table-plan", args=[s.pk]) for s in slots],
             }
         client = Client()

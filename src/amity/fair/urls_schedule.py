@@ -2,7 +2,16 @@
 
 from django.urls import path
 
-from amity.fair.views import agenda, dashboard, day, freed_slots, schedule, survey
+from amity.fair.views import (
+    agenda,
+    all_agendas,
+    dashboard,
+    day,
+    exports,
+    freed_slots,
+    schedule,
+    survey,
+)
 
 urlpatterns = [
     path("<id:fair_id>/schedule/", schedule.schedule_view, name="schedule"),
@@ -22,6 +31,15 @@ urlpatterns = [
     path("meetings/<id:pk>/mark/", day.meeting_mark, name="meeting-mark"),
     path("meetings/<id:pk>/outcome/", day.outcome_record, name="outcome-record"),
     path("<id:fair_id>/dashboard/", dashboard.dashboard_view, name="dashboard"),
+    # Exports and "all agendas" (issue 10, part-2 API helper).
+    path("<id:fair_id>/exports/meetings.xlsx", exports.meetings_export, name="export-meetings"),
+    path("<id:fair_id>/exports/outcomes.xlsx", exports.outcomes_export, name="export-outcomes"),
+    path("<id:fair_id>/agendas/all/", all_agendas.all_agendas_start, name="all-agendas"),
+    path(
+        "<id:fair_id>/agendas/all/<str:name>",
+        all_agendas.all_agendas_file,
+        name="all-agendas-file",
+    ),
     # Follow-up (helper followup): freed-slot offers and the second-stage survey.
     path("<id:fair_id>/freed-slots/", freed_slots.freed_slots_view, name="freed-slots"),
     path("offers/<str:token>/", freed_slots.slot_offer_view, name="slot-offer"),
