@@ -208,3 +208,13 @@ def test_the_freed_slots_list_is_a_constant_number_of_queries(django_assert_num_
         rows = freed_slots(fair.pk)
         assert len(rows) == 2
         assert {o.request.sender.name_en for f in rows for o in f.offers.all()}
+
+
+def test_a_no_show_with_no_other_free_table_offers_nothing():
+    fair, _people, _requests, _slots, meeting, _members = waiting_fair()
+    fair.tables.exclude(pk=meeting.table_id).delete()
+
+    mark_meeting(meeting, MeetingStatus.NO_SHOW)
+
+    # The no-show keeps its table as a record, so the slot has no table to give.
+    assert not FreedSlot.objects.exists()

@@ -57,10 +57,18 @@ def offer_freed_slot(meeting: Meeting, now: datetime | None = None) -> FreedSlot
     expires_at = offer_deadline(slot)
     if expires_at <= now or FreedSlot.objects.filter(source=meeting).exists():
         return None
-    pairs = waiting_pairs(meeting.fair_id, slot, present_only=slot.starts_at <= now)
+    if not _free_tables(slot).exists():
+        return None
+    waiting = waiting_pairs(meeting.fair_id, slot, present_only=slot.starts_at <= now)
     # The pair that just gave the slot back is not asked to take it again.
-    pairs = [r for r in pairs if r.pk != meeting.request_id]
-    pairs = [r for r in pairs if _place_for(r, slot, strict=False) is not None][:OFFERS_PER_SLOT]
+    waiting = [r for r in waiting if r.pk != meeting.request_id]
+    pairs = []
+    # A bounded look: on a large fair thousands may wait, most needing no interpreter.
+    for request in waiting[: OFFERS_PER_SLOT * 10]:
+        if _place_for(request, slot, strict=False) is not None:
+            pairs.append(request)
+            if len(pairs) == OFFERS_PER_SLOT:
+                break
     if not pairs:
         return None
     with transaction.atomic():
@@ -147,7 +155,7 @@ def _place_for(
     taken = Meeting.objects.filter(slot=slot, status__in=ACTIVE_MEETING_STATES)
     sides = (request.sender, request.receiver)
     home = Table.objects.filter(exhibitor__in=sides).first()
-    tables = Table.objects.filter(fair_id=slot.fair_id).exclude(pk__in=taken.values("table_id"))
+    tables = _free_tables(slot)
     table = tables.filter(pk=home.pk).first() if home else tables.order_by("number").first()
     interpreter = None
     if table is not None and _needs_interpreter(request):
@@ -159,6 +167,11 @@ def _place_for(
             raise ValidationError(_("No table or interpreter is free in this slot any more."))
         return None
     return table, interpreter
+
+
+def _free_tables(slot: ScheduleSlot):
+    taken = Meeting.objects.filter(slot=slot, status__in=ACTIVE_MEETING_STATES)
+    return Table.objects.filter(fair_id=slot.fair_id).exclude(pk__in=taken.values("table_id"))
 
 
 def _needs_interpreter(request: MeetingRequest) -> bool:
