@@ -7,7 +7,9 @@ Builds the throw-away fair of ``benchmarks/fair_schedule.py`` (same generator, s
 runs and adopts a schedule, then requests each page through Django's test client (the whole
 stack: URL routing, middleware, sessions, permission rules, templates; no network) as an
 organiser — ``--sample`` agendas, as many ICS feeds and every slot's table plan — and prints
-p50 / p95 and the queries per request. Everything it made is deleted at the end.
+p50 / p95 and the queries per request. Then it marks 20 meetings no-show (each offers its slot
+to waiting pairs, in the marking request) and accepts one offer of each, timing both. Everything
+it made is deleted at the end.
 """
 
 from __future__ import annotations
@@ -39,6 +41,34 @@ def _timed(client, urls: list[str]) -> tuple[list[float], set[int]]:
         assert response.status_code == 200, (url, response.status_code)
         queries.add(len(captured))
     return times, queries
+
+
+def _freed_slots(fair) -> None:
+    from amity.fair.domain.day import mark_meeting
+    from amity.fair.domain.freed_slots import accept_offer
+    from amity.fair.models import FreedSlot, Meeting, MeetingStatus
+
+    meetings = list(Meeting.objects.filter(fair=fair, status=MeetingStatus.SCHEDULED)[:20])
+    marking, accepting, offers = [], [], 0
+    for meeting in meetings:
+        started = time.perf_counter()
+        mark_meeting(meeting, MeetingStatus.NO_SHOW)
+        marking.append(1000 * (time.perf_counter() - started))
+        freed = FreedSlot.objects.filter(source=meeting).first()
+        if freed is None:
+            continue
+        offers += freed.offers.count()
+        started = time.perf_counter()
+        accept_offer(freed.offers.first())
+        accepting.append(1000 * (time.perf_counter() - started))
+    for name, times in (("no-show mark with its offers", marking), ("accept", accepting)):
+        if len(times) >= 2:
+            p95 = statistics.quantiles(times, n=20)[-1]
+            print(
+                f"{name}: {len(times)} times, "
+                f"p50 {statistics.median(times):.1f} ms, p95 {p95:.1f} ms"
+            )
+    print(f"offers made: {offers} for {len(accepting)} freed slots")
 
 
 def main(argv: list[str]) -> int:
@@ -85,6 +115,7 @@ def main(argv: list[str]) -> int:
                 f"{name}: {len(urls)} requests, p50 {statistics.median(times):.1f} ms, "
                 f"p95 {p95:.1f} ms, max {max(times):.1f} ms, queries {sorted(queries)}"
             )
+        _freed_slots(fair)
     finally:
         organiser.delete()
         event = fair.event
