@@ -7,7 +7,7 @@ import numpy as np
 from amity.engine.matching import RecommendOptions, parse_profiles, recommend
 from amity.engine.matching.embedding import LexicalBackend
 from amity.engine.matching.isic import sector_fit
-from amity.engine.matching.recommend import _build_arrays
+from amity.engine.matching.recommend import _build_arrays, _Explainer
 from amity.engine.matching.scoring import TitleSet, Weights, exact_scores
 from tests.engine.matching.factories import fair, org
 
@@ -194,3 +194,33 @@ def test_sector_title_confirms_the_offer_text_and_never_adds_to_it():
     assert 0 < text_only < 1
     assert round(float(high.gain_row[0]), 6) == round(text_only, 6)
     assert round(float(low.gain_row[0]), 6) == round(0.6 * text_only, 6)
+
+
+def _explained_kinds(seek, offer, title_similarity):
+    profiles = parse_profiles(
+        fair(org("a", seeks=[seek]), org("b", offers=[offer], sectors=["7912"]))
+    )
+    backend = LexicalBackend()
+    arrays, seek_texts, offer_texts, codes = _build_arrays(profiles, backend, lambda _m: None)
+    arrays = _with_title_similarity(arrays, title_similarity)
+    pairs = exact_scores(arrays, _title_weights(backend, 0.4), np.array([0]), np.array([1]))
+    floor = backend.similarity_low + 0.05 * (backend.similarity_high - backend.similarity_low)
+    explain = _Explainer(
+        profiles.organisations,
+        pairs,
+        np.array([False]),
+        seek_texts,
+        offer_texts,
+        codes,
+        floor,
+        True,
+    )
+    return [reason.kind for reason in explain(0).reasons]
+
+
+def test_sector_title_reason_is_told_only_with_the_offer_match_it_confirms():
+    matched = _explained_kinds("cold storage for cherries", "cold storage for cherries", 0.99)
+    unrelated = _explained_kinds("cold storage for cherries", "tour guides in Egypt", 0.99)
+
+    assert matched[:2] == ["seek_offer", "seek_sector"]
+    assert "seek_sector" not in unrelated
