@@ -20,7 +20,7 @@ from amity.fair.domain import (
 from amity.fair.domain.schedule import add_meeting
 from amity.fair.models import FairSession, Interpreter, Representative, Table, Unavailability
 from tests.factories.accounts import EnterpriseUserFactory, OrganiserFactory
-from tests.factories.fair import FairFactory, ParticipantFactory
+from tests.factories.fair import FairFactory, OpportunityFactory, ParticipantFactory
 from tests.fair.schedule_helpers import small_fair
 
 pytestmark = pytest.mark.django_db
@@ -541,3 +541,25 @@ def test_api_an_organiser_changes_the_set_up_and_bad_values_name_the_field(organ
     assert empty.status_code == 422
     fair.refresh_from_db()
     assert (fair.slot_minutes, fair.pause_minutes, fair.approval_required) == (30, 5, True)
+
+
+# Labels of the engine's classifications
+
+
+@pytest.mark.parametrize(
+    ("lang", "sector", "cooperation"),
+    [
+        ("en", "4923 Freight transport by road", "export/import"),
+        ("zh-hans", "4923 公路货物运输", "进出口贸易"),
+    ],
+)
+def test_the_participant_page_names_sectors_and_cooperation_in_the_readers_language(
+    organiser, lang, sector, cooperation
+):
+    participant = ParticipantFactory(sectors=["4923"])
+    OpportunityFactory(participant=participant, cooperation="export_import")
+
+    body = organiser.get(url("participant-detail", participant.pk, lang=lang)).content.decode()
+
+    assert sector in body
+    assert cooperation in body
