@@ -563,3 +563,52 @@ def test_the_participant_page_names_sectors_and_cooperation_in_the_readers_langu
 
     assert sector in body
     assert cooperation in body
+
+
+# Editing an opportunity
+
+
+def test_a_member_edits_an_opportunity_and_a_blank_title_names_the_field(client, member_of):
+    participant = ParticipantFactory()
+    opportunity = OpportunityFactory(participant=participant, title="Buses")
+    member_of(client, participant)
+    address = url("opportunity-edit", participant.pk, opportunity.pk)
+
+    shown = client.get(address)
+    blank = client.post(address, {"kind": "offer", "title": " ", "cooperation": ""})
+    saved = client.post(address, {"kind": "request", "title": "Ferries", "cooperation": ""})
+
+    assert 'value="Buses"' in shown.content.decode()
+    assert "title" in blank.context["form"].errors
+    assert saved.status_code == 302
+    opportunity.refresh_from_db()
+    assert (opportunity.kind, opportunity.title) == ("request", "Ferries")
+
+
+def test_another_participants_opportunity_is_not_found(client, member_of):
+    mine = ParticipantFactory()
+    theirs = OpportunityFactory(participant=ParticipantFactory(fair=mine.fair))
+    member_of(client, mine)
+
+    response = client.get(url("opportunity-edit", mine.pk, theirs.pk))
+
+    assert response.status_code == 404
+
+
+def test_api_an_opportunity_is_changed_and_removed(client, member_of):
+    participant = ParticipantFactory()
+    opportunity = OpportunityFactory(participant=participant, title="Buses")
+    member_of(client, participant)
+    path = f"{participant.fair_id}/participants/{participant.pk}/opportunities/{opportunity.pk}"
+
+    blank = api(client, "patch", path, {"title": ""})
+    changed = api(client, "patch", path, {"title": "Ferries", "kind": "request"})
+    removed = api(client, "delete", path)
+    again = api(client, "delete", path)
+
+    assert (blank.status_code, list(blank.json()["errors"])) == (422, ["title"])
+    assert changed.status_code == 200
+    assert (changed.json()["title"], changed.json()["kind"]) == ("Ferries", "request")
+    assert removed.status_code == 204
+    assert again.status_code == 404
+    assert not participant.opportunities.exists()

@@ -4,6 +4,7 @@ from amity.fair.urls_schedule import urlpatterns as schedule_urlpatterns
 from amity.fair.views import (
     home,
     marketplace,
+    opportunities,
     organiser,
     participant,
     representatives,
@@ -74,5 +75,10 @@ urlpatterns += [
         name="representative-delete",
     ),
     path("participants/<id:pk>/availability/", representatives.availability, name="availability"),
+    path(
+        "participants/<id:pk>/opportunities/<id:opportunity_id>/edit/",
+        opportunities.opportunity_edit,
+        name="opportunity-edit",
+    ),
 ]
 urlpatterns += schedule_urlpatterns
