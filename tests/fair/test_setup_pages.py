@@ -612,3 +612,16 @@ def test_api_an_opportunity_is_changed_and_removed(client, member_of):
     assert removed.status_code == 204
     assert again.status_code == 404
     assert not participant.opportunities.exists()
+
+
+def test_the_home_page_asks_for_representatives_until_there_is_one(client, member_of):
+    participant = ParticipantFactory()
+    member_of(client, participant)
+
+    before = client.get(url("participant-home")).content.decode()
+    add_representative(participant, name="Wang Fang")
+    after = client.get(url("participant-home")).content.decode()
+
+    assert "the people who attend your meetings" in before
+    assert url("representatives", participant.pk) in before
+    assert "the people who attend your meetings" not in after
