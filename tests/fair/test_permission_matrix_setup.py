@@ -100,6 +100,12 @@ def _pages(w):
         ),
         "fair:availability": ("get", page("availability", a), {}, OWN),
         "fair:opportunity-edit": ("get", page("opportunity-edit", a, w["opp"].pk), {}, OWN),
+        "fair:interpreter-sessions": (
+            "post",
+            page("interpreter-sessions", f, w["interpreter"].pk),
+            {"sessions": [w["session"].pk]},
+            ORGANISERS,
+        ),
         # A second sessions row: the POST of the tab, as organisers add one.
         "fair:setup-sessions POST": ("post", page("setup-sessions", f), session, ORGANISERS),
     }
@@ -155,6 +161,12 @@ def _api(w):
             {"name": "Chen Jie", "languages": ["zh", "ko"]},
             API_ORGANISERS,
         ),
+        "PUT /api/v1/fairs/{fair_id}/interpreters/{interpreter_id}/sessions": (
+            "put",
+            f"{base}/interpreters/{w['interpreter'].pk}/sessions",
+            {"session_ids": [w["session"].pk]},
+            API_ORGANISERS,
+        ),
         "DELETE /api/v1/fairs/{fair_id}/interpreters/{interpreter_id}": (
             "delete",
             f"{base}/interpreters/{w['interpreter'].pk}",
@@ -207,6 +219,7 @@ PAGE_CASES = [
     "fair:representative-delete",
     "fair:availability",
     "fair:opportunity-edit",
+    "fair:interpreter-sessions",
 ]
 API_ROUTES = [
     "PATCH /api/v1/fairs/{fair_id}/participants/{participant_id}/opportunities/{opportunity_id}",
@@ -221,6 +234,7 @@ API_ROUTES = [
     "GET /api/v1/fairs/{fair_id}/interpreters",
     "POST /api/v1/fairs/{fair_id}/interpreters",
     "DELETE /api/v1/fairs/{fair_id}/interpreters/{interpreter_id}",
+    "PUT /api/v1/fairs/{fair_id}/interpreters/{interpreter_id}/sessions",
     "GET /api/v1/fairs/{fair_id}/participants/{participant_id}/representatives",
     "POST /api/v1/fairs/{fair_id}/participants/{participant_id}/representatives",
     "DELETE /api/v1/fairs/{fair_id}/participants/{participant_id}/representatives/"

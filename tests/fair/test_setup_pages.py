@@ -5,6 +5,7 @@ import json
 from datetime import UTC, datetime
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -15,6 +16,7 @@ from amity.fair.domain import (
     add_representative,
     add_session,
     add_table,
+    set_interpreter_sessions,
     set_unavailability,
 )
 from amity.fair.domain.schedule import add_meeting
@@ -625,3 +627,68 @@ def test_the_home_page_asks_for_representatives_until_there_is_one(client, membe
     assert "the people who attend your meetings" in before
     assert url("representatives", participant.pk) in before
     assert "the people who attend your meetings" not in after
+
+
+# An interpreter's sessions
+
+
+def test_an_organiser_ticks_an_interpreters_sessions_in_the_grid(organiser):
+    fair = FairFactory()
+    morning = add_session(fair, part="morning", starts_at=at(14, 1), ends_at=at(14, 3))
+    afternoon = add_session(fair, part="afternoon", starts_at=at(14, 6), ends_at=at(14, 9))
+    interpreter = add_interpreter(fair, name="Li Na", languages="zh, en", sessions=[morning])
+    address = url("interpreter-sessions", fair.pk, interpreter.pk)
+
+    response = organiser.post(address, {"sessions": [afternoon.pk]}, **HTMX)
+
+    assert response.status_code == 200
+    assert 'class="data-table interpreter-grid"' in response.content.decode()
+    assert list(interpreter.sessions.all()) == [afternoon]
+
+
+def test_an_interpreter_keeps_a_session_with_their_meetings():
+    fair, _people, requests, slots = small_fair(participants=2)
+    session = FairSession.objects.get(fair=fair)
+    interpreter = add_interpreter(fair, name="Li Na", languages="zh, en", sessions=[session])
+    add_meeting(
+        requests[0],
+        slot=slots[0],
+        table=Table.objects.filter(fair=fair).first(),
+        interpreter=interpreter,
+    )
+
+    with pytest.raises(ValidationError) as refused:
+        set_interpreter_sessions(interpreter, [])
+
+    assert list(refused.value.message_dict) == ["sessions"]
+    assert list(interpreter.sessions.all()) == [session]
+
+
+def test_a_session_of_another_fair_or_a_bad_id_changes_nothing(organiser):
+    fair, other = FairFactory(), FairFactory()
+    mine = add_session(fair, part="morning", starts_at=at(14, 1), ends_at=at(14, 3))
+    theirs = add_session(other, part="morning", starts_at=at(14, 1), ends_at=at(14, 3))
+    interpreter = add_interpreter(fair, name="Li Na", languages="zh, en", sessions=[mine])
+    address = url("interpreter-sessions", fair.pk, interpreter.pk)
+
+    foreign = organiser.post(address, {"sessions": [theirs.pk]})
+    garbled = organiser.post(address, {"sessions": ["x"]})
+
+    assert "A session of another fair was given." in foreign.content.decode()
+    assert "Choose sessions of this fair." in garbled.content.decode()
+    assert list(interpreter.sessions.all()) == [mine]
+
+
+def test_api_an_interpreters_sessions_are_replaced(organiser):
+    fair = FairFactory()
+    morning = add_session(fair, part="morning", starts_at=at(14, 1), ends_at=at(14, 3))
+    interpreter = add_interpreter(fair, name="Li Na", languages="zh, en")
+    path = f"{fair.pk}/interpreters/{interpreter.pk}/sessions"
+
+    saved = api(organiser, "put", path, {"session_ids": [morning.pk]})
+    unknown = api(organiser, "put", path, {"session_ids": [morning.pk + 1000]})
+
+    assert saved.status_code == 200
+    assert saved.json()["session_ids"] == [morning.pk]
+    assert unknown.status_code == 404
+    assert list(interpreter.sessions.all()) == [morning]

@@ -60,6 +60,11 @@ urlpatterns += [
     ),
     path("<id:fair_id>/setup/interpreters/", setup_pages.interpreters, name="setup-interpreters"),
     path(
+        "<id:fair_id>/setup/interpreters/<id:interpreter_id>/sessions/",
+        setup_pages.interpreter_sessions,
+        name="interpreter-sessions",
+    ),
+    path(
         "<id:fair_id>/setup/interpreters/<id:interpreter_id>/delete/",
         setup_pages.interpreter_delete,
         name="interpreter-delete",
