@@ -29,7 +29,7 @@ from amity.api import (
 from amity.api.errors import MAX_ID
 from amity.fair.agenda_documents import agenda_pdf_bytes, start_all_agendas
 from amity.fair.domain.agenda import agenda, feed_token, ics_feed
-from amity.fair.domain.day import check_in, mark_meeting, record_outcome, side_of
+from amity.fair.domain.day import check_in, mark_meeting, record_outcome_as
 from amity.fair.domain.publish import latest_publication, publish
 from amity.fair.domain.schedule import (
     add_meeting,
@@ -568,10 +568,7 @@ def meeting_outcomes(request: HttpRequest, fair_id: int, meeting_id: int):
 def record(request: HttpRequest, fair_id: int, meeting_id: int, payload: OutcomeIn):
     """Your side's answer about a held meeting; a second answer replaces the first."""
     meeting = _meeting(request, fair_id, meeting_id, "fair.record_outcome")
-    side = side_of(meeting, request.user)
-    if side is None:
-        require_perm(request, "fair.act_for_participant", None)
-    return record_outcome(meeting, side, payload.rating, payload.note)
+    return record_outcome_as(meeting, request.user, payload.rating, payload.note)
 
 
 @router.get(
