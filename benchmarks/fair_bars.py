@@ -15,13 +15,13 @@ import argparse
 import sys
 import time
 
-from amity.engine.scheduling.bound import priority_bound
-from amity.engine.scheduling.compact import compact
-from amity.engine.scheduling.generator import HARD_SHAPE, generate_fair
-from amity.engine.scheduling.greedy import earliest_fill
-from amity.engine.scheduling.large import BOUND_KINDS
-from amity.engine.scheduling.occupancy import Occupancy
+from amity.engine.scheduling.compact.occupancy import Occupancy
+from amity.engine.scheduling.compact.problem import compact
+from amity.engine.scheduling.large.bound import priority_bound
+from amity.engine.scheduling.large.greedy import earliest_fill
+from amity.engine.scheduling.large.search import BOUND_KINDS
 from amity.engine.scheduling.solver import solve
+from amity.engine.scheduling.synthetic.generator import HARD_SHAPE, generate_fair
 from amity.engine.scheduling.validate import validate
 
 

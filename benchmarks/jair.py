@@ -18,10 +18,8 @@ from pathlib import Path
 
 # Imported here, not on the first solve: the solver's imports (OR-Tools, SciPy, ≈ 0.5 s) are
 # the process's start-up, not the first instance's solving time.
-import amity.engine.scheduling.large
-import amity.engine.scheduling.lexicographic  # noqa: F401
 from amity.engine.scheduling.budget import Budget
-from amity.engine.scheduling.io import read_problem_file
+from amity.engine.scheduling.formats import read_problem_file
 from amity.engine.scheduling.solver import solve
 from amity.engine.scheduling.validate import validate
 

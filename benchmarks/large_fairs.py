@@ -22,13 +22,13 @@ from typing import Any
 
 from ortools.sat.python import cp_model
 
-from amity.engine.scheduling.compact import NO_TABLE, compact
-from amity.engine.scheduling.generator import BENCHMARK_FAIRS, generate_fair
-from amity.engine.scheduling.greedy import schedule_fcfs, schedule_priority_greedy
-from amity.engine.scheduling.large import solve_large
+from amity.engine.scheduling.compact.occupancy import Occupancy
+from amity.engine.scheduling.compact.problem import NO_TABLE, compact
+from amity.engine.scheduling.compact.result import build_schedule
+from amity.engine.scheduling.large.greedy import schedule_fcfs, schedule_priority_greedy
+from amity.engine.scheduling.large.search import solve_large
 from amity.engine.scheduling.model import Fairness, Problem, Schedule
-from amity.engine.scheduling.occupancy import Occupancy
-from amity.engine.scheduling.result import build_schedule
+from amity.engine.scheduling.synthetic.generator import BENCHMARK_FAIRS, generate_fair
 from amity.engine.scheduling.validate import validate
 
 SOLVERS = ("fcfs", "greedy", "cpsat", "ours", "ours-fair")

@@ -7,7 +7,7 @@ import pytest
 
 from amity.cities.importing import import_partnerships
 from amity.cli import main
-from amity.engine.scheduling.io import read_problem_file
+from amity.engine.scheduling.formats import read_problem_file
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 

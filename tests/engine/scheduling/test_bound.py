@@ -3,10 +3,9 @@ import itertools
 import numpy as np
 import pytest
 
-from amity.engine.scheduling.bound import build_lp, dual_bound, priority_upper_bound
-from amity.engine.scheduling.compact import compact
-from amity.engine.scheduling.generator import generate_fair
-from amity.engine.scheduling.greedy import schedule_fcfs, schedule_priority_greedy
+from amity.engine.scheduling.compact.problem import compact
+from amity.engine.scheduling.large.bound import build_lp, dual_bound, priority_upper_bound
+from amity.engine.scheduling.large.greedy import schedule_fcfs, schedule_priority_greedy
 from amity.engine.scheduling.model import (
     Assignment,
     Meeting,
@@ -18,6 +17,7 @@ from amity.engine.scheduling.model import (
     Table,
 )
 from amity.engine.scheduling.objective import explain_unscheduled
+from amity.engine.scheduling.synthetic.generator import generate_fair
 from amity.engine.scheduling.validate import validate
 
 

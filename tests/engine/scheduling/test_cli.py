@@ -3,7 +3,7 @@ import json
 import pytest
 
 from amity.engine.scheduling.cli import main
-from amity.engine.scheduling.io import read_problem_json, read_schedule_json
+from amity.engine.scheduling.formats import read_problem_json, read_schedule_json
 from amity.engine.scheduling.validate import validate
 from tests.engine.scheduling.problem_factories import JAIR, problem_json
 

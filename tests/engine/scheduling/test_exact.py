@@ -1,9 +1,8 @@
 import pytest
 
 from amity.engine.scheduling.budget import Budget
-from amity.engine.scheduling.generator import generate_fair
-from amity.engine.scheduling.greedy import schedule_priority_greedy
-from amity.engine.scheduling.io import read_problem_file
+from amity.engine.scheduling.formats import read_problem_file
+from amity.engine.scheduling.large.greedy import schedule_priority_greedy
 from amity.engine.scheduling.model import (
     Interpreter,
     Meeting,
@@ -14,6 +13,7 @@ from amity.engine.scheduling.model import (
     UnscheduledReason,
 )
 from amity.engine.scheduling.solver import solve
+from amity.engine.scheduling.synthetic.generator import generate_fair
 from amity.engine.scheduling.validate import validate
 from tests.engine.scheduling.problem_factories import JAIR, make_problem
 

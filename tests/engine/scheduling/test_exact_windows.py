@@ -1,8 +1,8 @@
 """The break model's window literals and per-participant fairness cap (exact path)."""
 
-from amity.engine.scheduling.exact import ExactOptions
+from amity.engine.scheduling.exact.cpsat_model import ExactOptions
+from amity.engine.scheduling.exact.stage import solve_stage
 from amity.engine.scheduling.model import Participant
-from amity.engine.scheduling.stage import solve_stage
 from tests.engine.scheduling.problem_factories import make_problem
 
 WINDOWS = ExactOptions(windows=True, linearization_level=2)

@@ -1,8 +1,8 @@
 from collections import Counter
 
-from amity.engine.scheduling.generator import generate_fair, main, problem_to_dict
-from amity.engine.scheduling.io import problem_from_dict, read_problem_file
+from amity.engine.scheduling.formats import problem_from_dict, problem_to_dict, read_problem_file
 from amity.engine.scheduling.objective import needs_interpreter
+from amity.engine.scheduling.synthetic.generator import generate_fair, main
 
 
 def test_generate_fair_same_seed_gives_same_problem():

@@ -1,8 +1,8 @@
 from hypothesis import given, settings
 
-from amity.engine.scheduling.generator import generate_fair
-from amity.engine.scheduling.greedy import schedule_fcfs, schedule_priority_greedy
+from amity.engine.scheduling.large.greedy import schedule_fcfs, schedule_priority_greedy
 from amity.engine.scheduling.model import Meeting, Participant, Problem, Slot, Table
+from amity.engine.scheduling.synthetic.generator import generate_fair
 from amity.engine.scheduling.validate import validate
 from tests.engine.scheduling.large_strategies import small_problems
 

@@ -3,15 +3,15 @@
 import pytest
 
 from amity.engine.scheduling import Budget, solve, validate
-from amity.engine.scheduling.bound import build_lp, priority_bound, solve_lp
-from amity.engine.scheduling.break_lns import improve_breaks
-from amity.engine.scheduling.compact import compact
-from amity.engine.scheduling.generator import HARD_SHAPE, generate_fair
-from amity.engine.scheduling.greedy import earliest_fill, greedy_portfolio, priority_fill
-from amity.engine.scheduling.large import forced_breaks, solve_large
+from amity.engine.scheduling.compact.occupancy import Occupancy
+from amity.engine.scheduling.compact.problem import compact
+from amity.engine.scheduling.exact.break_lns import improve_breaks
+from amity.engine.scheduling.large.bound import build_lp, priority_bound, solve_lp
+from amity.engine.scheduling.large.greedy import earliest_fill, greedy_portfolio, priority_fill
+from amity.engine.scheduling.large.search import forced_breaks, solve_large
 from amity.engine.scheduling.model import Problem
 from amity.engine.scheduling.objective import compute_objective
-from amity.engine.scheduling.occupancy import Occupancy
+from amity.engine.scheduling.synthetic.generator import HARD_SHAPE, generate_fair
 from tests.engine.scheduling.problem_factories import make_problem
 
 

@@ -11,8 +11,8 @@ import time
 
 import pytest
 
-from amity.engine.scheduling.lanes import Question, run_lanes
-from amity.engine.scheduling.stage import Cancel, StageResult
+from amity.engine.scheduling.exact.lanes import Question, run_lanes
+from amity.engine.scheduling.exact.stage import Cancel, StageResult
 
 
 def _answer(status: str, value: int = 0, dtime: float = 1.0) -> StageResult:

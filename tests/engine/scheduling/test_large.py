@@ -4,9 +4,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from amity.engine.scheduling.generator import generate_fair
-from amity.engine.scheduling.greedy import schedule_priority_greedy
-from amity.engine.scheduling.large import solve_large
+from amity.engine.scheduling.large.greedy import schedule_priority_greedy
+from amity.engine.scheduling.large.search import solve_large
 from amity.engine.scheduling.model import (
     Fairness,
     InfeasibleProblem,
@@ -17,6 +16,7 @@ from amity.engine.scheduling.model import (
     Slot,
     Table,
 )
+from amity.engine.scheduling.synthetic.generator import generate_fair
 from amity.engine.scheduling.validate import validate
 from tests.engine.scheduling.large_strategies import small_problems
 

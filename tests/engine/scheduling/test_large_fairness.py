@@ -1,6 +1,6 @@
-from amity.engine.scheduling.compact import compact
-from amity.engine.scheduling.large_fairness import BreakLedger
-from amity.engine.scheduling.occupancy import Occupancy
+from amity.engine.scheduling.compact.occupancy import Occupancy
+from amity.engine.scheduling.compact.problem import compact
+from amity.engine.scheduling.large.fairness import BreakLedger
 from tests.engine.scheduling.problem_factories import make_problem
 
 

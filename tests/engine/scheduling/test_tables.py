@@ -1,5 +1,5 @@
+from amity.engine.scheduling.exact.tables import assign_tables, count_changes, greedy_tables
 from amity.engine.scheduling.model import Participant
-from amity.engine.scheduling.tables import assign_tables, count_changes, greedy_tables
 from tests.engine.scheduling.problem_factories import make_problem
 
 

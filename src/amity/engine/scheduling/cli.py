@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from amity.engine.scheduling.budget import WORK_PER_SECOND, Budget, seconds_since_process_start
-from amity.engine.scheduling.io import (
+from amity.engine.scheduling.formats import (
     read_problem_file,
     read_schedule_json,
     schedule_to_json,

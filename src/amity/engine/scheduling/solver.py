@@ -17,8 +17,8 @@ from dataclasses import replace
 # take 0.5 s on a quiet machine and seconds on a loaded one, and the CLI counts that time
 # against its limit.
 from amity.engine.scheduling.budget import Budget
-from amity.engine.scheduling.large import solve_large
-from amity.engine.scheduling.lexicographic import solve_exact
+from amity.engine.scheduling.exact.search import solve_exact
+from amity.engine.scheduling.large.search import solve_large
 from amity.engine.scheduling.model import OutOfTime, Problem, ProgressCallback, Schedule
 
 # Above this many meetings (or this many meeting-slot pairs) the exact model gets too big

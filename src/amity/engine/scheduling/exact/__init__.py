@@ -1,0 +1,8 @@
+"""The exact method (every meeting required, as at the JAIR events): CP-SAT models
+(``cpsat_model.py``) asked question by question (``stage.py``), two lanes side by side
+(``lanes.py``), break LNS (``break_lns.py``) and table assignment (``tables.py``), driven
+stage by stage (priority, breaks, table changes) by ``search.py``."""
+
+from amity.engine.scheduling.exact.search import solve_exact
+
+__all__ = ["solve_exact"]
