@@ -25,7 +25,7 @@ from client import Browser
 Step = Callable[["Context"], None]
 STEPS: list[tuple[str, Step]] = []
 # Modules beside this one whose steps run after the registry's (imported by run.py in order).
-FLOW_MODULES: list[str] = []
+FLOW_MODULES: list[str] = ["fair_flow"]
 DEMO_PASSWORD = "amity-demo"
 JOB_URL = re.compile(r"/en/jobs/([0-9a-f-]{36})/$")
 
@@ -41,7 +41,7 @@ def step(description: str) -> Callable[[Step], Step]:
 @dataclass
 class Context:
     base_url: str
-    services: Any  # run.Services: start_worker(), kill_worker()
+    services: Any  # tools/production_stack.ProductionStack: start_worker(), kill_worker()
     state: dict[str, Any] = field(default_factory=dict)
     organiser: Browser | None = None
 
@@ -79,6 +79,11 @@ class Context:
         answer = self.organiser.get("/api/v1/registry/partnerships?limit=1&q=E2E%20town")
         expect(answer.status == 200, f"GET /api/v1/registry/partnerships: {answer.status}")
         return answer.json()["count"]
+
+
+def kill_worker(ctx: Context) -> None:
+    horses = ctx.services.kill_worker()
+    print(f"      killed the worker {ctx.services.worker.pid} and its work horse {horses}")
 
 
 def expect(condition: bool, message: str) -> None:
@@ -164,7 +169,7 @@ def worker_killed_mid_import(ctx: Context) -> None:
         expect(job["status"] in {"queued", "running"}, f"the job ended first: {job}")
         expect(time.monotonic() < deadline, f"the job never got going: {job}")
         time.sleep(0.02)
-    ctx.services.kill_worker()
+    kill_worker(ctx)
     job = ctx.wait_for_job(job_id, "failed", timeout=60)
     expect("worker stopped" in job["error"], f"failed job's reason: {job['error']!r}")
     expect(ctx.partner_count() == 30, "rows of the killed import were written")

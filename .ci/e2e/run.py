@@ -14,150 +14,36 @@ from __future__ import annotations
 import importlib
 import os
 import shutil
-import signal
-import socket
-import subprocess
 import sys
-import tempfile
 import time
 import traceback
-import urllib.request
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
-sys.path.insert(0, str(HERE))
+sys.path[:0] = [str(HERE), str(ROOT / "tools")]
 
 import flow  # noqa: E402
+from production_stack import ADMIN_URL, ProductionStack  # noqa: E402
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class Services:
-    """The processes under test; each in a process group of its own, so a kill reaches the
-    RQ worker's forked work horse too."""
-
-    def __init__(self) -> None:
-        self.var_dir = Path(tempfile.mkdtemp(prefix="amity-e2e-"))
-        self.port = free_port()
-        database = os.environ.get("AMITY_E2E_DATABASE", "amity_e2e")
-        self.admin_url = os.environ.get("AMITY_E2E_ADMIN_URL", "postgres://postgres@127.0.0.1:5432")
-        self.database = database
-        self.env = {
-            **os.environ,
-            "AMITY_PROFILE": "production",
-            "AMITY_SECRET_KEY": "e2e-" + os.urandom(24).hex(),
-            "DATABASE_URL": f"{self.admin_url}/{database}",
-            "REDIS_URL": os.environ.get("AMITY_E2E_REDIS_URL", "redis://127.0.0.1:6379/15"),
-            "AMITY_VAR_DIR": str(self.var_dir),
-            # Plain HTTP on loopback: no proxy in front to terminate TLS.
-            "AMITY_SECURE_COOKIES": "0",
-            "AMITY_ALLOWED_HOSTS": "127.0.0.1",
-            "AMITY_SITE_URL": f"http://127.0.0.1:{self.port}",
+def services_from_environment() -> ProductionStack:
+    return ProductionStack(
+        database=os.environ.get("AMITY_E2E_DATABASE", "amity_e2e"),
+        admin_url=os.environ.get("AMITY_E2E_ADMIN_URL", ADMIN_URL),
+        redis_url=os.environ.get("AMITY_E2E_REDIS_URL", "redis://127.0.0.1:6379/15"),
+        prefix="amity-e2e-",
+        extra_env={
             # Any import of more than 10 rows is a background job; a dead worker is noticed
             # after 5 s without a heartbeat (every second).
             "AMITY_IMPORT_ROWS_IN_REQUEST": "10",
             "AMITY_JOB_HEARTBEAT_SECONDS": "1",
             "AMITY_JOB_STALL_SECONDS": "5",
-            "PYTHONUNBUFFERED": "1",
-        }
-        self.env.pop("DJANGO_SETTINGS_MODULE", None)
-        self.logs = self.var_dir / "logs"
-        self.logs.mkdir()
-        self.server: subprocess.Popen | None = None
-        self.worker: subprocess.Popen | None = None
-        self.workers_started = 0
-
-    @property
-    def base_url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
-
-    def amity(self, *args: str) -> None:
-        subprocess.run([sys.executable, "-m", "amity", *args], env=self.env, check=True)
-
-    def prepare(self) -> None:
-        import psycopg
-        import redis
-
-        with psycopg.connect(f"{self.admin_url}/postgres", autocommit=True) as connection:
-            connection.execute(f'DROP DATABASE IF EXISTS "{self.database}" WITH (FORCE)')
-            connection.execute(f'CREATE DATABASE "{self.database}"')
-        redis.Redis.from_url(self.env["REDIS_URL"]).flushdb()
-        self.amity("migrate", "--verbosity", "0")
-        self.amity("demo", "--no-serve")
-
-    def _spawn(self, name: str, *args: str) -> subprocess.Popen:
-        log = (self.logs / f"{name}.log").open("ab")
-        return subprocess.Popen(
-            [sys.executable, "-m", "amity", *args],
-            env=self.env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-
-    def start_server(self) -> None:
-        self.server = self._spawn(
-            "server", "serve", "--production", "--no-worker", "--workers", "2",
-            "--port", str(self.port),
-        )  # fmt: skip
-        # Waiting for it to listen (collectstatic comes first), not timing it.
-        deadline = time.monotonic() + 240
-        while time.monotonic() < deadline:
-            if self.server.poll() is not None:
-                raise RuntimeError("the server stopped while starting")
-            try:
-                with urllib.request.urlopen(self.base_url + "/en/", timeout=5) as answer:
-                    if answer.status == 200:
-                        return
-            except OSError:
-                time.sleep(0.25)
-        raise RuntimeError("the server did not answer within 240 s")
-
-    def start_worker(self) -> None:
-        self.workers_started += 1
-        self.worker = self._spawn(f"worker-{self.workers_started}", "worker")
-
-    def kill_worker(self) -> None:
-        """SIGKILL the worker and the work horse it forked for the job (RQ puts the horse in a
-        session of its own) at once, as a crash or the OOM killer would: no clean-up runs."""
-        horses = subprocess.run(
-            ["pgrep", "-P", str(self.worker.pid)], capture_output=True, text=True
-        ).stdout.split()
-        for pid in horses:
-            os.kill(int(pid), signal.SIGKILL)
-        os.killpg(self.worker.pid, signal.SIGKILL)
-        self.worker.wait(timeout=30)
-        print(f"      killed the worker {self.worker.pid} and its work horse {horses}")
-
-    def gunicorn_workers(self) -> int:
-        result = subprocess.run(
-            ["pgrep", "-g", str(self.server.pid), "-f", "gunicorn"], capture_output=True, text=True
-        )
-        return len(result.stdout.split()) - 1  # less the arbiter
-
-    def stop(self) -> None:
-        for process in (self.worker, self.server):
-            if process is None or process.poll() is not None:
-                continue
-            os.killpg(process.pid, signal.SIGTERM)
-            try:
-                process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                os.killpg(process.pid, signal.SIGKILL)
-                process.wait()
-
-    def show_logs(self) -> None:
-        for log in sorted(self.logs.iterdir()):
-            lines = log.read_text(errors="replace").splitlines()[-40:]
-            print(f"---- {log.name} (last {len(lines)} lines)", *lines, sep="\n")
+        },
+    )
 
 
-def run_steps(services: Services) -> bool:
+def run_steps(services: ProductionStack) -> bool:
     for name in flow.FLOW_MODULES:
         importlib.import_module(name)
     context = flow.Context(base_url=services.base_url, services=services)
@@ -175,7 +61,7 @@ def run_steps(services: Services) -> bool:
 
 def main() -> int:
     started = time.monotonic()
-    services = Services()
+    services = services_from_environment()
     ok = False
     try:
         services.prepare()

@@ -21,95 +21,34 @@ import argparse
 import csv
 import json
 import os
-import signal
-import socket
 import subprocess
 import sys
 import tempfile
-import time
 import urllib.request
 from pathlib import Path
 from urllib.parse import urlparse
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent.parent / "tools"))
+
+from production_stack import ProductionStack  # noqa: E402
+
 MAX_USERS, MAX_SECONDS = 200, 300
-SERVE = [sys.executable, "-m", "amity", "serve", "--production", "--no-worker"]
 HEADER = (
     "| page type | req/s | median ms | p95 ms | requests | failures |\n|---|---|---|---|---|---|"
 )
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class Server:
-    """A production-profile server of the demo registry, in a process group of its own."""
-
-    def __init__(self, database: str) -> None:
-        self.port = free_port()
-        self.var_dir = Path(tempfile.mkdtemp(prefix="amity-load-"))
-        self.admin_url = "postgres://postgres@127.0.0.1:5432"
-        self.database = database
-        self.env = {
-            **os.environ,
-            "AMITY_PROFILE": "production",
-            "AMITY_SECRET_KEY": "load-" + os.urandom(24).hex(),
-            "DATABASE_URL": f"{self.admin_url}/{database}",
-            "REDIS_URL": os.environ.get("AMITY_LOAD_REDIS_URL", "redis://127.0.0.1:6379/14"),
-            "AMITY_VAR_DIR": str(self.var_dir),
-            "AMITY_SECURE_COOKIES": "0",
-            "AMITY_ALLOWED_HOSTS": "127.0.0.1",
-        }
-        self.process: subprocess.Popen | None = None
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
-
-    def amity(self, *args: str) -> None:
-        subprocess.run(
-            [sys.executable, "-m", "amity", *args],
-            env=self.env,
-            check=True,
-            stdout=subprocess.DEVNULL,
-        )
-
-    def start(self) -> None:
-        import psycopg
-        import redis
-
-        with psycopg.connect(f"{self.admin_url}/postgres", autocommit=True) as connection:
-            connection.execute(f'DROP DATABASE IF EXISTS "{self.database}" WITH (FORCE)')
-            connection.execute(f'CREATE DATABASE "{self.database}"')
-        redis.Redis.from_url(self.env["REDIS_URL"]).flushdb()
-        self.amity("migrate", "--verbosity", "0")
-        self.amity("demo", "--no-serve")
-        log = (self.var_dir / "server.log").open("ab")
-        self.process = subprocess.Popen(
-            [*SERVE, "--workers", "2", "--port", str(self.port)],
-            env={**self.env, "AMITY_LOG_LEVEL": "ERROR"},
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-        deadline = time.monotonic() + 240
-        while time.monotonic() < deadline:
-            try:
-                with urllib.request.urlopen(self.url + "/en/", timeout=5):
-                    return
-            except OSError:
-                if self.process.poll() is not None:
-                    raise RuntimeError("the server stopped while starting") from None
-                time.sleep(0.25)
-        raise RuntimeError("the server did not answer within 240 s")
-
-    def stop(self) -> None:
-        if self.process is not None and self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGTERM)
-            self.process.wait(timeout=30)
+def start_server(database: str) -> ProductionStack:
+    """A production-profile server of the demo registry (tools/production_stack.py)."""
+    stack = ProductionStack(
+        database=database,
+        redis_url=os.environ.get("AMITY_LOAD_REDIS_URL", "redis://127.0.0.1:6379/14"),
+        prefix="amity-load-",
+    )
+    stack.prepare(quiet=True)
+    stack.start_server(workers=2, env={"AMITY_LOG_LEVEL": "ERROR"})
+    return stack
 
 
 def partner_ids(url: str) -> list[int]:
@@ -164,9 +103,8 @@ def main() -> int:
     server = None
     url = args.url
     if url is None:
-        server = Server(args.database)
-        server.start()
-        url = server.url
+        server = start_server(args.database)
+        url = server.base_url
     if urlparse(url).hostname not in {"127.0.0.1", "localhost", "::1"}:
         parser.error("loopback only: the load stays on this machine")
     try:

@@ -9,6 +9,7 @@ runs on. Bounded (`AMITY_SCHEMATHESIS_EXAMPLES` per operation and identity);
 """
 
 import os
+from datetime import UTC, datetime
 
 import pytest
 import schemathesis
@@ -24,6 +25,7 @@ from schemathesis.specs.openapi.checks import (
 
 from amity.accounts.tokens import create_api_token
 from amity.config.wsgi import application
+from amity.fair.domain import add_interpreter, add_representative, add_session, add_table
 from tests.factories.accounts import DelegateFactory, EnterpriseUserFactory, OrganiserFactory
 from tests.factories.cities import CitationFactory, ExchangeFactory, PartnershipFactory
 from tests.factories.cooperation import (
@@ -39,6 +41,7 @@ from tests.factories.events import (
     RegistrantFactory,
     RegistrationFactory,
 )
+from tests.factories.fair import FairFactory, ParticipantFactory
 
 EXAMPLES = int(os.environ.get("AMITY_SCHEMATHESIS_EXAMPLES", "3"))
 
@@ -81,7 +84,23 @@ def records():
     DelegationMemberFactory(
         delegation=DelegationFactory(event=event, place=delegate.partner_place), user=delegate
     )
+    _fair_with_set_up(member)
     return {"organiser": OrganiserFactory(), "enterprise": member, "delegate": delegate}
+
+
+def _fair_with_set_up(member) -> None:
+    """A fair whose set-up rows and the member's participant the generated ids can find."""
+    fair = FairFactory()
+    session = add_session(
+        fair,
+        part="morning",
+        starts_at=datetime(2026, 5, 14, 1, tzinfo=UTC),
+        ends_at=datetime(2026, 5, 14, 3, tzinfo=UTC),
+    )
+    add_table(fair, number=1)
+    add_interpreter(fair, name="Li Na", languages=["zh", "en"], sessions=[session])
+    mine = ParticipantFactory(fair=fair, organisation=member.organisation)
+    add_representative(mine, name="Wang Fang")
 
 
 @pytest.fixture(params=["anonymous", "organiser", "enterprise", "delegate"])

@@ -60,6 +60,7 @@ def world():
     )
     practice = PracticeFactory(is_published=True)
     draft = PracticeFactory(is_published=False)
+    looking = PracticeFactory(is_published=True, looking_for_partners=True)
     transfer = TransferFactory(practice=practice)
     if not default_storage.exists(report_path(2023)):
         default_storage.save(report_path(2023), ContentFile(b"%PDF-1.4 report"))
@@ -71,6 +72,7 @@ def world():
         "document": document,
         "practice": practice,
         "draft": draft,
+        "looking": looking,
         "transfer": transfer,
         "other_city": PlaceFactory(),
     }
@@ -116,6 +118,8 @@ def _page(client, action: str, w: dict):
         "report index": en("cooperation:report-index"),
         "report": en("cooperation:report", 2023),
         "report pdf": en("cooperation:report-pdf", 2023),
+        "outcome link GET": en("cooperation:outcome-link", shown),
+        "overview": en("cooperation:overview"),
     }
     if action in gets:
         return client.get(gets[action])
@@ -158,6 +162,13 @@ def _page(client, action: str, w: dict):
             {"to_place": w["other_city"].pk, "stage": "pilot"},
         ),
         "report POST": (en("cooperation:report-index"), {"year": "2023"}),
+        # No such outcome: an organiser passes the rule and the form refuses the choice (422).
+        "outcome link POST": (en("cooperation:outcome-link", shown), {"outcome": "999999"}),
+        # No fair is upcoming: whoever may ask is told so (302 back with a message).
+        "practice meeting POST": (
+            en("cooperation:practice-meeting", w["looking"].pk),
+            {"receiver": "1"},
+        ),
     }
     path, data = posts[action]
     return client.post(path, data)
@@ -209,6 +220,16 @@ def _api(client, action: str, w: dict):
             "post",
         ),
         "POST /api/v1/cooperation/practices": (f"{API}/practices", {"title_en": "Wi-Fi"}, "post"),
+        "POST /api/v1/cooperation/projects/{project_id}/outcomes": (
+            f"{API}/projects/{shown}/outcomes",
+            {"outcome_id": 999999},
+            "post",
+        ),
+        "POST /api/v1/cooperation/practices/{practice_id}/meeting-requests": (
+            f"{API}/practices/{w['looking'].pk}/meeting-requests",
+            {"receiver_id": 1},
+            "post",
+        ),
         "POST /api/v1/cooperation/transfers": (
             f"{API}/transfers",
             {
@@ -257,6 +278,16 @@ PAGES: dict[str, dict[str, int | str]] = {
     "report POST": {**PAGE_ORGANISERS, ORGANISER: 302},
     "report": {**PAGE_ORGANISERS, ORGANISER: 200},
     "report pdf": {**PAGE_ORGANISERS, ORGANISER: 200},
+    "outcome link GET": {**PAGE_ORGANISERS, ORGANISER: 200},
+    "overview": EVERYONE,
+    "outcome link POST": {**PAGE_ORGANISERS, ORGANISER: 422},
+    "practice meeting POST": {
+        ANONYMOUS: LOGIN,
+        ENTERPRISE: 302,
+        DELEGATE: 302,
+        PARTNER: 302,
+        ORGANISER: 403,
+    },
 }
 ENDPOINTS: dict[str, dict[str, int]] = {
     "GET /api/v1/cooperation/projects": EVERYONE,
@@ -288,6 +319,16 @@ ENDPOINTS: dict[str, dict[str, int]] = {
     "POST /api/v1/cooperation/practices": {**API_ORGANISERS, ORGANISER: 201},
     "GET /api/v1/cooperation/transfers": EVERYONE,
     "POST /api/v1/cooperation/transfers": {**API_ORGANISERS, ORGANISER: 201},
+    # Allowed, then refused by the domain: no outcome has that id.
+    "POST /api/v1/cooperation/projects/{project_id}/outcomes": {**API_ORGANISERS, ORGANISER: 422},
+    # Allowed, then refused by the domain: there is no upcoming fair (422 naming "fair").
+    "POST /api/v1/cooperation/practices/{practice_id}/meeting-requests": {
+        ANONYMOUS: 401,
+        ENTERPRISE: 422,
+        DELEGATE: 422,
+        PARTNER: 422,
+        ORGANISER: 403,
+    },
 }
 URL_NAMES = {
     "project list": "project-list",
@@ -311,6 +352,9 @@ URL_NAMES = {
     "report index": "report-index",
     "report": "report",
     "report pdf": "report-pdf",
+    "practice meeting POST": "practice-meeting",
+    "outcome link GET": "outcome-link",
+    "overview": "overview",
 }
 COVERED_ROUTES: set[str] = {f"cooperation:{name}" for name in URL_NAMES.values()} | {
     action for action in ENDPOINTS if action.startswith(("GET /", "POST /", "PATCH /"))

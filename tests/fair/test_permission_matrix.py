@@ -19,7 +19,9 @@ from tests.factories.accounts import (
     UserFactory,
 )
 from tests.factories.fair import FairFactory, OpportunityFactory, ParticipantFactory
+from tests.fair.test_permission_matrix_api_schedule import COVERED_ROUTES as API_SCHEDULE_ROUTES
 from tests.fair.test_permission_matrix_schedule import COVERED_ROUTES as SCHEDULE_ROUTES
+from tests.fair.test_permission_matrix_setup import COVERED_ROUTES as SETUP_ROUTES
 
 pytestmark = pytest.mark.django_db
 
@@ -300,5 +302,8 @@ def test_every_fair_route_is_in_the_matrix():
         for method in methods
     }
 
-    # Part 2's routes (schedule, agendas, the day) have their own matrix.
-    assert pages | operations == COVERED_ROUTES | SCHEDULE_ROUTES
+    # Part 2's routes (schedule, agendas, the day; its API and exports) and the set-up tabs have
+    # their own matrices.
+    assert pages | operations == (
+        COVERED_ROUTES | SCHEDULE_ROUTES | API_SCHEDULE_ROUTES | SETUP_ROUTES
+    )

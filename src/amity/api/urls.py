@@ -22,4 +22,6 @@ api.add_router("/registry/", "amity.cities.api.router")
 api.add_router("/jobs/", "amity.jobs.api.router")
 api.add_router("/events/", "amity.events.api.router")
 api.add_router("/fairs/", "amity.fair.api.router")
+# Part 2 (schedule, agendas, the day, exports) under the same prefix, from its own module.
+api.add_router("/fairs/", "amity.fair.api_schedule.router")
 api.add_router("/cooperation/", "amity.cooperation.api.router")

@@ -13,6 +13,7 @@ from amity.accounts.models import Organisation
 from amity.api import BoundedPagination, error_responses, get_or_404, require_perm
 from amity.cities.models import CooperationField, Partnership, Place
 from amity.cooperation import domain
+from amity.cooperation.domain.practice_meetings import ask_about_practice
 from amity.cooperation.domain.queries import (
     listed_practices,
     listed_projects,
@@ -20,16 +21,20 @@ from amity.cooperation.domain.queries import (
     project_details,
     visible_transfers,
 )
-from amity.cooperation.models import Indicator, Practice, Project
+from amity.cooperation.models import Indicator, Practice, Project, ProjectOutcome
 from amity.cooperation.schemas import (
     IndicatorIn,
     IndicatorOut,
     MilestoneIn,
     MilestoneOut,
+    OutcomeLinkIn,
+    OutcomeLinkOut,
     PartnerIn,
     PartnerOut,
     PracticeFiltersIn,
     PracticeIn,
+    PracticeMeetingIn,
+    PracticeMeetingOut,
     PracticeOut,
     ProjectDetailOut,
     ProjectFiltersIn,
@@ -143,6 +148,21 @@ def add_indicator(request: HttpRequest, project_id: int, payload: IndicatorIn):
 
 
 @router.post(
+    "/projects/{int:project_id}/outcomes",
+    response={201: OutcomeLinkOut, **error_responses(401, 403, 404, 422)},
+)
+def link_outcome(request: HttpRequest, project_id: int, payload: OutcomeLinkIn):
+    """Link a fair meeting's outcome (not "no further contact") to the project it led to."""
+    project = get_or_404(Project, project_id)
+    require_perm(request, "cooperation.change_project", project)
+    link = domain.link_outcome(project, outcome_id=payload.outcome_id, linked_by=request.user)
+    shown = ProjectOutcome.objects.select_related(
+        "outcome__meeting__fair__event", "outcome__meeting__slot"
+    )
+    return Status(201, shown.get(pk=link.pk))
+
+
+@router.post(
     "/indicators/{int:indicator_id}/values",
     response={201: ValueOut, **error_responses(401, 403, 404, 422)},
 )
@@ -188,6 +208,20 @@ def create_practice(request: HttpRequest, payload: PracticeIn):
     place = _record(Place, data.pop("place_id"), "place_id")
     practice = domain.create_practice(fields=_fields(data.pop("fields")), place=place, **data)
     return Status(201, practice)
+
+
+@router.post(
+    "/practices/{int:practice_id}/meeting-requests",
+    response={201: PracticeMeetingOut, **error_responses(401, 403, 404, 409, 422)},
+)
+def ask_for_meeting(request: HttpRequest, practice_id: int, payload: PracticeMeetingIn):
+    """Ask for a meeting about a practice looking for partners, at the next matching fair."""
+    practice = get_or_404(Practice, practice_id)
+    require_perm(request, "cooperation.ask_about_practice", practice)
+    meeting = ask_about_practice(
+        practice, user=request.user, receiver_id=payload.receiver_id, note=payload.note
+    )
+    return Status(201, meeting)
 
 
 @router.get("/transfers", response={200: list[TransferOut], **error_responses(401, 422)})

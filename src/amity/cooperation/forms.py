@@ -9,6 +9,7 @@ from amity.accounts.models import Organisation
 from amity.cities.forms import ISO_DATE_INPUT
 from amity.cities.models import Agreement, CooperationField, DatePrecision, Partnership, Place
 from amity.cities.templatetags.registry import local_name
+from amity.cooperation.domain.outcomes import CHOOSER_SIZE, linkable_outcomes
 from amity.cooperation.models import (
     PRACTICE_SECTIONS,
     MilestoneStatus,
@@ -194,3 +195,41 @@ class NetworkFilterForm(forms.Form):
 
 class ReportForm(forms.Form):
     year = forms.IntegerField(label=_("Year"), min_value=1949, max_value=2200)
+
+
+class PracticeMeetingForm(forms.Form):
+    """Whom to meet about a practice at the next fair; the domain action checks the choice."""
+
+    receiver = forms.IntegerField(label=_("Meet"), min_value=1)
+    note = forms.CharField(
+        label=_("Note for them (optional)"), widget=TEXTAREA, required=False, max_length=2000
+    )
+
+
+def outcome_label(outcome) -> str:
+    """ "Fair · A – B · Agreement reached (rated by A)", in the reader's language."""
+    request = outcome.meeting.request
+    return " · ".join(
+        [
+            local_name(outcome.meeting.fair.event),
+            f"{local_name(request.sender)} – {local_name(request.receiver)}",
+            str(_("%(rating)s (rated by %(side)s)"))
+            % {"rating": outcome.get_rating_display(), "side": local_name(outcome.participant)},
+        ]
+    )
+
+
+class OutcomeForm(forms.Form):
+    """A fair outcome to link; the newest that may have led somewhere are offered."""
+
+    outcome = forms.TypedChoiceField(label=_("Fair outcome"), coerce=int)
+
+    def __init__(self, *args, project, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        offered = linkable_outcomes(project)[:CHOOSER_SIZE]
+        self.fields["outcome"].choices = [(o.pk, outcome_label(o)) for o in offered]
+        if not self.fields["outcome"].choices:
+            self.fields["outcome"].help_text = _(
+                "No fair outcome to link yet: participants record them on their agendas "
+                "after the meetings."
+            )

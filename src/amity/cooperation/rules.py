@@ -7,7 +7,7 @@ projects and practices, and the transfers of published practices.
 
 import rules
 
-from amity.accounts.rules import is_delegate, is_organiser
+from amity.accounts.rules import is_delegate, is_enterprise_member, is_organiser
 
 
 @rules.predicate
@@ -28,6 +28,11 @@ def practice_is_published(user, transfer) -> bool:
     return transfer is not None and bool(transfer.practice.is_published)
 
 
+@rules.predicate
+def is_looking_for_partners(user, practice) -> bool:
+    return practice is not None and bool(practice.looking_for_partners)
+
+
 rules.add_perm("cooperation.view_project", is_organiser | is_published | is_partner_delegate)
 rules.add_perm("cooperation.add_project", is_organiser)
 rules.add_perm("cooperation.change_project", is_organiser)
@@ -35,6 +40,11 @@ rules.add_perm("cooperation.add_update", is_organiser | is_partner_delegate)
 rules.add_perm("cooperation.view_practice", is_organiser | is_published)
 rules.add_perm("cooperation.add_practice", is_organiser)
 rules.add_perm("cooperation.change_practice", is_organiser)
+# An enterprise or a delegate asks for a meeting about it at the next fair (the fair's request).
+rules.add_perm(
+    "cooperation.ask_about_practice",
+    (is_enterprise_member | is_delegate) & is_published & is_looking_for_partners,
+)
 rules.add_perm("cooperation.view_transfer", is_organiser | practice_is_published)
 rules.add_perm("cooperation.add_transfer", is_organiser)
 rules.add_perm("cooperation.change_transfer", is_organiser)

@@ -6,6 +6,7 @@ from typing import Literal
 from ninja import Field, Schema
 
 from amity.api import InputSchema, PatchSchema, QuerySchema
+from amity.cooperation.timeline import meeting_day
 
 ProjectStatusName = Literal["idea", "agreed", "running", "completed", "stalled"]
 MilestoneStatusName = Literal["planned", "reached", "delayed", "dropped"]
@@ -88,9 +89,45 @@ class IndicatorOut(Schema):
     is_demo: bool
 
 
+class OutcomeLinkOut(Schema):
+    """A fair meeting's outcome the project grew from (who met whom stays with the fair)."""
+
+    id: int
+    outcome_id: int
+    fair_id: int
+    rating: str
+    meeting_day: date
+
+    @staticmethod
+    def resolve_fair_id(obj) -> int:
+        return obj.outcome.meeting.fair_id
+
+    @staticmethod
+    def resolve_rating(obj) -> str:
+        return obj.outcome.rating
+
+    @staticmethod
+    def resolve_meeting_day(obj) -> date:
+        return meeting_day(obj.outcome.meeting)
+
+
 class ProjectDetailOut(ProjectOut):
     milestones: list[MilestoneOut]
     indicators: list[IndicatorOut]
+    agreement_ids: list[int]
+    outcomes: list[OutcomeLinkOut]
+
+    @staticmethod
+    def resolve_agreement_ids(obj) -> list[int]:
+        return [agreement.pk for agreement in obj.agreements.all()]
+
+    @staticmethod
+    def resolve_outcomes(obj) -> list:
+        return list(obj.outcome_links.all())
+
+
+class OutcomeLinkIn(InputSchema):
+    outcome_id: int = Field(..., ge=1, le=2**63 - 1)
 
 
 class UpdateOut(Schema):
@@ -276,3 +313,20 @@ class TransferIn(InputSchema):
     adaptation_zh: str = TEXT
     source_title: str = TITLE
     source_url: str = Field("", max_length=200)
+
+
+class PracticeMeetingIn(InputSchema):
+    # A participant of the next fair from the practice's city (GET /api/v1/fair/… lists them).
+    receiver_id: int = Field(..., ge=1, le=2**63 - 1)
+    note: str = Field("", max_length=2000)
+
+
+class PracticeMeetingOut(Schema):
+    """The fair's meeting request the question became."""
+
+    id: int
+    fair_id: int
+    sender_id: int
+    receiver_id: int
+    state: str
+    note: str

@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 from datetime import date
+from zoneinfo import ZoneInfo
 
 from django.utils.translation import gettext_lazy as _
 
@@ -11,7 +12,7 @@ from amity.cooperation.models import Project
 @dataclass(frozen=True)
 class Entry:
     day: date
-    kind: str  # "milestone", "update" or "document": the template's switch
+    kind: str  # "milestone", "update", "document" or "outcome": the template's switch
     label: object
     record: object
 
@@ -24,5 +25,14 @@ def project_timeline(project: Project) -> list[Entry]:
     ]
     entries += [Entry(u.posted_on, "update", _("Update"), u) for u in project.updates.all()]
     entries += [Entry(d.uploaded_on, "document", _("Document"), d) for d in project.documents.all()]
-    order = {"milestone": 0, "update": 1, "document": 2}
+    entries += [
+        Entry(meeting_day(link.outcome.meeting), "outcome", _("Fair outcome"), link)
+        for link in project.outcome_links.all()
+    ]
+    order = {"milestone": 0, "outcome": 1, "update": 2, "document": 3}
     return sorted(entries, key=lambda e: (e.day, order[e.kind], e.record.pk))
+
+
+def meeting_day(meeting) -> date:
+    """The day of the fair meeting, in the fair's own time zone."""
+    return meeting.slot.starts_at.astimezone(ZoneInfo(meeting.fair.event.time_zone)).date()

@@ -1,6 +1,8 @@
 from django.urls import path
 
 from amity.cooperation.views.network import LearningNetworkView
+from amity.cooperation.views.overview import OverviewView
+from amity.cooperation.views.practice_meetings import PracticeMeetingView
 from amity.cooperation.views.practices import (
     PracticeCreateView,
     PracticeDetailView,
@@ -21,6 +23,7 @@ from amity.cooperation.views.report import ReportIndexView, ReportPdfView, Repor
 
 app_name = "cooperation"
 urlpatterns = [
+    path("", OverviewView.as_view(), name="overview"),
     path("projects/", ProjectListView.as_view(), name="project-list"),
     path("projects/new/", ProjectCreateView.as_view(), name="project-create"),
     path("projects/<id:pk>/", ProjectDetailView.as_view(), name="project-detail"),
@@ -55,11 +58,17 @@ urlpatterns = [
         RecordAddView.as_view(record="document"),
         name="document-add",
     ),
+    path(
+        "projects/<id:pk>/outcomes/new/",
+        RecordAddView.as_view(record="outcome"),
+        name="outcome-link",
+    ),
     path("documents/<id:pk>/", DocumentDownloadView.as_view(), name="document-download"),
     path("practices/", PracticeListView.as_view(), name="practice-list"),
     path("practices/new/", PracticeCreateView.as_view(), name="practice-create"),
     path("practices/<id:pk>/", PracticeDetailView.as_view(), name="practice-detail"),
     path("practices/<id:pk>/edit/", PracticeUpdateView.as_view(), name="practice-update"),
+    path("practices/<id:pk>/meeting/", PracticeMeetingView.as_view(), name="practice-meeting"),
     path("practices/<id:pk>/transfers/new/", TransferCreateView.as_view(), name="transfer-create"),
     path("transfers/<id:pk>/edit/", TransferUpdateView.as_view(), name="transfer-update"),
     path("network/", LearningNetworkView.as_view(), name="network"),

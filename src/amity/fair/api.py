@@ -20,12 +20,15 @@ from amity.api import (
     get_or_404,
     require_perm,
 )
+from amity.fair.api_setup import FairSetupOut, FairSetupPatch, event_time
+from amity.fair.api_setup import router as setup_router
 from amity.fair.domain import (
     accept_request,
     add_opportunity,
     decline_request,
     register_participant,
     send_request,
+    update_fair,
     update_profile,
     withdraw_request,
 )
@@ -35,6 +38,8 @@ from amity.fair.reasons import reason_texts
 from amity.fair.tasks import recompute_soon
 
 router = Router(tags=["fair"])
+# Sessions, tables, interpreters, representatives and availability.
+router.add_router("", setup_router)
 
 
 class FairOut(Schema):
@@ -238,6 +243,18 @@ def list_fairs(request: HttpRequest):
 @router.get("/{int:fair_id}", response={200: FairOut, **error_responses(401, 403, 404)})
 def get_fair(request: HttpRequest, fair_id: int):
     return _fair(request, fair_id)
+
+
+@router.patch(
+    "/{int:fair_id}",
+    response={200: FairSetupOut, **error_responses(401, 403, 404, 422)},
+)
+def patch_fair(request: HttpRequest, fair_id: int, payload: FairSetupPatch):
+    """Change the set-up: slot length and pause, windows, caps, expiry, approval."""
+    fair = _fair(request, fair_id)
+    require_perm(request, "fair.manage_fair", fair)
+    fields = payload.dict(exclude_unset=True)
+    return update_fair(fair, **{name: event_time(fair, v) for name, v in fields.items()})
 
 
 @router.get(

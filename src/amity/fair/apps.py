@@ -6,3 +6,9 @@ class FairConfig(AppConfig):
     name = "amity.fair"
     # Translators: the business matching fair (one-to-one meetings between enterprises).
     verbose_name = _("Matching fair")
+
+    def ready(self) -> None:
+        from amity.fair import history, personal_records
+
+        history.register()
+        personal_records.register_all()

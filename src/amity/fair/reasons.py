@@ -5,6 +5,16 @@ from __future__ import annotations
 from django.utils import translation
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+# Why a schedule run left a meeting out (the engine's reason codes), for the preview and API.
+UNSCHEDULED_REASONS = {
+    "no_common_free_slot": gettext_lazy("no common free slot"),
+    "no_interpreter": gettext_lazy("interpreter shortage"),
+    "capacity": gettext_lazy("table capacity"),
+    "max_meetings": gettext_lazy("meeting cap reached"),
+    "lost_to_higher_priority": gettext_lazy("gave way to higher-priority meetings"),
+}
 
 QUOTE_WORDS = 12
 

@@ -91,3 +91,4 @@ def is_meeting_side_member(user, meeting) -> bool:
 
 rules.add_perm("fair.mark_meeting", is_organiser | is_meeting_side_member)
 rules.add_perm("fair.record_outcome", is_meeting_side_member)
+rules.add_perm("fair.view_outcome", is_organiser | is_meeting_side_member)

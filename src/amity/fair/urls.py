@@ -1,7 +1,15 @@
 from django.urls import path
 
 from amity.fair.urls_schedule import urlpatterns as schedule_urlpatterns
-from amity.fair.views import home, marketplace, organiser, participant, transfer
+from amity.fair.views import (
+    home,
+    marketplace,
+    organiser,
+    participant,
+    representatives,
+    setup_pages,
+    transfer,
+)
 
 app_name = "fair"
 urlpatterns = [
@@ -34,5 +42,37 @@ urlpatterns = [
         participant.request_answer,
         name="request-answer",
     ),
+]
+# The organiser's set-up tabs, and a participant's representatives and availability.
+urlpatterns += [
+    path("<id:fair_id>/setup/sessions/", setup_pages.sessions, name="setup-sessions"),
+    path(
+        "<id:fair_id>/setup/sessions/<id:session_id>/delete/",
+        setup_pages.session_delete,
+        name="session-delete",
+    ),
+    path("<id:fair_id>/setup/tables/", setup_pages.tables, name="setup-tables"),
+    path(
+        "<id:fair_id>/setup/tables/<id:table_id>/delete/",
+        setup_pages.table_delete,
+        name="table-delete",
+    ),
+    path("<id:fair_id>/setup/interpreters/", setup_pages.interpreters, name="setup-interpreters"),
+    path(
+        "<id:fair_id>/setup/interpreters/<id:interpreter_id>/delete/",
+        setup_pages.interpreter_delete,
+        name="interpreter-delete",
+    ),
+    path(
+        "participants/<id:pk>/representatives/",
+        representatives.representatives,
+        name="representatives",
+    ),
+    path(
+        "participants/<id:pk>/representatives/<id:representative_id>/delete/",
+        representatives.representative_delete,
+        name="representative-delete",
+    ),
+    path("participants/<id:pk>/availability/", representatives.availability, name="availability"),
 ]
 urlpatterns += schedule_urlpatterns

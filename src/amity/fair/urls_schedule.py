@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from amity.fair.views import agenda, dashboard, day, schedule
+from amity.fair.views import agenda, all_agendas, dashboard, day, exports, schedule
 
 urlpatterns = [
     path("<id:fair_id>/schedule/", schedule.schedule_view, name="schedule"),
@@ -22,4 +22,13 @@ urlpatterns = [
     path("meetings/<id:pk>/mark/", day.meeting_mark, name="meeting-mark"),
     path("meetings/<id:pk>/outcome/", day.outcome_record, name="outcome-record"),
     path("<id:fair_id>/dashboard/", dashboard.dashboard_view, name="dashboard"),
+    # Exports and "all agendas" (issue 10, part-2 API helper).
+    path("<id:fair_id>/exports/meetings.xlsx", exports.meetings_export, name="export-meetings"),
+    path("<id:fair_id>/exports/outcomes.xlsx", exports.outcomes_export, name="export-outcomes"),
+    path("<id:fair_id>/agendas/all/", all_agendas.all_agendas_start, name="all-agendas"),
+    path(
+        "<id:fair_id>/agendas/all/<str:name>",
+        all_agendas.all_agendas_file,
+        name="all-agendas-file",
+    ),
 ]

@@ -1,5 +1,8 @@
 import numpy as np
 
+from amity.engine.matching import RecommendOptions, parse_profiles, recommend
+from amity.engine.matching.embedding import LexicalBackend
+from amity.engine.matching.hard_generator import generate_hard_fair
 from amity.engine.matching.scoring import _top_columns
 
 
@@ -16,3 +19,31 @@ def test_top_columns_equals_full_sort_including_masked_pairs():
         finite = np.flatnonzero(np.isfinite(scores[row]))
         best = finite[np.argsort(-scores[row, finite], kind="stable")][:c]
         assert sorted(got[row][got[row] >= 0].tolist()) == sorted(best.tolist())
+
+
+def test_small_fair_is_scored_exactly_for_every_pair_whatever_the_candidates():
+    # Enough pairs for the exact stage: the stage-1 approximation must not decide anything.
+    fair = generate_hard_fair(organisations=120, pairs=30, seed=4)
+    profiles = parse_profiles(fair.profiles)
+    backend = LexicalBackend()
+    everything = RecommendOptions(backend="lexical", candidates=119, exact_pairs=0, cache_dir=None)
+    one = RecommendOptions(backend="lexical", candidates=1, cache_dir=None)
+
+    exact = recommend(profiles, everything, backend=backend).recommendations
+    few = recommend(profiles, one, backend=backend).recommendations
+
+    assert _ids(few) == _ids(exact)
+
+
+def test_large_fair_keeps_only_the_shortlist():
+    fair = generate_hard_fair(organisations=120, pairs=30, seed=4)
+    profiles = parse_profiles(fair.profiles)
+    options = RecommendOptions(backend="lexical", candidates=1, exact_pairs=0, cache_dir=None)
+
+    lists = recommend(profiles, options, backend=LexicalBackend()).recommendations
+
+    assert max(len(v) for v in lists.values()) == 1
+
+
+def _ids(lists):
+    return {k: [r.id for r in v] for k, v in lists.items()}

@@ -1,5 +1,6 @@
 """Domain actions of cooperation: the only code that writes projects, practices, transfers."""
 
+from amity.cooperation.domain.outcomes import link_outcome
 from amity.cooperation.domain.practices import (
     create_practice,
     record_transfer,
@@ -24,6 +25,7 @@ __all__ = [
     "add_partner",
     "create_practice",
     "create_project",
+    "link_outcome",
     "post_update",
     "record_transfer",
     "record_value",

@@ -8,6 +8,7 @@ from amity.cooperation.models import (
     IndicatorValue,
     Practice,
     Project,
+    ProjectOutcome,
     ProjectPartner,
     Transfer,
 )
@@ -58,6 +59,16 @@ def project_details() -> QuerySet[Project]:
         "documents",
         "updates__author",
         "agreements__partnership__place",
+        Prefetch(
+            "outcome_links",
+            queryset=ProjectOutcome.objects.select_related(
+                "outcome__participant",
+                "outcome__meeting__fair__event",
+                "outcome__meeting__slot",
+                "outcome__meeting__request__sender",
+                "outcome__meeting__request__receiver",
+            ),
+        ),
     )
 
 
@@ -93,10 +104,14 @@ def practice_details() -> QuerySet[Practice]:
 
 
 def partner_projects(user, place_id: int) -> QuerySet[Project]:
-    """Projects a partner city takes part in, visible to the user."""
+    """Projects a partner city takes part in or that rest on its agreements, visible to the
+    user."""
     return (
         visible_projects(user)
-        .filter(partners__partnership__place_id=place_id)
+        .filter(
+            Q(partners__partnership__place_id=place_id)
+            | Q(agreements__partnership__place_id=place_id)
+        )
         .distinct()
         .order_by("-starts_on", "title_en", "id")
     )
@@ -104,3 +119,20 @@ def partner_projects(user, place_id: int) -> QuerySet[Project]:
 
 def partner_transfers(user, place_id: int) -> QuerySet[Transfer]:
     return visible_transfers(user).filter(Q(from_place_id=place_id) | Q(to_place_id=place_id))
+
+
+def fair_project_links(user, fair_id: int) -> QuerySet[ProjectOutcome]:
+    """The links from a fair's meeting outcomes to the projects the user may see."""
+    return (
+        ProjectOutcome.objects.filter(
+            outcome__meeting__fair_id=fair_id, project__in=visible_projects(user)
+        )
+        .select_related(
+            "project",
+            "outcome__participant",
+            "outcome__meeting__fair__event",
+            "outcome__meeting__request__sender",
+            "outcome__meeting__request__receiver",
+        )
+        .order_by("project__title_en", "project_id", "id")
+    )

@@ -1,5 +1,6 @@
 """Cooperation projects with their milestones and indicators; practices and their transfers."""
 
+from amity.cooperation.models.links import ProjectOutcome
 from amity.cooperation.models.practices import (
     PRACTICE_SECTIONS,
     Practice,
@@ -29,6 +30,7 @@ __all__ = [
     "Practice",
     "Project",
     "ProjectDocument",
+    "ProjectOutcome",
     "ProjectPartner",
     "ProjectStatus",
     "ProjectUpdate",

@@ -37,7 +37,7 @@ class Project(models.Model):
     )
     starts_on = models.DateField(_("starts"), null=True, blank=True)
     ends_on = models.DateField(_("ends"), null=True, blank=True)
-    # Registry agreements the project rests on (a fair outcome will be linkable the same way).
+    # Registry agreements the project rests on (fair outcomes: ProjectOutcome, models/links.py).
     agreements = models.ManyToManyField(
         "cities.Agreement",
         verbose_name=_("agreements"),

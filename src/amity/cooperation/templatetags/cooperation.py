@@ -1,9 +1,15 @@
-"""Template helpers of cooperation: a city or the home city, and the partner page's section."""
+"""Template helpers of cooperation: a city or the home city, and the sections other domains'
+pages include (the registry's partner page, the fair's dashboard)."""
 
 from django import template
 
+from amity.accounts.rules import is_organiser
 from amity.cities.templatetags.registry import home_city_name, local_name
-from amity.cooperation.domain.queries import partner_projects, partner_transfers
+from amity.cooperation.domain.queries import (
+    fair_project_links,
+    partner_projects,
+    partner_transfers,
+)
 
 register = template.Library()
 
@@ -22,5 +28,16 @@ def partner_cooperation(context, partnership) -> dict:
     return {
         "projects": list(partner_projects(user, place_id).prefetch_related("fields")),
         "transfers": list(partner_transfers(user, place_id)),
+        "request": context["request"],
+    }
+
+
+@register.inclusion_tag("cooperation/partials/fair_projects.html", takes_context=True)
+def fair_outcome_projects(context, fair) -> dict:
+    """The fair's section: projects its meetings' outcomes led to, as the reader may see."""
+    user = context["request"].user
+    return {
+        "links": list(fair_project_links(user, fair.pk)),
+        "show_sides": is_organiser(user),
         "request": context["request"],
     }

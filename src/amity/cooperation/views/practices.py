@@ -11,6 +11,7 @@ from django.views import View
 from amity.accounts.permissions import ObjectPermissionRequiredMixin
 from amity.cities.models import CooperationField
 from amity.cooperation import domain
+from amity.cooperation.domain.practice_meetings import meeting_offer
 from amity.cooperation.domain.queries import listed_practices, practice_details
 from amity.cooperation.forms import NetworkFilterForm, PracticeForm, TransferForm
 from amity.cooperation.models import PRACTICE_SECTIONS, Practice, Transfer
@@ -48,7 +49,10 @@ class PracticeDetailView(ObjectPermissionRequiredMixin, View):
             "sections": [(stem, label) for stem, label in PRACTICE_SECTIONS],
             "can_edit": request.user.has_perm("cooperation.change_practice", practice),
             "can_add_transfer": request.user.has_perm("cooperation.add_transfer", practice),
+            "can_ask": request.user.has_perm("cooperation.ask_about_practice", practice),
         }
+        if context["can_ask"]:
+            context["offer"] = meeting_offer(practice, request.user)
         return render(request, "cooperation/practice_detail.html", context)
 
 

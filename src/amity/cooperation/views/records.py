@@ -18,6 +18,7 @@ from amity.cooperation.forms import (
     DocumentForm,
     IndicatorForm,
     MilestoneForm,
+    OutcomeForm,
     PartnerForm,
     UpdateForm,
     ValueForm,
@@ -36,6 +37,11 @@ class Record:
     anchor: str
     # The record the form adds to (a project, or an indicator of one).
     model: type = Project
+    # A form that needs the record it adds to (its choices depend on it).
+    takes_target: bool = False
+
+    def make_form(self, target, *args) -> Form:
+        return self.form(*args, project=target) if self.takes_target else self.form(*args)
 
 
 def _document(project, data, request):
@@ -94,6 +100,17 @@ RECORDS = {
         gettext_lazy("The document is on the timeline."),
         "timeline-heading",
     ),
+    "outcome": Record(
+        OutcomeForm,
+        "cooperation.change_project",
+        lambda project, data, request: domain.link_outcome(
+            project, outcome_id=data["outcome"], linked_by=request.user
+        ),
+        gettext_lazy("Link a fair outcome"),
+        gettext_lazy("The fair outcome is on the timeline."),
+        "timeline-heading",
+        takes_target=True,
+    ),
 }
 
 
@@ -131,10 +148,10 @@ class RecordAddView(ObjectPermissionRequiredMixin, View):
         )
 
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
-        return self._render(self.spec.form())
+        return self._render(self.spec.make_form(self.target))
 
     def post(self, request: HttpRequest, pk: int) -> HttpResponse:
-        form = self.spec.form(request.POST, request.FILES)
+        form = self.spec.make_form(self.target, request.POST, request.FILES)
         if run_action(form, lambda data: self.spec.add(self.target, data, request)) is None:
             return self._render(form, status=422)
         messages.success(request, str(self.spec.saved))

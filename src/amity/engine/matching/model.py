@@ -75,6 +75,9 @@ class RecommendOptions:
     cap_factor: float = 3.0
     # Candidates per participant kept for exact rescoring and for exposure spreading.
     candidates: int = 40
+    # A fair with at most this many ordered pairs (~1,225 participants) skips the shortlist:
+    # every pair is scored exactly, so the stage-1 approximation decides nothing.
+    exact_pairs: int = 1_500_000
     # Principal components of the shortlist features (cost of stage 1 is linear in this).
     components: int = 128
     # Rows scored per matrix block: bounds memory to ~ block_rows * n * 4 bytes per matrix.

@@ -89,3 +89,14 @@ def record_outcome(
         meeting=meeting, participant=participant, defaults={"rating": rating, "note": note[:2000]}
     )
     return outcome
+
+
+def side_of(meeting: Meeting, user) -> Participant | None:
+    """The side of ``meeting`` that ``user`` answers for: their organisation's participant."""
+    organisation_id = getattr(user, "organisation_id", None)
+    if organisation_id is None:
+        return None
+    return Participant.objects.filter(
+        pk__in=[meeting.request.sender_id, meeting.request.receiver_id],
+        organisation_id=organisation_id,
+    ).first()

@@ -288,3 +288,50 @@ def add_representative(
     representative.full_clean(exclude=["participant", "user"])
     representative.save()
     return representative
+
+
+@transaction.atomic
+def remove_representative(representative: Representative) -> None:
+    representative.delete()
+
+
+def session_slots(fair: Fair, sessions=None) -> list[tuple[Any, list]]:
+    """Every session of the fair with the start of each of its slots (index = position)."""
+    sessions = list(fair.sessions.all()) if sessions is None else sessions
+    return [
+        (session, session.slot_starts(fair.slot_minutes, fair.pause_minutes))
+        for session in sessions
+    ]
+
+
+@transaction.atomic
+def set_unavailability(participant: Participant, slots: list[tuple[int, int]]) -> int:
+    """Replace the participant's unavailable slots by ``slots`` ((session id, slot index)).
+
+    Every slot is available unless listed; the whole list is checked before anything changes.
+    Returns the number of unavailable slots.
+    """
+    from amity.fair.models import Unavailability
+
+    fair = participant.fair
+    known = {session.pk: len(starts) for session, starts in session_slots(fair)}
+    wanted = set()
+    for session_id, index in slots:
+        if session_id not in known:
+            raise ValidationError(
+                {"slots": _("Session %(id)s is not a session of this fair.") % {"id": session_id}}
+            )
+        if not 0 <= index < known[session_id]:
+            raise ValidationError(
+                {
+                    "slots": _("Session %(id)s has no slot %(slot)s.")
+                    % {"id": session_id, "slot": index}
+                }
+            )
+        wanted.add((session_id, index))
+    participant.unavailable_slots.all().delete()
+    Unavailability.objects.bulk_create(
+        Unavailability(participant=participant, session_id=session_id, slot=index)
+        for session_id, index in sorted(wanted)
+    )
+    return len(wanted)

@@ -104,3 +104,37 @@ def add_interpreter(
     interpreter = Interpreter.objects.create(fair=fair, name=name, languages=codes, is_demo=is_demo)
     interpreter.sessions.set(sessions)
     return interpreter
+
+
+def _placed_meetings(**where: Any) -> bool:
+    from amity.fair.models import Meeting
+
+    return Meeting.objects.filter(**where).exists()
+
+
+@transaction.atomic
+def remove_session(session: FairSession) -> None:
+    """Remove a session and its slots; refused while the schedule has meetings in it."""
+    if _placed_meetings(slot__session=session):
+        raise ValidationError(
+            {"session": _("Meetings are scheduled in this session: move them first.")}
+        )
+    session.delete()
+
+
+@transaction.atomic
+def remove_table(table: Table) -> None:
+    if _placed_meetings(table=table):
+        raise ValidationError(
+            {"table": _("Meetings are scheduled at this table: move them first.")}
+        )
+    table.delete()
+
+
+@transaction.atomic
+def remove_interpreter(interpreter: Interpreter) -> None:
+    if _placed_meetings(interpreter=interpreter):
+        raise ValidationError(
+            {"interpreter": _("This interpreter has scheduled meetings: move them first.")}
+        )
+    interpreter.delete()

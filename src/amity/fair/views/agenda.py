@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from amity.documents.pdf import render_pdf
+from amity.fair.agenda_documents import agenda_pdf_bytes
 from amity.fair.domain.agenda import (
     agenda,
     feed_token,
@@ -47,8 +47,7 @@ def agenda_view(request, pk: int):
 @login_required
 def agenda_pdf(request, pk: int):
     participant = load_participant(request, pk, "fair.view_agenda")
-    pdf = render_pdf("fair/agenda_pdf.html", _context(request, participant))
-    response = HttpResponse(pdf, content_type="application/pdf")
+    response = HttpResponse(agenda_pdf_bytes(participant), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="agenda-{participant.pk}.pdf"'
     return response
 

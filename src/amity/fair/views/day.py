@@ -7,8 +7,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from amity.fair.domain.day import check_in, mark_meeting, record_outcome, search_attendees
-from amity.fair.models import Meeting, Participant
+from amity.fair.domain.day import (
+    check_in,
+    mark_meeting,
+    record_outcome,
+    search_attendees,
+    side_of,
+)
+from amity.fair.models import Meeting
 from amity.fair.views.common import allowed, back, error_text, load_fair
 
 
@@ -60,10 +66,7 @@ def meeting_mark(request, pk: int):
 @require_POST
 def outcome_record(request, pk: int):
     meeting = _meeting(request, pk, "fair.record_outcome")
-    side = Participant.objects.filter(
-        pk__in=[meeting.request.sender_id, meeting.request.receiver_id],
-        organisation_id=request.user.organisation_id,
-    ).first()
+    side = side_of(meeting, request.user)
     try:
         if side is None:
             raise ValidationError(_("Only the two sides of a meeting record its outcome."))

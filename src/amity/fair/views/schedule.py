@@ -5,7 +5,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from amity.fair.domain.publish import latest_publication, publish
@@ -24,16 +23,9 @@ from amity.fair.models import (
     ScheduleSlot,
     Table,
 )
+from amity.fair.reasons import UNSCHEDULED_REASONS as REASONS
 from amity.fair.schedule_tasks import start_schedule_run
 from amity.fair.views.common import allowed, error_text, load_fair
-
-REASONS = {
-    "no_common_free_slot": gettext_lazy("no common free slot"),
-    "no_interpreter": gettext_lazy("interpreter shortage"),
-    "capacity": gettext_lazy("table capacity"),
-    "max_meetings": gettext_lazy("meeting cap reached"),
-    "lost_to_higher_priority": gettext_lazy("gave way to higher-priority meetings"),
-}
 
 
 def _load_run(request, pk: int) -> ScheduleRun:

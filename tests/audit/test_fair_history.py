@@ -1,0 +1,89 @@
+"""The fair in the audit log: participants, representatives, requests, schedule runs,
+meetings and outcomes are on record (who, when, before → after); the fair's personal data
+is in a person's export and gone from records and history after erasure."""
+
+import pytest
+
+from amity.accounts.personal_data import ERASED, erase_person, export_person
+from amity.audit.tracking import acting_as
+from amity.fair.domain.profiles import add_representative, update_profile
+from amity.fair.domain.requests import accept_request
+from amity.fair.domain.schedule import execute_run, new_run
+from amity.fair.history import participant_history, schedule_history
+from amity.fair.models import MeetingRequest, RequestState, RunStatus
+from tests.factories import EnterpriseUserFactory, OrganiserFactory
+from tests.factories.fair import MeetingRequestFactory, ParticipantFactory
+from tests.fair.schedule_helpers import small_fair
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_profile_change_is_on_record_with_who_and_both_values():
+    member = EnterpriseUserFactory()
+    participant = ParticipantFactory(organisation=member.organisation, description="Buses.")
+
+    with acting_as(member):
+        update_profile(participant, description="Buses and ferries.")
+
+    last = participant.history.first()
+    assert (last.history_type, last.history_user, last.description) == (
+        "~",
+        member,
+        "Buses and ferries.",
+    )
+    assert last.prev_record.description == "Buses."
+    entry = participant_history(participant)[0]
+    assert (entry.who, entry.action) == (member.get_full_name() or member.username, "changed")
+    # The city is looked up again on every save: its Chinese name and GeoNames id may change too.
+    assert ("Buses.", "Buses and ferries.") in [(c.before, c.after) for c in entry.changes]
+
+
+def test_a_request_accepted_and_a_representative_added_are_on_the_participants_record():
+    member = EnterpriseUserFactory()
+    receiver = ParticipantFactory(organisation=member.organisation)
+    request = MeetingRequestFactory(fair=receiver.fair, receiver=receiver)
+
+    with acting_as(member):
+        accept_request(request)
+        add_representative(receiver, name="Zhang Min", email="zhang@example.org")
+
+    states = [row.state for row in MeetingRequest.history.filter(id=request.pk)]
+    assert states == [RequestState.ACCEPTED, RequestState.PENDING]
+    subjects = {entry.subject for entry in participant_history(receiver)}
+    assert {"meeting request", "representative", "participant"} <= subjects
+
+
+def test_a_schedule_run_is_on_record_with_the_organiser_who_started_it():
+    organiser = OrganiserFactory()
+    fair, *_ = small_fair()
+
+    with acting_as(organiser):
+        run = execute_run(new_run(fair, started_by=organiser, time_limit=2))
+
+    assert run.status == RunStatus.FINISHED
+    (created,) = run.history.all()
+    assert (created.history_type, created.history_user) == ("+", organiser)
+    assert schedule_history(fair.pk)[0].who == (organiser.get_full_name() or organiser.username)
+
+
+def test_the_fairs_personal_data_is_exported_and_erased_with_its_history():
+    person = EnterpriseUserFactory(email="zhang@example.org")
+    participant = ParticipantFactory(contact_email="zhang@example.org", contact_phone="+86 1")
+    representative = add_representative(
+        participant, name="Zhang Min", email="zhang@example.org", phone="+86 21 5555"
+    )
+
+    exported = export_person(person)["fair.representatives"]
+    counts = erase_person(person, by=OrganiserFactory())
+
+    assert {(row["as"], row.get("name", row.get("contact_email"))) for row in exported} == {
+        ("representative", "Zhang Min"),
+        ("contact", "zhang@example.org"),
+    }
+    assert counts["fair.representatives"] == 2
+    representative.refresh_from_db()
+    participant.refresh_from_db()
+    assert (representative.name, representative.email, representative.phone) == (ERASED, "", "")
+    assert (participant.contact_email, participant.contact_phone) == ("", "")
+    assert not representative.history.exclude(name=ERASED).exists()
+    assert not participant.history.exclude(contact_email="").exists()
