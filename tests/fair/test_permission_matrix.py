@@ -20,6 +20,7 @@ from tests.factories.accounts import (
 )
 from tests.factories.fair import FairFactory, OpportunityFactory, ParticipantFactory
 from tests.fair.test_permission_matrix_api_schedule import COVERED_ROUTES as API_SCHEDULE_ROUTES
+from tests.fair.test_permission_matrix_followup import COVERED_ROUTES as FOLLOWUP_ROUTES
 from tests.fair.test_permission_matrix_schedule import COVERED_ROUTES as SCHEDULE_ROUTES
 from tests.fair.test_permission_matrix_setup import COVERED_ROUTES as SETUP_ROUTES
 
@@ -302,8 +303,8 @@ def test_every_fair_route_is_in_the_matrix():
         for method in methods
     }
 
-    # Part 2's routes (schedule, agendas, the day; its API and exports) and the set-up tabs have
-    # their own matrices.
+    # Part 2's routes (schedule, agendas, the day; its API and exports), the set-up tabs and
+    # follow-up (freed slots, the survey, outcomes over time) have their own matrices.
     assert pages | operations == (
-        COVERED_ROUTES | SCHEDULE_ROUTES | API_SCHEDULE_ROUTES | SETUP_ROUTES
+        COVERED_ROUTES | SCHEDULE_ROUTES | API_SCHEDULE_ROUTES | SETUP_ROUTES | FOLLOWUP_ROUTES
     )

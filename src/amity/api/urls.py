@@ -24,4 +24,5 @@ api.add_router("/events/", "amity.events.api.router")
 api.add_router("/fairs/", "amity.fair.api.router")
 # Part 2 (schedule, agendas, the day, exports) under the same prefix, from its own module.
 api.add_router("/fairs/", "amity.fair.api_schedule.router")
+api.add_router("/fairs/", "amity.fair.api_followup.router")
 api.add_router("/cooperation/", "amity.cooperation.api.router")

@@ -92,3 +92,13 @@ def is_meeting_side_member(user, meeting) -> bool:
 rules.add_perm("fair.mark_meeting", is_organiser | is_meeting_side_member)
 rules.add_perm("fair.record_outcome", is_meeting_side_member)
 rules.add_perm("fair.view_outcome", is_organiser | is_meeting_side_member)
+
+# Follow-up: a freed-slot offer is accepted by either side of the pair it was made to.
+
+
+@rules.predicate
+def is_offer_side_member(user, offer) -> bool:
+    return offer is not None and is_party_member(user, offer.request)
+
+
+rules.add_perm("fair.accept_offer", is_organiser | is_offer_side_member)

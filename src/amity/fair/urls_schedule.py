@@ -2,7 +2,16 @@
 
 from django.urls import path
 
-from amity.fair.views import agenda, all_agendas, dashboard, day, exports, schedule
+from amity.fair.views import (
+    agenda,
+    all_agendas,
+    dashboard,
+    day,
+    exports,
+    freed_slots,
+    schedule,
+    survey,
+)
 
 urlpatterns = [
     path("<id:fair_id>/schedule/", schedule.schedule_view, name="schedule"),
@@ -31,4 +40,9 @@ urlpatterns = [
         all_agendas.all_agendas_file,
         name="all-agendas-file",
     ),
+    # Follow-up (helper followup): freed-slot offers and the second-stage survey.
+    path("<id:fair_id>/freed-slots/", freed_slots.freed_slots_view, name="freed-slots"),
+    path("offers/<str:token>/", freed_slots.slot_offer_view, name="slot-offer"),
+    path("<id:fair_id>/survey/", survey.survey_admin_view, name="survey-admin"),
+    path("survey/<str:token>/", survey.survey_view, name="survey"),
 ]

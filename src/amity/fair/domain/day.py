@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from amity.events.models import Attendee
+from amity.fair.domain.freed_slots import offer_freed_slot, withdraw_freed_slot
 from amity.fair.models import (
     Fair,
     Meeting,
@@ -71,7 +72,12 @@ def mark_meeting(meeting: Meeting, status: str) -> Meeting:
         if status != MeetingStatus.HELD and meeting.outcomes.exists():
             raise ValidationError(_("This meeting already has an outcome; it was held."))
         Meeting.objects.filter(pk=meeting.pk).update(status=status, updated_at=timezone.now())
-    meeting.status = status
+        was = meeting.status
+        meeting.status = status
+        if status == MeetingStatus.NO_SHOW and was != status:
+            offer_freed_slot(meeting)
+        elif was == MeetingStatus.NO_SHOW:
+            withdraw_freed_slot(meeting)
     return meeting
 
 
@@ -91,12 +97,12 @@ def record_outcome(
     return outcome
 
 
-def side_of(meeting: Meeting, user) -> Participant | None:
-    """The side of ``meeting`` that ``user`` answers for: their organisation's participant."""
-    organisation_id = getattr(user, "organisation_id", None)
-    if organisation_id is None:
-        return None
-    return Participant.objects.filter(
+def record_outcome_as(meeting: Meeting, user, rating: str, note: str = "") -> MeetingOutcome:
+    """``record_outcome`` for the side ``user`` answers for: their organisation's participant."""
+    side = Participant.objects.filter(
         pk__in=[meeting.request.sender_id, meeting.request.receiver_id],
-        organisation_id=organisation_id,
+        organisation_id=getattr(user, "organisation_id", None) or 0,
     ).first()
+    if side is None:
+        raise ValidationError(_("Only the two sides of a meeting record its outcome."))
+    return record_outcome(meeting, side, rating, note)

@@ -398,8 +398,13 @@ def add_meeting(
 
 
 def cancel_meeting(meeting: Meeting) -> None:
+    """Cancel a meeting; its slot is offered to pairs still waiting to meet."""
+    # Imported here: freed slots place their meetings with this module's add_meeting.
+    from amity.fair.domain.freed_slots import offer_freed_slot
+
     with transaction.atomic():
         MeetingSeat.objects.filter(meeting=meeting).delete()
         Meeting.objects.filter(pk=meeting.pk).update(
             status=MeetingStatus.CANCELLED, sequence=_next_sequence()
         )
+        offer_freed_slot(meeting)

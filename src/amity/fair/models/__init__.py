@@ -1,6 +1,14 @@
 """The matching fair's records; thin models, rules live in ``amity.fair.domain``."""
 
 from amity.fair.models.day import MeetingOutcome, OutcomeRating
+from amity.fair.models.followup import (
+    FollowUpAnswer,
+    FollowUpResult,
+    FreedSlot,
+    FreedSlotState,
+    SlotOffer,
+    SurveyInvitation,
+)
 from amity.fair.models.participants import (
     COOPERATION_CHOICES,
     Opportunity,
@@ -41,6 +49,10 @@ __all__ = [
     "Fair",
     "FairSession",
     "FeedToken",
+    "FollowUpAnswer",
+    "FollowUpResult",
+    "FreedSlot",
+    "FreedSlotState",
     "Interpreter",
     "Mark",
     "MarkKind",
@@ -65,6 +77,8 @@ __all__ = [
     "ScheduleRun",
     "ScheduleSlot",
     "SessionPart",
+    "SlotOffer",
+    "SurveyInvitation",
     "Table",
     "TextEmbedding",
     "Unavailability",

@@ -46,6 +46,12 @@ class Fair(models.Model):
     recommendations_computed_at = models.DateTimeField(null=True, blank=True, editable=False)
     # Set by a profile change, cleared when a recomputation starts: "suggestions are stale".
     recommendations_stale = models.BooleanField(default=True, editable=False)
+    # The second-stage survey goes out this many days after the fair's last day.
+    survey_after_days = models.PositiveSmallIntegerField(
+        _("second-stage survey after (days)"),
+        default=90,
+        validators=[MinValueValidator(1), MaxValueValidator(730)],
+    )
     is_demo = models.BooleanField(_("demo data"), default=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

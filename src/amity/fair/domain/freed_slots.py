@@ -1,0 +1,296 @@
+"""Freed slots: a cancelled or no-show meeting's slot offered to pairs still waiting to meet.
+
+The pairs offered are accepted requests without a meeting whose two sides are both free in
+the slot (a side of a no-show meeting counts as free: its partner did not come), not declared
+unavailable then, under their meeting cap, and — once the slot has begun — both checked in.
+Each side's people get a notification with a one-click link. The first accept takes the slot:
+it locks the ``FreedSlot`` row, so a second accept waits, then reads "already taken"; the
+seat and table constraints of ``Meeting`` still refuse a double booking if anything slipped.
+"""
+
+from __future__ import annotations
+
+import secrets
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Count, Prefetch, Q
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+
+from amity.events.models import Attendee
+from amity.fair.domain.notices import people_of
+from amity.fair.domain.schedule import add_meeting
+from amity.fair.models import (
+    ACTIVE_MEETING_STATES,
+    FreedSlot,
+    FreedSlotState,
+    Interpreter,
+    Meeting,
+    MeetingRequest,
+    MeetingSeat,
+    MeetingStatus,
+    Participant,
+    RequestState,
+    ScheduleSlot,
+    SlotOffer,
+    Table,
+    Unavailability,
+)
+from amity.notifications.domain import notify
+
+# More offers than this for one slot only makes more people read "already taken".
+OFFERS_PER_SLOT = 5
+OFFERED = gettext_noop(
+    "A slot at %(time)s became free for your meeting with %(other)s: accept it in one click."
+)
+
+
+def offer_freed_slot(meeting: Meeting, now: datetime | None = None) -> FreedSlot | None:
+    """Offer the slot ``meeting`` gave back; None when it is too late or nobody can use it."""
+    now = now or timezone.now()
+    slot = meeting.slot
+    expires_at = offer_deadline(slot)
+    if expires_at <= now or FreedSlot.objects.filter(source=meeting).exists():
+        return None
+    if not _free_tables(slot).exists():
+        return None
+    waiting = waiting_pairs(meeting.fair_id, slot, present_only=slot.starts_at <= now)
+    # The pair that just gave the slot back is not asked to take it again.
+    waiting = [r for r in waiting if r.pk != meeting.request_id]
+    pairs = []
+    # A bounded look: on a large fair thousands may wait, most needing no interpreter.
+    for request in waiting[: OFFERS_PER_SLOT * 10]:
+        if _place_for(request, slot, strict=False) is not None:
+            pairs.append(request)
+            if len(pairs) == OFFERS_PER_SLOT:
+                break
+    if not pairs:
+        return None
+    with transaction.atomic():
+        freed = FreedSlot.objects.create(
+            fair_id=meeting.fair_id, slot=slot, source=meeting, expires_at=expires_at
+        )
+        offers = SlotOffer.objects.bulk_create(
+            SlotOffer(freed_slot=freed, request=r, token=secrets.token_urlsafe(32)) for r in pairs
+        )
+        for offer, request in zip(offers, pairs, strict=True):
+            _tell_sides(offer, request, slot)
+    return freed
+
+
+def offer_deadline(slot: ScheduleSlot) -> datetime:
+    """Offers stay open until half the slot has passed (a no-show is seen once it starts).
+
+    Half a slot is still a meeting worth having; less is not worth the walk to the table.
+    """
+    return slot.starts_at + (slot.ends_at - slot.starts_at) / 2
+
+
+def waiting_pairs(fair_id: int, slot: ScheduleSlot, *, present_only: bool) -> list[MeetingRequest]:
+    """Accepted requests without a meeting whose two sides could meet in ``slot``."""
+    scheduled = Meeting.objects.filter(fair_id=fair_id, status__in=ACTIVE_MEETING_STATES)
+    requests = list(
+        MeetingRequest.objects.filter(fair_id=fair_id, state=RequestState.ACCEPTED)
+        .exclude(pk__in=scheduled.values("request_id"))
+        .select_related("sender", "receiver", "fair")
+        .order_by("-priority", "pk")
+    )
+    people = {r.sender_id for r in requests} | {r.receiver_id for r in requests}
+    busy = busy_in(slot, people)
+    if present_only:
+        present = present_participants(fair_id, people)
+        busy |= people - present
+    return [r for r in requests if r.sender_id not in busy and r.receiver_id not in busy]
+
+
+def busy_in(slot: ScheduleSlot, people: set[int]) -> set[int]:
+    """Who of ``people`` cannot meet in ``slot``: another meeting, unavailable, or at the cap."""
+    seated = MeetingSeat.objects.filter(slot=slot, participant_id__in=people).exclude(
+        meeting__status=MeetingStatus.NO_SHOW
+    )
+    busy = set(seated.values_list("participant_id", flat=True))
+    busy |= set(
+        Unavailability.objects.filter(
+            participant_id__in=people, session_id=slot.session_id, slot=slot.index
+        ).values_list("participant_id", flat=True)
+    )
+    fair = slot.fair
+    at_cap = (
+        Participant.objects.filter(pk__in=people)
+        .annotate(held=Count("seats", filter=Q(seats__meeting__status__in=ACTIVE_MEETING_STATES)))
+        .values_list("pk", "held", "max_meetings")
+    )
+    busy |= {pk for pk, held, own_cap in at_cap if held >= min(own_cap, fair.max_meetings)}
+    return busy
+
+
+def present_participants(fair_id: int, people: set[int]) -> set[int]:
+    """Participants with a checked-in badge (their own registration's or a member's)."""
+    participants = Participant.objects.filter(pk__in=people).select_related("fair")
+    if not participants:
+        return set()
+    event_id = participants[0].fair.event_id
+    checked_in = Attendee.objects.filter(event_id=event_id, checked_in_at__isnull=False)
+    organisations = set(
+        checked_in.exclude(registration__isnull=True).values_list(
+            "registration__organisation_id", flat=True
+        )
+    ) | set(
+        checked_in.exclude(user__organisation__isnull=True).values_list(
+            "user__organisation_id", flat=True
+        )
+    )
+    return {p.pk for p in participants if p.organisation_id in organisations}
+
+
+def _place_for(
+    request: MeetingRequest, slot: ScheduleSlot, *, strict: bool = True
+) -> tuple[Table, Interpreter | None] | None:
+    """A free table (an exhibitor's own one if a side has it) and, if needed, an interpreter."""
+    taken = Meeting.objects.filter(slot=slot, status__in=ACTIVE_MEETING_STATES)
+    sides = (request.sender, request.receiver)
+    home = Table.objects.filter(exhibitor__in=sides).first()
+    tables = _free_tables(slot)
+    table = tables.filter(pk=home.pk).first() if home else tables.order_by("number").first()
+    interpreter = None
+    if table is not None and _needs_interpreter(request):
+        interpreter = _free_interpreter(request, slot, taken)
+        if interpreter is None:
+            table = None
+    if table is None:
+        if strict:
+            raise ValidationError(_("No table or interpreter is free in this slot any more."))
+        return None
+    return table, interpreter
+
+
+def _free_tables(slot: ScheduleSlot):
+    taken = Meeting.objects.filter(slot=slot, status__in=ACTIVE_MEETING_STATES)
+    return Table.objects.filter(fair_id=slot.fair_id).exclude(pk__in=taken.values("table_id"))
+
+
+def _needs_interpreter(request: MeetingRequest) -> bool:
+    # As the engine decides: a side that declares no language needs no interpreter.
+    first, second = set(request.sender.languages), set(request.receiver.languages)
+    return bool(first and second and not first & second)
+
+
+def _free_interpreter(request, slot: ScheduleSlot, taken) -> Interpreter | None:
+    first, second = set(request.sender.languages), set(request.receiver.languages)
+    for interpreter in (
+        Interpreter.objects.filter(fair_id=slot.fair_id, sessions=slot.session_id)
+        .exclude(pk__in=taken.exclude(interpreter__isnull=True).values("interpreter_id"))
+        .order_by("name")
+    ):
+        spoken = set(interpreter.languages)
+        if spoken & first and spoken & second:
+            return interpreter
+    return None
+
+
+def _tell_sides(offer: SlotOffer, request: MeetingRequest, slot: ScheduleSlot) -> None:
+    try:
+        url = reverse("fair:slot-offer", args=[offer.token])
+    except NoReverseMatch:
+        url = ""
+    zone = slot.fair.event.time_zone
+    time = timezone.localtime(slot.starts_at, ZoneInfo(zone)).strftime("%H:%M")
+    for side, other in ((request.sender, request.receiver), (request.receiver, request.sender)):
+        notify(
+            people_of(side), OFFERED, url, time=time, other=other.name_en, other_zh=other.name_zh
+        )
+
+
+def offer_by_token(token: str) -> SlotOffer | None:
+    return (
+        SlotOffer.objects.select_related(
+            "freed_slot__slot",
+            "freed_slot__fair__event",
+            "request__sender",
+            "request__receiver",
+            "request__fair",
+        )
+        .filter(token=token)
+        .first()
+    )
+
+
+def offer_status(offer: SlotOffer, now: datetime | None = None) -> str:
+    """open, accepted (this offer won), taken (another did), expired or scheduled elsewhere."""
+    now = now or timezone.now()
+    freed = offer.freed_slot
+    if offer.accepted_at is not None:
+        return "accepted"
+    if freed.state == FreedSlotState.TAKEN:
+        return "taken"
+    if freed.state == FreedSlotState.EXPIRED or freed.expires_at <= now:
+        return "expired"
+    if Meeting.objects.filter(request=offer.request, status__in=ACTIVE_MEETING_STATES).exists():
+        return "scheduled"
+    return "open"
+
+
+STATUS_MESSAGES = {
+    "accepted": gettext_noop("You accepted this slot: the meeting is in your agenda."),
+    "taken": gettext_noop("This slot is already taken: another pair accepted it first."),
+    "expired": gettext_noop("This offer has expired."),
+    "scheduled": gettext_noop("This meeting is already in the schedule at another time."),
+}
+
+
+def accept_offer(offer: SlotOffer, now: datetime | None = None) -> Meeting:
+    """Place the offered meeting in the freed slot; the first accept wins, nothing else changes."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        # The row lock: a second accept of any offer of this slot waits here for the first.
+        freed = FreedSlot.objects.select_for_update().get(pk=offer.freed_slot_id)
+        offer.freed_slot = freed
+        offer.refresh_from_db(fields=["accepted_at"])
+        status = offer_status(offer, now)
+        if status != "open":
+            raise ValidationError(_(STATUS_MESSAGES[status]))
+        request = offer.request
+        request.refresh_from_db(fields=["state"])
+        if request.state != RequestState.ACCEPTED:
+            raise ValidationError(_("This meeting request is no longer accepted."))
+        table, interpreter = _place_for(request, freed.slot)
+        # The present side of a no-show keeps its seat until it takes a new meeting.
+        MeetingSeat.objects.filter(
+            slot=freed.slot,
+            participant_id__in=(request.sender_id, request.receiver_id),
+            meeting__status=MeetingStatus.NO_SHOW,
+        ).delete()
+        # A clash the checks missed (the same pair accepting two slots at once) is refused by
+        # the meeting constraints, which add_meeting turns into a message.
+        meeting = add_meeting(request, slot=freed.slot, table=table, interpreter=interpreter)
+        FreedSlot.objects.filter(pk=freed.pk).update(state=FreedSlotState.TAKEN, filled_by=meeting)
+        SlotOffer.objects.filter(pk=offer.pk).update(accepted_at=now)
+    return meeting
+
+
+def withdraw_freed_slot(meeting: Meeting) -> int:
+    """The meeting is back (a no-show mark undone): its open offers end."""
+    return FreedSlot.objects.filter(source=meeting, state=FreedSlotState.OPEN).update(
+        state=FreedSlotState.EXPIRED
+    )
+
+
+def freed_slots(fair_id: int, limit: int = 200) -> list[FreedSlot]:
+    """The organisers' list: newest first, with the offers and the pairs, in two queries."""
+    offers = SlotOffer.objects.select_related("request__sender", "request__receiver")
+    return list(
+        FreedSlot.objects.filter(fair_id=fair_id)
+        .select_related("slot", "source__request__sender", "source__request__receiver")
+        .prefetch_related(Prefetch("offers", queryset=offers))[:limit]
+    )
+
+
+def expire_past(fair_id: int, now: datetime | None = None) -> int:
+    return FreedSlot.objects.filter(
+        fair_id=fair_id, state=FreedSlotState.OPEN, expires_at__lte=now or timezone.now()
+    ).update(state=FreedSlotState.EXPIRED)
