@@ -21,7 +21,7 @@ import random
 
 from locust import FastHttpUser, between, constant, task
 
-EXTRA_MODULES: list[str] = []
+EXTRA_MODULES: list[str] = ["fair_users"]
 
 
 def think_time():
@@ -102,4 +102,7 @@ PAGE_TYPES: dict[str, type[AmityUser]] = {
 MIXED: dict[str, type[AmityUser]] = {"registry visitor": RegistryVisitor}
 
 for _module in EXTRA_MODULES:
-    importlib.import_module(_module)
+    # Their user classes join this module's namespace, where locust looks for them by name.
+    for _name, _value in vars(importlib.import_module(_module)).items():
+        if isinstance(_value, type) and issubclass(_value, AmityUser) and _value is not AmityUser:
+            globals().setdefault(_name, _value)

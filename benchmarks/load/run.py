@@ -39,14 +39,17 @@ HEADER = (
 )
 
 
-def start_server(database: str) -> ProductionStack:
-    """A production-profile server of the demo registry (tools/production_stack.py)."""
+def start_server(database: str, *, worker: bool = False) -> ProductionStack:
+    """A production-profile server of the demo registry (tools/production_stack.py), and
+    one RQ worker if asked."""
     stack = ProductionStack(
         database=database,
         redis_url=os.environ.get("AMITY_LOAD_REDIS_URL", "redis://127.0.0.1:6379/14"),
         prefix="amity-load-",
     )
     stack.prepare(quiet=True)
+    if worker:
+        stack.start_worker()
     stack.start_server(workers=2, env={"AMITY_LOG_LEVEL": "ERROR"})
     return stack
 
@@ -56,24 +59,41 @@ def partner_ids(url: str) -> list[int]:
         return [item["id"] for item in json.load(answer)["items"]]
 
 
-def locust(url: str, user_class: str, users: int, seconds: int, think: str, ids) -> list[dict]:
-    """One headless locust run; its rows of the stats CSV (one per request name, and the
-    aggregate)."""
+def start_locust(
+    url: str, classes: str, users: int, seconds: int, think: str, ids, env=None
+) -> tuple[subprocess.Popen, Path]:
+    """A headless locust run of the user ``classes`` (space-separated names), started; the
+    prefix of its stats CSV."""
     prefix = Path(tempfile.mkdtemp(prefix="amity-locust-")) / "run"
-    env = {**os.environ, "AMITY_LOAD_THINK": think, "AMITY_LOAD_PARTNER_IDS": ",".join(ids)}
-    subprocess.run(
+    env = {
+        **os.environ,
+        **(env or {}),
+        "AMITY_LOAD_THINK": think,
+        "AMITY_LOAD_PARTNER_IDS": ",".join(ids),
+    }
+    process = subprocess.Popen(
         [
             *(sys.executable, "-m", "locust", "-f", str(HERE / "locustfile.py"), "--headless"),
             *("-u", str(users), "-r", str(users), "-t", f"{seconds}s", "--host", url),
-            *("--csv", str(prefix), "--only-summary", "--loglevel", "WARNING", user_class),
+            *("--csv", str(prefix), "--only-summary", "--loglevel", "WARNING", *classes.split()),
         ],
         env=env,
-        check=False,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
+    return process, prefix
+
+
+def read_stats(prefix: Path) -> list[dict]:
+    """The rows of a finished run's stats CSV (one per request name, and the aggregate)."""
     with open(f"{prefix}_stats.csv", newline="") as handle:
         return list(csv.DictReader(handle))
+
+
+def locust(url: str, classes: str, users: int, seconds: int, think: str, ids, env=None):
+    process, prefix = start_locust(url, classes, users, seconds, think, ids, env)
+    process.wait()
+    return read_stats(prefix)
 
 
 def row(name: str, stats: dict) -> str:
@@ -92,7 +112,13 @@ def main() -> int:
     parser.add_argument("--think-users", type=int, default=100)
     parser.add_argument("--think-seconds", type=int, default=60)
     parser.add_argument("--only", choices=["saturation", "think"])
+    parser.add_argument("--fair", action="store_true", help="the fair's scenario instead")
+    parser.add_argument("--participants", type=int, default=3000)
+    parser.add_argument("--meetings", type=int, default=15000)
+    parser.add_argument("--run-time-limit", type=int, default=60)
     args = parser.parse_args()
+    if args.fair and args.url:
+        parser.error("--fair generates its fair in a database of its own: no --url")
     users = (args.users, args.think_users)
     if max(users) > MAX_USERS or max(args.seconds, args.think_seconds) > MAX_SECONDS:
         parser.error(f"at most {MAX_USERS} users and {MAX_SECONDS} s per run")
@@ -103,12 +129,17 @@ def main() -> int:
     server = None
     url = args.url
     if url is None:
-        server = start_server(args.database)
+        server = start_server(args.database, worker=args.fair)
         url = server.base_url
     if urlparse(url).hostname not in {"127.0.0.1", "localhost", "::1"}:
         parser.error("loopback only: the load stays on this machine")
     try:
         ids = [str(i) for i in partner_ids(url)]
+        if args.fair:
+            from fair_scenario import run_fair
+
+            run_fair(url, server, args, ids)
+            return 0
         if args.only in (None, "saturation"):
             print(f"saturation: {args.users} users, no think time, {args.seconds} s each")
             print(HEADER)

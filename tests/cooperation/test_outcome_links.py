@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from amity.cooperation.domain import link_outcome
+from amity.cooperation.domain.report import yearly_report
 from amity.cooperation.models import ProjectOutcome
 from amity.fair.domain.day import mark_meeting, record_outcome
 from amity.fair.domain.schedule import add_meeting
@@ -159,3 +160,21 @@ def test_a_project_resting_on_a_cities_agreement_shows_on_the_partner_page(clien
         html = client.get(url).content.decode()
 
     assert "Port twinning" in html
+
+
+def test_the_yearly_report_counts_the_fairs_outcomes_and_linked_projects():
+    fair, agreed, _nothing = held_meeting_outcomes()
+    link_outcome(ProjectFactory(), outcome_id=agreed.pk)
+    year = fair.event.starts_on.year
+
+    rows = {
+        str(row.label): row.value
+        for section in yearly_report(year).sections
+        if section.key == "fair"
+        for row in section.rows
+    }
+
+    assert rows["Meetings held"] == 1
+    assert rows["Meetings where a side reported an agreement"] == 1
+    assert rows["Meetings where a side reported follow-up or negotiation"] == 0
+    assert rows["Cooperation projects linked to the fair's outcomes"] == 1

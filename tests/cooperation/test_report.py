@@ -135,5 +135,9 @@ def test_report_counts_the_fair_of_its_year():
         "Participating organisations": 3,
         "Meeting requests": 2,
         "Meetings agreed": 1,
+        "Meetings held": 0,
+        "Meetings where a side reported an agreement": 0,
+        "Meetings where a side reported follow-up or negotiation": 0,
+        "Cooperation projects linked to the fair's outcomes": 0,
     }
     assert "fair" not in figures(2022)

@@ -1,5 +1,6 @@
-"""Who may use the set-up tabs (sessions, tables, interpreters) and a participant's
-representatives and availability: every role against every such page and endpoint."""
+"""Who may use the set-up tabs (sessions, tables, interpreters), the fair's set-up in the API,
+a participant's representatives and availability, and editing one opportunity: every role
+against every such page and endpoint."""
 
 import json
 from datetime import UTC, datetime
@@ -15,7 +16,7 @@ from tests.factories.accounts import (
     OrganiserFactory,
     UserFactory,
 )
-from tests.factories.fair import FairFactory, ParticipantFactory
+from tests.factories.fair import FairFactory, OpportunityFactory, ParticipantFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -60,6 +61,7 @@ def world():
         "table": add_table(fair, number=1),
         "interpreter": add_interpreter(fair, name="Li Na", languages=["zh", "en"]),
         "person": add_representative(a, name="Wang Fang"),
+        "opp": OpportunityFactory(participant=a),
         "users": users,
     }
 
@@ -97,6 +99,13 @@ def _pages(w):
             OWN,
         ),
         "fair:availability": ("get", page("availability", a), {}, OWN),
+        "fair:opportunity-edit": ("get", page("opportunity-edit", a, w["opp"].pk), {}, OWN),
+        "fair:interpreter-sessions": (
+            "post",
+            page("interpreter-sessions", f, w["interpreter"].pk),
+            {"sessions": [w["session"].pk]},
+            ORGANISERS,
+        ),
         # A second sessions row: the POST of the tab, as organisers add one.
         "fair:setup-sessions POST": ("post", page("setup-sessions", f), session, ORGANISERS),
     }
@@ -107,7 +116,12 @@ def _api(w):
     base = f"/api/v1/fairs/{f}"
     mine = f"{base}/participants/{a}"
     session = {"part": "afternoon", "starts_at": at(6).isoformat(), "ends_at": at(9).isoformat()}
+    opportunity = f"{mine}/opportunities/{w['opp'].pk}"
     return {
+        "PATCH /api/v1/fairs/{fair_id}/participants/{participant_id}/opportunities/"
+        "{opportunity_id}": ("patch", opportunity, {"title": "Green tea"}, API_OWN),
+        "DELETE /api/v1/fairs/{fair_id}/participants/{participant_id}/opportunities/"
+        "{opportunity_id}": ("delete", opportunity, {}, API_OWN),
         "PATCH /api/v1/fairs/{fair_id}": ("patch", base, {"slot_minutes": 30}, API_ORGANISERS),
         "GET /api/v1/fairs/{fair_id}/sessions": ("get", f"{base}/sessions", {}, API_BROWSE),
         "POST /api/v1/fairs/{fair_id}/sessions": (
@@ -145,6 +159,12 @@ def _api(w):
             "post",
             f"{base}/interpreters",
             {"name": "Chen Jie", "languages": ["zh", "ko"]},
+            API_ORGANISERS,
+        ),
+        "PUT /api/v1/fairs/{fair_id}/interpreters/{interpreter_id}/sessions": (
+            "put",
+            f"{base}/interpreters/{w['interpreter'].pk}/sessions",
+            {"session_ids": [w["session"].pk]},
             API_ORGANISERS,
         ),
         "DELETE /api/v1/fairs/{fair_id}/interpreters/{interpreter_id}": (
@@ -198,8 +218,12 @@ PAGE_CASES = [
     "fair:representatives",
     "fair:representative-delete",
     "fair:availability",
+    "fair:opportunity-edit",
+    "fair:interpreter-sessions",
 ]
 API_ROUTES = [
+    "PATCH /api/v1/fairs/{fair_id}/participants/{participant_id}/opportunities/{opportunity_id}",
+    "DELETE /api/v1/fairs/{fair_id}/participants/{participant_id}/opportunities/{opportunity_id}",
     "PATCH /api/v1/fairs/{fair_id}",
     "GET /api/v1/fairs/{fair_id}/sessions",
     "POST /api/v1/fairs/{fair_id}/sessions",
@@ -210,6 +234,7 @@ API_ROUTES = [
     "GET /api/v1/fairs/{fair_id}/interpreters",
     "POST /api/v1/fairs/{fair_id}/interpreters",
     "DELETE /api/v1/fairs/{fair_id}/interpreters/{interpreter_id}",
+    "PUT /api/v1/fairs/{fair_id}/interpreters/{interpreter_id}/sessions",
     "GET /api/v1/fairs/{fair_id}/participants/{participant_id}/representatives",
     "POST /api/v1/fairs/{fair_id}/participants/{participant_id}/representatives",
     "DELETE /api/v1/fairs/{fair_id}/participants/{participant_id}/representatives/"

@@ -5,6 +5,7 @@ import json
 from datetime import UTC, datetime
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -15,12 +16,13 @@ from amity.fair.domain import (
     add_representative,
     add_session,
     add_table,
+    set_interpreter_sessions,
     set_unavailability,
 )
 from amity.fair.domain.schedule import add_meeting
 from amity.fair.models import FairSession, Interpreter, Representative, Table, Unavailability
 from tests.factories.accounts import EnterpriseUserFactory, OrganiserFactory
-from tests.factories.fair import FairFactory, ParticipantFactory
+from tests.factories.fair import FairFactory, OpportunityFactory, ParticipantFactory
 from tests.fair.schedule_helpers import small_fair
 
 pytestmark = pytest.mark.django_db
@@ -541,3 +543,152 @@ def test_api_an_organiser_changes_the_set_up_and_bad_values_name_the_field(organ
     assert empty.status_code == 422
     fair.refresh_from_db()
     assert (fair.slot_minutes, fair.pause_minutes, fair.approval_required) == (30, 5, True)
+
+
+# Labels of the engine's classifications
+
+
+@pytest.mark.parametrize(
+    ("lang", "sector", "cooperation"),
+    [
+        ("en", "4923 Freight transport by road", "export/import"),
+        ("zh-hans", "4923 公路货物运输", "进出口贸易"),
+    ],
+)
+def test_the_participant_page_names_sectors_and_cooperation_in_the_readers_language(
+    organiser, lang, sector, cooperation
+):
+    participant = ParticipantFactory(sectors=["4923"])
+    OpportunityFactory(participant=participant, cooperation="export_import")
+
+    body = organiser.get(url("participant-detail", participant.pk, lang=lang)).content.decode()
+
+    assert sector in body
+    assert cooperation in body
+
+
+# Editing an opportunity
+
+
+def test_a_member_edits_an_opportunity_and_a_blank_title_names_the_field(client, member_of):
+    participant = ParticipantFactory()
+    opportunity = OpportunityFactory(participant=participant, title="Buses")
+    member_of(client, participant)
+    address = url("opportunity-edit", participant.pk, opportunity.pk)
+
+    shown = client.get(address)
+    blank = client.post(address, {"kind": "offer", "title": " ", "cooperation": ""})
+    saved = client.post(address, {"kind": "request", "title": "Ferries", "cooperation": ""})
+
+    assert 'value="Buses"' in shown.content.decode()
+    assert "title" in blank.context["form"].errors
+    assert saved.status_code == 302
+    opportunity.refresh_from_db()
+    assert (opportunity.kind, opportunity.title) == ("request", "Ferries")
+
+
+def test_another_participants_opportunity_is_not_found(client, member_of):
+    mine = ParticipantFactory()
+    theirs = OpportunityFactory(participant=ParticipantFactory(fair=mine.fair))
+    member_of(client, mine)
+
+    response = client.get(url("opportunity-edit", mine.pk, theirs.pk))
+
+    assert response.status_code == 404
+
+
+def test_api_an_opportunity_is_changed_and_removed(client, member_of):
+    participant = ParticipantFactory()
+    opportunity = OpportunityFactory(participant=participant, title="Buses")
+    member_of(client, participant)
+    path = f"{participant.fair_id}/participants/{participant.pk}/opportunities/{opportunity.pk}"
+
+    blank = api(client, "patch", path, {"title": ""})
+    changed = api(client, "patch", path, {"title": "Ferries", "kind": "request"})
+    removed = api(client, "delete", path)
+    again = api(client, "delete", path)
+
+    assert (blank.status_code, list(blank.json()["errors"])) == (422, ["title"])
+    assert changed.status_code == 200
+    assert (changed.json()["title"], changed.json()["kind"]) == ("Ferries", "request")
+    assert removed.status_code == 204
+    assert again.status_code == 404
+    assert not participant.opportunities.exists()
+
+
+def test_the_home_page_asks_for_representatives_until_there_is_one(client, member_of):
+    participant = ParticipantFactory()
+    member_of(client, participant)
+
+    before = client.get(url("participant-home")).content.decode()
+    add_representative(participant, name="Wang Fang")
+    after = client.get(url("participant-home")).content.decode()
+
+    assert "the people who attend your meetings" in before
+    assert url("representatives", participant.pk) in before
+    assert "the people who attend your meetings" not in after
+
+
+# An interpreter's sessions
+
+
+def test_an_organiser_ticks_an_interpreters_sessions_in_the_grid(organiser):
+    fair = FairFactory()
+    morning = add_session(fair, part="morning", starts_at=at(14, 1), ends_at=at(14, 3))
+    afternoon = add_session(fair, part="afternoon", starts_at=at(14, 6), ends_at=at(14, 9))
+    interpreter = add_interpreter(fair, name="Li Na", languages="zh, en", sessions=[morning])
+    address = url("interpreter-sessions", fair.pk, interpreter.pk)
+
+    response = organiser.post(address, {"sessions": [afternoon.pk]}, **HTMX)
+
+    assert response.status_code == 200
+    assert 'class="data-table interpreter-grid"' in response.content.decode()
+    assert list(interpreter.sessions.all()) == [afternoon]
+
+
+def test_an_interpreter_keeps_a_session_with_their_meetings():
+    fair, _people, requests, slots = small_fair(participants=2)
+    session = FairSession.objects.get(fair=fair)
+    interpreter = add_interpreter(fair, name="Li Na", languages="zh, en", sessions=[session])
+    add_meeting(
+        requests[0],
+        slot=slots[0],
+        table=Table.objects.filter(fair=fair).first(),
+        interpreter=interpreter,
+    )
+
+    with pytest.raises(ValidationError) as refused:
+        set_interpreter_sessions(interpreter, [])
+
+    assert list(refused.value.message_dict) == ["sessions"]
+    assert list(interpreter.sessions.all()) == [session]
+
+
+def test_a_session_of_another_fair_or_a_bad_id_changes_nothing(organiser):
+    fair, other = FairFactory(), FairFactory()
+    mine = add_session(fair, part="morning", starts_at=at(14, 1), ends_at=at(14, 3))
+    theirs = add_session(other, part="morning", starts_at=at(14, 1), ends_at=at(14, 3))
+    interpreter = add_interpreter(fair, name="Li Na", languages="zh, en", sessions=[mine])
+    address = url("interpreter-sessions", fair.pk, interpreter.pk)
+
+    foreign = organiser.post(address, {"sessions": [theirs.pk]})
+    garbled = organiser.post(address, {"sessions": ["x"]})
+
+    assert "A session of another fair was given." in foreign.content.decode()
+    assert "Choose sessions of this fair." in garbled.content.decode()
+    assert list(interpreter.sessions.all()) == [mine]
+
+
+def test_api_an_interpreters_sessions_are_replaced(organiser):
+    fair = FairFactory()
+    morning = add_session(fair, part="morning", starts_at=at(14, 1), ends_at=at(14, 3))
+    interpreter = add_interpreter(fair, name="Li Na", languages="zh, en")
+    path = f"{fair.pk}/interpreters/{interpreter.pk}/sessions"
+
+    saved = api(organiser, "put", path, {"session_ids": [morning.pk]})
+    unknown = api(organiser, "put", path, {"session_ids": [morning.pk + 1000]})
+
+    assert saved.status_code == 200
+    assert saved.json()["session_ids"] == [morning.pk]
+    assert unknown.status_code == 404
+    assert list(interpreter.sessions.all()) == [morning]

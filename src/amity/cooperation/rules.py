@@ -52,5 +52,9 @@ rules.add_perm("cooperation.change_transfer", is_organiser)
 rules.add_perm("cooperation.view_network", rules.always_allow)
 rules.add_perm("cooperation.view_projects", rules.always_allow)
 rules.add_perm("cooperation.view_practices", rules.always_allow)
+# The admin: the organisers' back office (every action there, cooperation/admin.py).
+rules.add_perm("cooperation.use_back_office", is_organiser)
+# Who changed what, when (amity.audit): the office's own record.
+rules.add_perm("cooperation.view_history", is_organiser)
 # The yearly report is the office's own work product.
 rules.add_perm("cooperation.view_report", is_organiser)

@@ -26,9 +26,11 @@ from amity.fair.domain import (
     accept_request,
     add_opportunity,
     decline_request,
+    delete_opportunity,
     register_participant,
     send_request,
     update_fair,
+    update_opportunity,
     update_profile,
     withdraw_request,
 )
@@ -120,6 +122,13 @@ class OpportunityIn(InputSchema):
     title: str = Field(..., max_length=200)
     text: str = Field("", max_length=5000)
     cooperation: str = Field("", max_length=30)
+
+
+class OpportunityPatch(PatchSchema):
+    kind: Literal["offer", "request", "cooperation"] = None
+    title: str = Field(None, max_length=200)
+    text: str = Field(None, max_length=5000)
+    cooperation: str = Field(None, max_length=30)
 
 
 class MarketQuery(QuerySchema):
@@ -339,6 +348,47 @@ def create_opportunity(
     opportunity = add_opportunity(participant, **payload.dict())
     recompute_soon(fair_id, request.user)
     return Status(201, opportunity)
+
+
+def _own_opportunity(
+    request: HttpRequest, fair_id: int, participant_id: int, opportunity_id: int
+) -> Opportunity:
+    participant = _participant(request, fair_id, participant_id)
+    require_perm(request, "fair.change_participant", participant)
+    return get_or_404(
+        Opportunity.objects.filter(participant=participant).select_related("participant"),
+        opportunity_id,
+    )
+
+
+@router.patch(
+    "/{int:fair_id}/participants/{int:participant_id}/opportunities/{int:opportunity_id}",
+    response={200: OpportunityOut, **error_responses(401, 403, 404, 422)},
+)
+def patch_opportunity(
+    request: HttpRequest,
+    fair_id: int,
+    participant_id: int,
+    opportunity_id: int,
+    payload: OpportunityPatch,
+):
+    """Change an opportunity's kind, title, text or cooperation type (a blank title is 422)."""
+    opportunity = _own_opportunity(request, fair_id, participant_id, opportunity_id)
+    update_opportunity(opportunity, **payload.dict(exclude_unset=True))
+    recompute_soon(fair_id, request.user)
+    return opportunity
+
+
+@router.delete(
+    "/{int:fair_id}/participants/{int:participant_id}/opportunities/{int:opportunity_id}",
+    response={204: None, **error_responses(401, 403, 404)},
+)
+def delete_opportunity_route(
+    request: HttpRequest, fair_id: int, participant_id: int, opportunity_id: int
+):
+    delete_opportunity(_own_opportunity(request, fair_id, participant_id, opportunity_id))
+    recompute_soon(fair_id, request.user)
+    return Status(204, None)
 
 
 @router.get(

@@ -6,30 +6,54 @@ and serialises; no rule is written here. A move or a late meeting into a taken p
 naming every conflict; other bad input is a 422 and changes nothing.
 """
 
-from datetime import datetime
-from typing import Any, Literal
-from uuid import UUID
-
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from ninja import Field, Query, Router, Schema
+from ninja import Query, Router
 from ninja.pagination import paginate
 from ninja.responses import Status
 
 from amity.api import (
     BoundedPagination,
-    InputSchema,
-    QuerySchema,
     error_responses,
     get_or_404,
     require_perm,
 )
-from amity.api.errors import MAX_ID
 from amity.fair.agenda_documents import agenda_pdf_bytes, start_all_agendas
+from amity.fair.api_schedule_schemas import (
+    MEETING_RELATED,
+    AdoptedOut,
+    AgendaOut,
+    CheckInIn,
+    CheckInOut,
+    ComparisonOut,
+    ConflictOut,
+    JobStartedOut,
+    LateMeetingIn,
+    MappedPages,
+    MarkIn,
+    MeetingOut,
+    MeetingQuery,
+    OutcomeIn,
+    OutcomeOut,
+    PlaceIn,
+    PublicationOut,
+    PublishIn,
+    RunIn,
+    RunOut,
+    RunStartedOut,
+    UnscheduledOut,
+    agenda_out,
+    file_response,
+    fresh_meeting_out,
+    meeting_out,
+    publication_out,
+    run_out,
+    unscheduled_page,
+)
 from amity.fair.domain.agenda import agenda, feed_token, ics_feed
-from amity.fair.domain.day import check_in, mark_meeting, record_outcome, side_of
+from amity.fair.domain.day import check_in, mark_meeting, record_outcome_as
 from amity.fair.domain.publish import latest_publication, publish
 from amity.fair.domain.schedule import (
     add_meeting,
@@ -52,207 +76,9 @@ from amity.fair.models import (
     ScheduleSlot,
     Table,
 )
-from amity.fair.reasons import UNSCHEDULED_REASONS
 from amity.fair.schedule_tasks import start_schedule_run
 
 router = Router(tags=["fair schedule"])
-
-
-def _file(content_type: str, description: str) -> dict:
-    """The OpenAPI description of a 200 that is a file rather than JSON."""
-    return {
-        "responses": {
-            "200": {
-                "description": description,
-                "content": {content_type: {"schema": {"type": "string", "format": "binary"}}},
-            }
-        }
-    }
-
-
-# --- Schemas -------------------------------------------------------------------------------
-
-
-class JobRef(Schema):
-    id: UUID
-    status: str
-    done: int
-    total: int | None
-
-
-class RunOut(Schema):
-    id: int
-    fair_id: int
-    status: str
-    input_hash: str
-    seed: int
-    time_limit: int
-    max_break_spread: int | None
-    keep_locked: bool
-    engine_version: str
-    error: str
-    created_at: datetime
-    finished_at: datetime | None
-    # The preview's figures once finished: scheduled of requested, priority and its bound,
-    # breaks, meetings per participant, interpreter use, unscheduled by reason.
-    stats: dict[str, Any]
-    job: JobRef | None = None
-
-
-class RunIn(InputSchema):
-    seed: int = Field(0, ge=0, le=2**31 - 1)
-    time_limit: int = Field(30, ge=1, le=600)
-    max_break_spread: int | None = Field(None, ge=0, le=32767)
-    keep_locked: bool = True
-
-
-class RunStartedOut(Schema):
-    run: RunOut
-    job_id: UUID
-    job_url: str
-
-
-class UnscheduledOut(Schema):
-    request_id: int
-    sender_id: int | None
-    sender_name_en: str
-    receiver_id: int | None
-    receiver_name_en: str
-    reason: str
-    reason_text: str
-
-
-class ComparisonOut(Schema):
-    first: dict[str, Any]
-    second: dict[str, Any]
-    only_first: int
-    only_second: int
-    moved: int
-
-
-class AdoptedOut(Schema):
-    placed: int
-
-
-class MeetingOut(Schema):
-    id: int
-    fair_id: int
-    request_id: int
-    uid: str
-    sender_id: int
-    sender_name_en: str
-    sender_name_zh: str
-    receiver_id: int
-    receiver_name_en: str
-    receiver_name_zh: str
-    slot_id: int
-    starts_at: datetime
-    ends_at: datetime
-    table_id: int
-    table_number: int
-    interpreter_id: int | None
-    interpreter_name: str
-    status: str
-    locked: bool
-    sequence: int
-
-
-class MeetingQuery(QuerySchema):
-    participant_id: int | None = Field(None, ge=1, le=MAX_ID)
-    slot_id: int | None = Field(None, ge=1, le=MAX_ID)
-    status: Literal["scheduled", "held", "no_show", "cancelled"] | None = None
-    locked: bool | None = None
-
-
-class PlaceIn(InputSchema):
-    slot_id: int = Field(..., ge=1, le=MAX_ID)
-    table_id: int = Field(..., ge=1, le=MAX_ID)
-    # Absent: a moved meeting keeps its interpreter; null: none.
-    interpreter_id: int | None = Field(None, ge=1, le=MAX_ID)
-
-
-class LateMeetingIn(PlaceIn):
-    request_id: int = Field(..., ge=1, le=MAX_ID)
-    locked: bool = True
-
-
-class ConflictOut(Schema):
-    detail: str
-    conflicts: list[str]
-
-
-class PublishIn(InputSchema):
-    kind: Literal["preliminary", "final"]
-    run_id: int | None = Field(None, ge=1, le=MAX_ID)
-
-
-class PublicationOut(Schema):
-    id: int
-    fair_id: int
-    run_id: int | None
-    kind: str
-    published_at: datetime
-    meetings: int
-
-
-class AgendaEntryOut(Schema):
-    meeting_id: int
-    uid: str
-    sequence: int
-    starts_at: datetime
-    ends_at: datetime
-    table_number: int
-    with_id: int
-    with_name_en: str
-    with_name_zh: str
-    representatives: list[str]
-    interpreter_name: str
-    status: str
-
-
-class AgendaOut(Schema):
-    participant_id: int
-    name_en: str
-    name_zh: str
-    time_zone: str
-    published: str | None
-    feed_url: str
-    meetings: list[AgendaEntryOut]
-
-
-class CheckInIn(InputSchema):
-    code: str = Field(..., min_length=1, max_length=200)
-
-
-class CheckInOut(Schema):
-    attendee_id: int
-    name_en: str
-    name_zh: str
-    checked_in_at: datetime
-    participant_id: int | None
-
-
-class MarkIn(InputSchema):
-    status: Literal["held", "no_show", "scheduled"]
-
-
-class OutcomeIn(InputSchema):
-    rating: Literal["none", "follow_up", "negotiating", "agreement"]
-    note: str = Field("", max_length=2000)
-
-
-class OutcomeOut(Schema):
-    id: int
-    meeting_id: int
-    participant_id: int
-    rating: str
-    note: str
-    updated_at: datetime
-
-
-class JobStartedOut(Schema):
-    job_id: UUID
-    job_url: str
 
 
 # --- Loading under the rules ---------------------------------------------------------------
@@ -267,9 +93,6 @@ def _organiser_fair(request: HttpRequest, fair_id: int) -> Fair:
 def _run(request: HttpRequest, fair_id: int, run_id: int) -> ScheduleRun:
     fair = _organiser_fair(request, fair_id)
     return get_or_404(ScheduleRun.objects.filter(fair=fair).select_related("fair", "job"), run_id)
-
-
-MEETING_RELATED = ("slot", "table", "interpreter", "request__sender", "request__receiver", "fair")
 
 
 def _meeting(request: HttpRequest, fair_id: int, meeting_id: int, perm: str) -> Meeting:
@@ -301,86 +124,6 @@ def _conflict(found: list[str]) -> Status:
     return Status(409, {"detail": _("The place is taken; nothing changed."), "conflicts": found})
 
 
-# --- Serialising ---------------------------------------------------------------------------
-
-
-def _run_out(run: ScheduleRun) -> dict:
-    data = {name: getattr(run, name) for name in RunOut.model_fields if name != "job"}
-    job = run.job
-    data["job"] = (
-        {"id": job.pk, "status": job.status, "done": job.done, "total": job.total} if job else None
-    )
-    return data
-
-
-def _meeting_out(meeting: Meeting) -> dict:
-    sender, receiver = meeting.request.sender, meeting.request.receiver
-    return {
-        "id": meeting.pk,
-        "fair_id": meeting.fair_id,
-        "request_id": meeting.request_id,
-        "uid": meeting.uid,
-        "sender_id": sender.pk,
-        "sender_name_en": sender.name_en,
-        "sender_name_zh": sender.name_zh,
-        "receiver_id": receiver.pk,
-        "receiver_name_en": receiver.name_en,
-        "receiver_name_zh": receiver.name_zh,
-        "slot_id": meeting.slot_id,
-        "starts_at": meeting.slot.starts_at,
-        "ends_at": meeting.slot.ends_at,
-        "table_id": meeting.table_id,
-        "table_number": meeting.table.number,
-        "interpreter_id": meeting.interpreter_id,
-        "interpreter_name": meeting.interpreter.name if meeting.interpreter_id else "",
-        "status": meeting.status,
-        "locked": meeting.locked,
-        "sequence": meeting.sequence,
-    }
-
-
-def _fresh(meeting: Meeting) -> dict:
-    return _meeting_out(Meeting.objects.select_related(*MEETING_RELATED).get(pk=meeting.pk))
-
-
-class _Mapped:
-    """A sequence the paginator slices; each page is converted after slicing, in bulk."""
-
-    def __init__(self, items, convert_page) -> None:
-        self.items, self.convert_page = items, convert_page
-
-    def __len__(self) -> int:
-        return len(self.items) if isinstance(self.items, list) else self.items.count()
-
-    def __getitem__(self, index: slice) -> list:
-        return self.convert_page(list(self.items[index]))
-
-
-def _unscheduled_page(rows: list) -> list[dict]:
-    ids = [int(request_id) for request_id, _reason in rows]
-    sides = {
-        pk: (sender_id, sender, receiver_id, receiver)
-        for pk, sender_id, sender, receiver_id, receiver in MeetingRequest.objects.filter(
-            pk__in=ids
-        ).values_list("pk", "sender_id", "sender__name_en", "receiver_id", "receiver__name_en")
-    }
-    page = []
-    for request_id, reason in rows:
-        sender_id, sender, receiver_id, receiver = sides.get(int(request_id), (None, "", None, ""))
-        page.append(
-            {
-                "request_id": int(request_id),
-                "sender_id": sender_id,
-                "sender_name_en": sender,
-                "receiver_id": receiver_id,
-                "receiver_name_en": receiver,
-                "reason": reason,
-                "reason_text": str(UNSCHEDULED_REASONS.get(reason, reason)),
-            }
-        )
-    return page
-
-
 # --- Schedule runs -------------------------------------------------------------------------
 
 
@@ -395,7 +138,7 @@ def list_runs(request: HttpRequest, fair_id: int):
     runs = (
         ScheduleRun.objects.filter(fair=fair).select_related("job").order_by("-created_at", "-pk")
     )
-    return _Mapped(runs, lambda page: [_run_out(run) for run in page])
+    return MappedPages(runs, lambda page: [run_out(run) for run in page])
 
 
 @router.post(
@@ -408,9 +151,7 @@ def start_run(request: HttpRequest, fair_id: int, payload: RunIn):
     run = new_run(fair, started_by=request.user, **payload.dict())
     job = start_schedule_run(run, request.user)
     run.job = job
-    return Status(
-        202, {"run": _run_out(run), "job_id": job.pk, "job_url": f"/api/v1/jobs/{job.pk}"}
-    )
+    return Status(202, {"run": run_out(run), "job_id": job.pk, "job_url": f"/api/v1/jobs/{job.pk}"})
 
 
 @router.get(
@@ -419,7 +160,7 @@ def start_run(request: HttpRequest, fair_id: int, payload: RunIn):
 )
 def get_run(request: HttpRequest, fair_id: int, run_id: int):
     """A run with its status, its job's progress and, once finished, the preview's figures."""
-    return _run_out(_run(request, fair_id, run_id))
+    return run_out(_run(request, fair_id, run_id))
 
 
 @router.get(
@@ -431,7 +172,7 @@ def list_unscheduled(request: HttpRequest, fair_id: int, run_id: int):
     """Every meeting the run left out, with its reason (no common free slot, interpreter
     shortage, table capacity, meeting cap, gave way to higher priority)."""
     run = _run(request, fair_id, run_id)
-    return _Mapped(list(run.result.get("unscheduled", [])), _unscheduled_page)
+    return MappedPages(list(run.result.get("unscheduled", [])), unscheduled_page)
 
 
 @router.get(
@@ -479,7 +220,7 @@ def list_meetings(request: HttpRequest, fair_id: int, filters: Query[MeetingQuer
     if filters.locked is not None:
         meetings = meetings.filter(locked=filters.locked)
     meetings = meetings.order_by("slot__starts_at", "table__number", "pk")
-    return _Mapped(meetings, lambda page: [_meeting_out(m) for m in page])
+    return MappedPages(meetings, lambda page: [meeting_out(m) for m in page])
 
 
 @router.post(
@@ -500,7 +241,7 @@ def create_late_meeting(request: HttpRequest, fair_id: int, payload: LateMeeting
     meeting = add_meeting(
         meeting_request, slot=slot, table=table, interpreter=interpreter, locked=payload.locked
     )
-    return Status(201, _fresh(meeting))
+    return Status(201, fresh_meeting_out(meeting))
 
 
 @router.post(
@@ -510,7 +251,7 @@ def create_late_meeting(request: HttpRequest, fair_id: int, payload: LateMeeting
 def lock(request: HttpRequest, fair_id: int, meeting_id: int):
     """Lock a meeting: a re-run keeps it where it is."""
     meeting = _meeting(request, fair_id, meeting_id, "fair.manage_schedule")
-    return _meeting_out(set_locked(meeting, True))
+    return meeting_out(set_locked(meeting, True))
 
 
 @router.post(
@@ -519,7 +260,7 @@ def lock(request: HttpRequest, fair_id: int, meeting_id: int):
 )
 def unlock(request: HttpRequest, fair_id: int, meeting_id: int):
     meeting = _meeting(request, fair_id, meeting_id, "fair.manage_schedule")
-    return _meeting_out(set_locked(meeting, False))
+    return meeting_out(set_locked(meeting, False))
 
 
 @router.post(
@@ -538,7 +279,7 @@ def move(request: HttpRequest, fair_id: int, meeting_id: int, payload: PlaceIn):
     found = conflicts(meeting, meeting.request, slot, table, interpreter)
     if found:
         return _conflict(found)
-    return _fresh(move_meeting(meeting, slot=slot, table=table, interpreter=interpreter))
+    return fresh_meeting_out(move_meeting(meeting, slot=slot, table=table, interpreter=interpreter))
 
 
 @router.post(
@@ -548,7 +289,7 @@ def move(request: HttpRequest, fair_id: int, meeting_id: int, payload: PlaceIn):
 def mark(request: HttpRequest, fair_id: int, meeting_id: int, payload: MarkIn):
     """Held or no-show, by either side or an organiser (or back to scheduled)."""
     meeting = _meeting(request, fair_id, meeting_id, "fair.mark_meeting")
-    return _meeting_out(mark_meeting(meeting, payload.status))
+    return meeting_out(mark_meeting(meeting, payload.status))
 
 
 @router.get(
@@ -568,10 +309,7 @@ def meeting_outcomes(request: HttpRequest, fair_id: int, meeting_id: int):
 def record(request: HttpRequest, fair_id: int, meeting_id: int, payload: OutcomeIn):
     """Your side's answer about a held meeting; a second answer replaces the first."""
     meeting = _meeting(request, fair_id, meeting_id, "fair.record_outcome")
-    side = side_of(meeting, request.user)
-    if side is None:
-        require_perm(request, "fair.act_for_participant", None)
-    return record_outcome(meeting, side, payload.rating, payload.note)
+    return record_outcome_as(meeting, request.user, payload.rating, payload.note)
 
 
 @router.get(
@@ -588,17 +326,6 @@ def list_outcomes(request: HttpRequest, fair_id: int):
 
 
 # --- Publishing ----------------------------------------------------------------------------
-
-
-def _publication_out(publication) -> dict:
-    return {
-        "id": publication.pk,
-        "fair_id": publication.fair_id,
-        "run_id": publication.run_id,
-        "kind": publication.kind,
-        "published_at": publication.published_at,
-        "meetings": len(publication.snapshot),
-    }
 
 
 @router.post(
@@ -621,8 +348,8 @@ def publish_schedule(request: HttpRequest, fair_id: int, payload: PublishIn):
         run = get_or_404(ScheduleRun.objects.filter(fair=fair), payload.run_id)
     publication = publish(fair, payload.kind, by=request.user, run=run)
     if publication is None:
-        return Status(200, _publication_out(latest_publication(fair)))
-    return Status(201, _publication_out(publication))
+        return Status(200, publication_out(latest_publication(fair)))
+    return Status(201, publication_out(publication))
 
 
 # --- Agendas -------------------------------------------------------------------------------
@@ -639,37 +366,13 @@ def get_agenda(request: HttpRequest, fair_id: int, participant_id: int):
     feed = request.build_absolute_uri(
         reverse("fair:ics-feed", args=[feed_token(participant).token])
     )
-    return {
-        "participant_id": participant.pk,
-        "name_en": participant.name_en,
-        "name_zh": participant.name_zh,
-        "time_zone": participant.fair.event.time_zone,
-        "published": publication.kind if publication else None,
-        "feed_url": feed,
-        "meetings": [
-            {
-                "meeting_id": e.meeting.pk,
-                "uid": e.meeting.uid,
-                "sequence": e.meeting.sequence,
-                "starts_at": e.meeting.slot.starts_at,
-                "ends_at": e.meeting.slot.ends_at,
-                "table_number": e.meeting.table.number,
-                "with_id": e.other.pk,
-                "with_name_en": e.other.name_en,
-                "with_name_zh": e.other.name_zh,
-                "representatives": [r.name for r in e.representatives],
-                "interpreter_name": e.meeting.interpreter.name if e.meeting.interpreter_id else "",
-                "status": e.meeting.status,
-            }
-            for e in agenda(participant)
-        ],
-    }
+    return agenda_out(participant, agenda(participant), publication, feed)
 
 
 @router.get(
     "/{int:fair_id}/participants/{int:participant_id}/agenda/pdf",
     response=error_responses(401, 403, 404),
-    openapi_extra=_file("application/pdf", "The agenda as a bilingual PDF."),
+    openapi_extra=file_response("application/pdf", "The agenda as a bilingual PDF."),
 )
 def get_agenda_pdf(request: HttpRequest, fair_id: int, participant_id: int):
     participant = _agenda_participant(request, fair_id, participant_id)
@@ -681,7 +384,7 @@ def get_agenda_pdf(request: HttpRequest, fair_id: int, participant_id: int):
 @router.get(
     "/{int:fair_id}/participants/{int:participant_id}/agenda/ics",
     response=error_responses(401, 403, 404),
-    openapi_extra=_file("text/calendar", "The agenda as iCalendar (one UID per meeting)."),
+    openapi_extra=file_response("text/calendar", "The agenda as iCalendar (one UID per meeting)."),
 )
 def get_agenda_ics(request: HttpRequest, fair_id: int, participant_id: int):
     participant = _agenda_participant(request, fair_id, participant_id)
@@ -733,7 +436,9 @@ def _xlsx(data: bytes, name: str) -> HttpResponse:
 @router.get(
     "/{int:fair_id}/exports/meetings",
     response=error_responses(401, 403, 404, 422),
-    openapi_extra=_file(XLSX_TYPE, "Every meeting: slot, table, both sides, interpreter, status."),
+    openapi_extra=file_response(
+        XLSX_TYPE, "Every meeting: slot, table, both sides, interpreter, status."
+    ),
 )
 def export_meetings(request: HttpRequest, fair_id: int):
     fair = _organiser_fair(request, fair_id)
@@ -743,7 +448,7 @@ def export_meetings(request: HttpRequest, fair_id: int):
 @router.get(
     "/{int:fair_id}/exports/outcomes",
     response=error_responses(401, 403, 404, 422),
-    openapi_extra=_file(XLSX_TYPE, "Every outcome: meeting, side, rating, note."),
+    openapi_extra=file_response(XLSX_TYPE, "Every outcome: meeting, side, rating, note."),
 )
 def export_outcomes(request: HttpRequest, fair_id: int):
     fair = _organiser_fair(request, fair_id)

@@ -26,6 +26,7 @@ from amity.fair.domain import (
     remove_representative,
     remove_session,
     remove_table,
+    set_interpreter_sessions,
     set_unavailability,
 )
 from amity.fair.models import Fair, FairSession, Interpreter, Participant, Representative, Table
@@ -245,15 +246,40 @@ def list_interpreters(request: HttpRequest, fair_id: int):
 def create_interpreter(request: HttpRequest, fair_id: int, payload: InterpreterIn):
     """Add an interpreter with two or more languages and the sessions they work in."""
     fair = _managed_fair(request, fair_id)
-    # Sessions of another fair are named by the action's rule, not silently dropped.
-    sessions = list(FairSession.objects.filter(pk__in=payload.session_ids))
-    missing = set(payload.session_ids) - {session.pk for session in sessions}
-    if missing:
-        get_or_404(FairSession, min(missing))
     interpreter = add_interpreter(
-        fair, name=payload.name, languages=payload.languages, sessions=sessions
+        fair,
+        name=payload.name,
+        languages=payload.languages,
+        sessions=_sessions(payload.session_ids),
     )
     return Status(201, interpreter)
+
+
+def _sessions(ids: list[int]) -> list[FairSession]:
+    """The sessions named; sessions of another fair are refused by the action's rule (422),
+    not silently dropped; an id that names no session is a 404."""
+    sessions = list(FairSession.objects.filter(pk__in=ids))
+    missing = set(ids) - {session.pk for session in sessions}
+    if missing:
+        get_or_404(FairSession, min(missing))
+    return sessions
+
+
+class SessionIdsIn(InputSchema):
+    session_ids: list[Annotated[int, Field(ge=1, le=MAX_ID)]] = Field(..., max_length=100)
+
+
+@router.put(
+    "/{int:fair_id}/interpreters/{int:interpreter_id}/sessions",
+    response={200: InterpreterOut, **error_responses(401, 403, 404, 422)},
+)
+def put_interpreter_sessions(
+    request: HttpRequest, fair_id: int, interpreter_id: int, payload: SessionIdsIn
+):
+    """Replace the sessions the interpreter works in (422 if one with their meetings goes)."""
+    fair = _managed_fair(request, fair_id)
+    interpreter = get_or_404(Interpreter.objects.filter(fair=fair), interpreter_id)
+    return set_interpreter_sessions(interpreter, _sessions(payload.session_ids))
 
 
 @router.delete(

@@ -4,6 +4,7 @@ from amity.fair.urls_schedule import urlpatterns as schedule_urlpatterns
 from amity.fair.views import (
     home,
     marketplace,
+    opportunities,
     organiser,
     participant,
     representatives,
@@ -59,6 +60,11 @@ urlpatterns += [
     ),
     path("<id:fair_id>/setup/interpreters/", setup_pages.interpreters, name="setup-interpreters"),
     path(
+        "<id:fair_id>/setup/interpreters/<id:interpreter_id>/sessions/",
+        setup_pages.interpreter_sessions,
+        name="interpreter-sessions",
+    ),
+    path(
         "<id:fair_id>/setup/interpreters/<id:interpreter_id>/delete/",
         setup_pages.interpreter_delete,
         name="interpreter-delete",
@@ -74,5 +80,10 @@ urlpatterns += [
         name="representative-delete",
     ),
     path("participants/<id:pk>/availability/", representatives.availability, name="availability"),
+    path(
+        "participants/<id:pk>/opportunities/<id:opportunity_id>/edit/",
+        opportunities.opportunity_edit,
+        name="opportunity-edit",
+    ),
 ]
 urlpatterns += schedule_urlpatterns

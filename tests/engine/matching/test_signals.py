@@ -1,12 +1,14 @@
 """Each scoring signal on its own, with the lexical backend (fast, deterministic)."""
 
+from dataclasses import replace
+
 import numpy as np
 
 from amity.engine.matching import RecommendOptions, parse_profiles, recommend
 from amity.engine.matching.embedding import LexicalBackend
 from amity.engine.matching.isic import sector_fit
-from amity.engine.matching.recommend import _build_arrays
-from amity.engine.matching.scoring import Weights, exact_scores
+from amity.engine.matching.recommend import _build_arrays, _Explainer
+from amity.engine.matching.scoring import TitleSet, Weights, exact_scores
 from tests.engine.matching.factories import fair, org
 
 OPTIONS = RecommendOptions(backend="lexical", cache_dir=None)
@@ -149,3 +151,76 @@ def test_must_meet_keeps_a_partner_with_nothing_in_common():
     lists, _ = _lists(document)
 
     assert lists["a"] == ["c"]
+
+
+def _title_weights(backend, sector_text):
+    low, high = backend.similarity_low, backend.similarity_high
+    return Weights(1.0, 0.0, 0.0, 0.0, 1.0, low, high, sector_text=sector_text)
+
+
+def _with_title_similarity(arrays, similarity):
+    """b (position 1) is given one sector title whose similarity to a's request is fixed."""
+    titles = TitleSet(
+        start=np.array([0, 0]),
+        count=np.array([0, 1]),
+        title=np.array([0]),
+        code=np.array([0]),
+        sims=np.full((len(arrays.seeks.vectors), 1), similarity, dtype=np.float32),
+    )
+    return replace(arrays, sector_titles=titles)
+
+
+def test_sector_title_confirms_the_offer_text_and_never_adds_to_it():
+    # A request that fits what the other side *is* but not what it offers must not be lifted
+    # by the sector title: the title only confirms (or tempers) the text match.
+    profiles = parse_profiles(
+        fair(
+            org("a", seeks=["cold storage for our cherries"]),
+            org("b", offers=["cold storage for dairy products in East China"]),
+        )
+    )
+    backend = LexicalBackend()
+    arrays, *_ = _build_arrays(profiles, backend, lambda _m: None)
+    rows, cols = np.array([0]), np.array([1])
+    text_only = float(exact_scores(arrays, _title_weights(backend, 0.0), rows, cols).gain_row[0])
+
+    high = exact_scores(
+        _with_title_similarity(arrays, 0.99), _title_weights(backend, 0.4), rows, cols
+    )
+    low = exact_scores(
+        _with_title_similarity(arrays, -1.0), _title_weights(backend, 0.4), rows, cols
+    )
+
+    assert 0 < text_only < 1
+    assert round(float(high.gain_row[0]), 6) == round(text_only, 6)
+    assert round(float(low.gain_row[0]), 6) == round(0.6 * text_only, 6)
+
+
+def _explained_kinds(seek, offer, title_similarity):
+    profiles = parse_profiles(
+        fair(org("a", seeks=[seek]), org("b", offers=[offer], sectors=["7912"]))
+    )
+    backend = LexicalBackend()
+    arrays, seek_texts, offer_texts, codes = _build_arrays(profiles, backend, lambda _m: None)
+    arrays = _with_title_similarity(arrays, title_similarity)
+    pairs = exact_scores(arrays, _title_weights(backend, 0.4), np.array([0]), np.array([1]))
+    floor = backend.similarity_low + 0.05 * (backend.similarity_high - backend.similarity_low)
+    explain = _Explainer(
+        profiles.organisations,
+        pairs,
+        np.array([False]),
+        seek_texts,
+        offer_texts,
+        codes,
+        floor,
+        True,
+    )
+    return [reason.kind for reason in explain(0).reasons]
+
+
+def test_sector_title_reason_is_told_only_with_the_offer_match_it_confirms():
+    matched = _explained_kinds("cold storage for cherries", "cold storage for cherries", 0.99)
+    unrelated = _explained_kinds("cold storage for cherries", "tour guides in Egypt", 0.99)
+
+    assert matched[:2] == ["seek_offer", "seek_sector"]
+    assert "seek_sector" not in unrelated

@@ -3,20 +3,24 @@
 from collections.abc import Iterable
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils.translation import gettext as _
 
 from amity.cities.models import CooperationField
-from amity.cooperation.domain.checks import require_title, save_valid, with_source
+from amity.cooperation.domain.checks import save_valid, with_source
+from amity.cooperation.domain.invariants import (
+    normalise_transfer,
+    validate_practice,
+    validate_transfer,
+)
 from amity.cooperation.models import Practice, Transfer
 
 
 @transaction.atomic
 def create_practice(*, fields: Iterable[CooperationField] = (), **values: Any) -> Practice:
     with_source(values)
-    require_title(values)
-    practice = save_valid(Practice(**values))
+    practice = Practice(**values)
+    validate_practice(practice)
+    save_valid(practice)
     practice.fields.set(fields)
     return practice
 
@@ -27,7 +31,7 @@ def update_practice(
 ) -> Practice:
     for name, value in with_source(values).items():
         setattr(practice, name, value)
-    require_title(vars(practice))
+    validate_practice(practice)
     save_valid(practice)
     if fields is not None:
         practice.fields.set(fields)
@@ -35,12 +39,8 @@ def update_practice(
 
 
 def _check_transfer(transfer: Transfer) -> None:
-    if transfer.from_place_id == transfer.to_place_id:
-        raise ValidationError({"to_place": _("A city cannot learn a practice from itself.")})
-    if transfer.since is not None and not transfer.since_precision:
-        transfer.since_precision = "day"
-    if transfer.since is None:
-        transfer.since_precision = ""
+    normalise_transfer(transfer)
+    validate_transfer(transfer)
 
 
 @transaction.atomic

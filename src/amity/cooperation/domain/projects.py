@@ -12,12 +12,19 @@ from django.utils.translation import gettext as _
 
 from amity.accounts.models import Organisation
 from amity.cities.models import Agreement, CooperationField, Partnership
-from amity.cooperation.domain.checks import require_order, require_title, save_valid, with_source
+from amity.cooperation.domain.checks import save_valid, with_source
+from amity.cooperation.domain.invariants import (
+    validate_indicator,
+    validate_milestone,
+    validate_partner,
+    validate_project,
+    validate_update,
+    validate_value,
+)
 from amity.cooperation.models import (
     Indicator,
     IndicatorValue,
     Milestone,
-    MilestoneStatus,
     Project,
     ProjectDocument,
     ProjectPartner,
@@ -34,9 +41,9 @@ def create_project(
     **values: Any,
 ) -> Project:
     with_source(values)
-    require_title(values)
-    require_order(values.get("starts_on"), values.get("ends_on"), end_field="ends_on")
-    project = save_valid(Project(**values))
+    project = Project(**values)
+    validate_project(project)
+    save_valid(project)
     project.fields.set(fields)
     project.agreements.set(agreements)
     return project
@@ -52,8 +59,7 @@ def update_project(
 ) -> Project:
     for name, value in with_source(values).items():
         setattr(project, name, value)
-    require_title(vars(project))
-    require_order(project.starts_on, project.ends_on, end_field="ends_on")
+    validate_project(project)
     save_valid(project)
     if fields is not None:
         project.fields.set(fields)
@@ -70,36 +76,26 @@ def add_partner(
     partnership: Partnership | None = None,
     organisation: Organisation | None = None,
 ) -> ProjectPartner:
-    if (partnership is None) == (organisation is None):
-        raise ValidationError(
-            {"partnership": _("Choose either a partner city or an organisation.")}
-        )
-    taken = project.partners.filter(partnership=partnership, organisation=organisation)
-    if taken.exists():
-        raise ValidationError({"partnership": _("This partner already takes part.")})
-    return save_valid(
-        ProjectPartner(
-            project=project, partnership=partnership, organisation=organisation, role=role
-        )
+    partner = ProjectPartner(
+        project=project, partnership=partnership, organisation=organisation, role=role
     )
+    validate_partner(partner)
+    return save_valid(partner)
 
 
 @transaction.atomic
 def add_milestone(project: Project, **values: Any) -> Milestone:
     with_source(values)
-    require_title(values)
-    require_order(values.get("starts_on"), values.get("ends_on"), end_field="ends_on")
-    if values.get("status") == MilestoneStatus.REACHED and not values.get("reached_on"):
-        raise ValidationError(
-            {"reached_on": _("A reached milestone needs the day it was reached.")}
-        )
-    return save_valid(Milestone(project=project, **values))
+    milestone = Milestone(project=project, **values)
+    validate_milestone(milestone)
+    return save_valid(milestone)
 
 
 @transaction.atomic
 def add_indicator(project: Project, **values: Any) -> Indicator:
-    require_title(values, "name")
-    return save_valid(Indicator(project=project, **values))
+    indicator = Indicator(project=project, **values)
+    validate_indicator(indicator)
+    return save_valid(indicator)
 
 
 @transaction.atomic
@@ -107,23 +103,21 @@ def record_value(
     indicator: Indicator, *, measured_on: date | None, **values: Any
 ) -> IndicatorValue:
     """A measured value of an indicator; the day of the measurement is required."""
-    if measured_on is None:
-        raise ValidationError({"measured_on": _("A measured value needs the day it was measured.")})
-    if indicator.values.filter(measured_on=measured_on).exists():
-        raise ValidationError({"measured_on": _("A value for this day is already recorded.")})
     with_source(values)
-    return save_valid(IndicatorValue(indicator=indicator, measured_on=measured_on, **values))
+    value = IndicatorValue(indicator=indicator, measured_on=measured_on, **values)
+    validate_value(value)
+    return save_valid(value)
 
 
 @transaction.atomic
 def post_update(project: Project, *, author, posted_on: date | None = None, **values: Any):
-    require_title(values, "text")
     update = ProjectUpdate(
         project=project,
         author=author if author is not None and author.is_authenticated else None,
         posted_on=posted_on or timezone.localdate(),
         **values,
     )
+    validate_update(update)
     return save_valid(update)
 
 

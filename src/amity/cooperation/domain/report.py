@@ -7,7 +7,8 @@ Extension point: ``REPORT_SECTIONS``, a list of ``section(year) -> ReportSection
 section that returns ``None`` (nothing that year) is left out, so the report never shows an
 empty placeholder. Cooperation sits above the other domains, so their sections live here and
 read their models downward (as ``fair_section`` does); a domain below must not import this
-module. When the fair records meeting outcomes, ``fair_section`` gains their rows.
+module. ``fair_section`` counts the meetings held, their outcomes as the sides reported them,
+and the cooperation projects linked to those outcomes.
 """
 
 from collections.abc import Callable
@@ -18,9 +19,24 @@ from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
 from amity.cities.models import Agreement, AgreementKind, Exchange, ExchangeKind, Partnership
-from amity.cooperation.models import Milestone, MilestoneStatus, Project, ProjectStatus, Transfer
+from amity.cooperation.models import (
+    Milestone,
+    MilestoneStatus,
+    Project,
+    ProjectOutcome,
+    ProjectStatus,
+    Transfer,
+)
 from amity.events.models import Delegation, Event
-from amity.fair.models import Fair, MeetingRequest, Participant
+from amity.fair.models import (
+    Fair,
+    Meeting,
+    MeetingOutcome,
+    MeetingRequest,
+    MeetingStatus,
+    OutcomeRating,
+    Participant,
+)
 
 FIRST_YEAR = 1949
 LAST_YEAR = 2200
@@ -168,6 +184,7 @@ def fair_section(year: int) -> ReportSection | None:
     if not fairs.exists():
         return None
     meetings = MeetingRequest.objects.filter(fair__in=fairs)
+    outcomes = MeetingOutcome.objects.filter(meeting__fair__in=fairs)
     return ReportSection(
         key="fair",
         title=_("Matching fair"),
@@ -179,8 +196,32 @@ def fair_section(year: int) -> ReportSection | None:
             ),
             ReportRow(_("Meeting requests"), meetings.count()),
             ReportRow(_("Meetings agreed"), meetings.filter(state="accepted").count()),
+            ReportRow(
+                _("Meetings held"),
+                Meeting.objects.filter(fair__in=fairs, status=MeetingStatus.HELD).count(),
+            ),
+            # A meeting counts once, when either side reported it so.
+            ReportRow(
+                _("Meetings where a side reported an agreement"),
+                _meetings_rated(outcomes, [OutcomeRating.AGREEMENT]),
+            ),
+            ReportRow(
+                _("Meetings where a side reported follow-up or negotiation"),
+                _meetings_rated(outcomes, [OutcomeRating.FOLLOW_UP, OutcomeRating.NEGOTIATING]),
+            ),
+            ReportRow(
+                _("Cooperation projects linked to the fair's outcomes"),
+                ProjectOutcome.objects.filter(outcome__in=outcomes)
+                .values("project_id")
+                .distinct()
+                .count(),
+            ),
         ],
     )
+
+
+def _meetings_rated(outcomes, ratings: list[str]) -> int:
+    return outcomes.filter(rating__in=ratings).values("meeting_id").distinct().count()
 
 
 # The extension point (see the module's docstring).

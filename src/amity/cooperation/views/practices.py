@@ -14,6 +14,7 @@ from amity.cooperation import domain
 from amity.cooperation.domain.practice_meetings import meeting_offer
 from amity.cooperation.domain.queries import listed_practices, practice_details
 from amity.cooperation.forms import NetworkFilterForm, PracticeForm, TransferForm
+from amity.cooperation.history import practice_history
 from amity.cooperation.models import PRACTICE_SECTIONS, Practice, Transfer
 from amity.cooperation.views.common import go_to, render_editor, run_action
 
@@ -51,6 +52,8 @@ class PracticeDetailView(ObjectPermissionRequiredMixin, View):
             "can_add_transfer": request.user.has_perm("cooperation.add_transfer", practice),
             "can_ask": request.user.has_perm("cooperation.ask_about_practice", practice),
         }
+        can_see_history = request.user.has_perm("cooperation.view_history", practice)
+        context["history"] = practice_history(practice) if can_see_history else None
         if context["can_ask"]:
             context["offer"] = meeting_offer(practice, request.user)
         return render(request, "cooperation/practice_detail.html", context)

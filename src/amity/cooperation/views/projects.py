@@ -17,6 +17,7 @@ from amity.cooperation import domain
 from amity.cooperation.charts import line_chart
 from amity.cooperation.domain.queries import listed_projects, project_details
 from amity.cooperation.forms import ProjectFilterForm, ProjectForm
+from amity.cooperation.history import project_history
 from amity.cooperation.models import Project, ProjectDocument, ProjectStatus
 from amity.cooperation.timeline import project_timeline
 from amity.cooperation.views.common import go_to, render_editor, run_action
@@ -71,6 +72,11 @@ class ProjectDetailView(ObjectPermissionRequiredMixin, View):
             "charts": indicator_charts(project),
             "can_edit": user.has_perm("cooperation.change_project", project),
             "can_add_update": user.has_perm("cooperation.add_update", project),
+            "history": (
+                project_history(project)
+                if user.has_perm("cooperation.view_history", project)
+                else None
+            ),
         }
         return render(request, "cooperation/project_detail.html", context)
 

@@ -485,10 +485,13 @@ class _Explainer:
         if not self.with_titles:
             return []
         out = []
-        for kind, (cos, seek, code) in zip(
-            ("seek_sector", "sector_seek"), self.titles, strict=True
+        # A title only confirms its direction's offer match (min(u, t)): it is told when that
+        # match is told too, else it carried nothing.
+        text_cos = (self.cos_row[i], self.cos_col[i])
+        for kind, (cos, seek, code), text in zip(
+            ("seek_sector", "sector_seek"), self.titles, text_cos, strict=True
         ):
-            if cos[i] >= self.floor and code[i] >= 0:
+            if cos[i] >= self.floor and text >= self.floor and code[i] >= 0:
                 entry = isic_table()[self.sector_codes[code[i]]]
                 out.append(
                     Reason(

@@ -467,7 +467,8 @@ def _exact_chunk(
         lam = weights.sector_text
         for gain, title_cos in ((gain_row, titles[0]), (gain_col, titles[3])):
             fits = ~np.isnan(gain) & ~np.isnan(title_cos)
-            gain[fits] = (1 - lam) * gain[fits] + lam * _calibrate(title_cos[fits], weights)
+            title_gain = np.minimum(_calibrate(title_cos[fits], weights), gain[fits])
+            gain[fits] = (1 - lam) * gain[fits] + lam * title_gain
     # One direction answering a stated need is enough to be relevant; the other direction
     # (reciprocity) adds the rest, so mutual pairs rank first. Undefined directions gain 0.
     g_row, g_col = np.nan_to_num(gain_row, nan=0.0), np.nan_to_num(gain_col, nan=0.0)

@@ -97,12 +97,12 @@ def record_outcome(
     return outcome
 
 
-def side_of(meeting: Meeting, user) -> Participant | None:
-    """The side of ``meeting`` that ``user`` answers for: their organisation's participant."""
-    organisation_id = getattr(user, "organisation_id", None)
-    if organisation_id is None:
-        return None
-    return Participant.objects.filter(
+def record_outcome_as(meeting: Meeting, user, rating: str, note: str = "") -> MeetingOutcome:
+    """``record_outcome`` for the side ``user`` answers for: their organisation's participant."""
+    side = Participant.objects.filter(
         pk__in=[meeting.request.sender_id, meeting.request.receiver_id],
-        organisation_id=organisation_id,
+        organisation_id=getattr(user, "organisation_id", None) or 0,
     ).first()
+    if side is None:
+        raise ValidationError(_("Only the two sides of a meeting record its outcome."))
+    return record_outcome(meeting, side, rating, note)

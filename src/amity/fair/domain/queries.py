@@ -110,7 +110,9 @@ class Home:
     counts: dict[str, int] = field(default_factory=dict)
 
 
-def completeness(participant: Participant, opportunities: list[Opportunity]) -> tuple[int, list]:
+def completeness(
+    participant: Participant, opportunities: list[Opportunity], has_representatives: bool
+) -> tuple[int, list]:
     from django.utils.translation import gettext as _
 
     checks = [
@@ -120,6 +122,8 @@ def completeness(participant: Participant, opportunities: list[Opportunity]) -> 
         (any(o.kind == "offer" for o in opportunities), _("an offer")),
         (any(o.kind == "request" for o in opportunities), _("a request")),
         (bool(participant.contact_email), _("a contact e-mail")),
+        # The agendas and the table plan name the people who attend the meetings.
+        (has_representatives, _("the people who attend your meetings")),
     ]
     done = sum(ok for ok, _label in checks)
     return round(100 * done / len(checks)), [label for ok, label in checks if not ok]
@@ -127,7 +131,7 @@ def completeness(participant: Participant, opportunities: list[Opportunity]) -> 
 
 def participant_home(participant: Participant) -> Home:
     opportunities = list(participant.opportunities.all())
-    score, missing = completeness(participant, opportunities)
+    score, missing = completeness(participant, opportunities, participant.representatives.exists())
     requests = list(
         MeetingRequest.objects.filter(Q(sender=participant) | Q(receiver=participant))
         .select_related("sender", "receiver")

@@ -99,11 +99,9 @@ def add_interpreter(
     codes = clean_languages(languages)
     if len(codes) < 2:
         raise ValidationError({"languages": _("An interpreter works between two languages.")})
-    if any(session.fair_id != fair.pk for session in sessions):
-        raise ValidationError({"sessions": _("A session of another fair was given.")})
     interpreter = Interpreter.objects.create(fair=fair, name=name, languages=codes, is_demo=is_demo)
-    interpreter.sessions.set(sessions)
-    return interpreter
+    # A refused session rolls the new interpreter back with it.
+    return set_interpreter_sessions(interpreter, list(sessions))
 
 
 def _placed_meetings(**where: Any) -> bool:
@@ -138,3 +136,22 @@ def remove_interpreter(interpreter: Interpreter) -> None:
             {"interpreter": _("This interpreter has scheduled meetings: move them first.")}
         )
     interpreter.delete()
+
+
+@transaction.atomic
+def set_interpreter_sessions(interpreter: Interpreter, sessions: list[FairSession]) -> Interpreter:
+    """The sessions the interpreter works in; one with their scheduled meetings stays."""
+    from amity.fair.models import Meeting
+
+    if any(session.fair_id != interpreter.fair_id for session in sessions):
+        raise ValidationError({"sessions": _("A session of another fair was given.")})
+    kept = {session.pk for session in sessions}
+    busy = (
+        Meeting.objects.filter(interpreter=interpreter).exclude(slot__session_id__in=kept).exists()
+    )
+    if busy:
+        raise ValidationError(
+            {"sessions": _("The interpreter has scheduled meetings in a session you removed.")}
+        )
+    interpreter.sessions.set(sessions)
+    return interpreter

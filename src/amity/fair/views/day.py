@@ -10,9 +10,8 @@ from django.views.decorators.http import require_POST
 from amity.fair.domain.day import (
     check_in,
     mark_meeting,
-    record_outcome,
+    record_outcome_as,
     search_attendees,
-    side_of,
 )
 from amity.fair.models import Meeting
 from amity.fair.views.common import allowed, back, error_text, load_fair
@@ -66,11 +65,10 @@ def meeting_mark(request, pk: int):
 @require_POST
 def outcome_record(request, pk: int):
     meeting = _meeting(request, pk, "fair.record_outcome")
-    side = side_of(meeting, request.user)
     try:
-        if side is None:
-            raise ValidationError(_("Only the two sides of a meeting record its outcome."))
-        record_outcome(meeting, side, request.POST.get("rating", ""), request.POST.get("note", ""))
+        record_outcome_as(
+            meeting, request.user, request.POST.get("rating", ""), request.POST.get("note", "")
+        )
     except ValidationError as error:
         messages.error(request, error_text(error))
     else:

@@ -22,6 +22,7 @@ from amity.fair.domain import (
     remove_session,
     remove_table,
     session_slots,
+    set_interpreter_sessions,
 )
 from amity.fair.forms_setup import InterpreterForm, SessionForm, TableForm
 from amity.fair.models import Fair, FairSession, Interpreter, Table
@@ -44,6 +45,7 @@ def _context(fair: Fair, tab: str, form=None, error: str = "") -> dict:
         context["form"] = form or TableForm(fair=fair, initial={"number": _next_number(fair)})
     else:
         context["interpreters"] = list(fair.interpreters.prefetch_related("sessions"))
+        context["sessions"] = list(fair.sessions.all())
         context["form"] = form or InterpreterForm(fair=fair)
     return context
 
@@ -82,7 +84,8 @@ def _add(request, fair: Fair, tab: str, form, act, message: str):
         return _show(request, fair, tab, form if request.method == "POST" else None)
 
 
-def _remove(request, fair: Fair, tab: str, thing, act, message: str):
+def _act_on(request, fair: Fair, tab: str, thing, act, message: str):
+    """Run ``act(thing)`` (a removal, a change); a refusal is shown on the card."""
     with timezone.override(fair.event.time_zone):
         try:
             act(thing)
@@ -110,7 +113,7 @@ def sessions(request, fair_id: int):
 def session_delete(request, fair_id: int, session_id: int):
     fair = load_fair(request, fair_id, "fair.manage_fair")
     session = get_object_or_404(FairSession, fair=fair, pk=session_id)
-    return _remove(request, fair, "sessions", session, remove_session, _("The session is removed."))
+    return _act_on(request, fair, "sessions", session, remove_session, _("The session is removed."))
 
 
 @login_required
@@ -132,7 +135,7 @@ def tables(request, fair_id: int):
 def table_delete(request, fair_id: int, table_id: int):
     fair = load_fair(request, fair_id, "fair.manage_fair")
     table = get_object_or_404(Table, fair=fair, pk=table_id)
-    return _remove(request, fair, "tables", table, remove_table, _("The table is removed."))
+    return _act_on(request, fair, "tables", table, remove_table, _("The table is removed."))
 
 
 @login_required
@@ -156,10 +159,27 @@ def interpreters(request, fair_id: int):
 
 @login_required
 @require_POST
+def interpreter_sessions(request, fair_id: int, interpreter_id: int):
+    """One row of the interpreters' grid: the sessions ticked for this interpreter."""
+    fair = load_fair(request, fair_id, "fair.manage_fair")
+    interpreter = get_object_or_404(Interpreter, fair=fair, pk=interpreter_id)
+    ids = request.POST.getlist("sessions")
+    sessions = list(FairSession.objects.filter(pk__in=[i for i in ids if i.isdigit()]))
+
+    def act(thing):
+        if len(sessions) != len(set(ids)):
+            raise ValidationError({"sessions": _("Choose sessions of this fair.")})
+        set_interpreter_sessions(thing, sessions)
+
+    return _act_on(request, fair, "interpreters", interpreter, act, _("The sessions are saved."))
+
+
+@login_required
+@require_POST
 def interpreter_delete(request, fair_id: int, interpreter_id: int):
     fair = load_fair(request, fair_id, "fair.manage_fair")
     interpreter = get_object_or_404(Interpreter, fair=fair, pk=interpreter_id)
-    return _remove(
+    return _act_on(
         request,
         fair,
         "interpreters",

@@ -30,6 +30,7 @@ from amity.engine.scheduling.model import Problem
 # 73 -> 55 breaks in 0.4 dt with 2 partners, 0.03 dt a step).
 PARTNERS = 2
 STEP_WORK = 0.03
+WINDOW = 4
 
 
 @dataclass
@@ -65,6 +66,26 @@ def _neighbourhood(cp: CompactProblem, target: int, rng: random.Random) -> list[
     rng.shuffle(partners)
     people = [target, *partners[:PARTNERS]]
     return sorted({m for q in people for m in cp.part_meetings[q]})
+
+
+def _window(occ: Occupancy, target: int, rng: random.Random, width: int) -> list[int]:
+    """The meetings of ``width`` consecutive slots around one of the target's breaks, and the
+    target's own: re-timetabling a stretch of the day closes gaps that need several
+    participants to move at once, which the participant neighbourhood cannot do."""
+    cp = occ.cp
+    gaps = []
+    for b, mask in enumerate(occ.masks[target]):
+        if block_breaks(mask):
+            first, last = (mask & -mask).bit_length() - 1, mask.bit_length() - 1
+            gaps += [(b, i) for i in range(first, last) if not mask >> i & 1]
+    if not gaps:
+        return []
+    b, i = gaps[rng.randrange(len(gaps))]
+    slots = cp.block_slots[b]
+    lo = max(0, min(i - width // 2, len(slots) - width))
+    window = set(slots[lo : lo + width])
+    chosen = {m for m in range(cp.n_meetings) if occ.slot_of[m] in window}
+    return sorted(chosen | set(cp.part_meetings[target]))
 
 
 def _band(occ: Occupancy, free: list[int], spread: int | None) -> tuple[int, int] | None:
@@ -103,7 +124,10 @@ def improve_breaks(
         rng.shuffle(breakers)
         breakers.sort(key=lambda q: -_person_breaks(occ, q))
         target = breakers[failures % len(breakers)]
-        free = _neighbourhood(cp, target, rng)
+        if WINDOW and steps % 2:
+            free = _window(occ, target, rng, WINDOW)
+        else:
+            free = _neighbourhood(cp, target, rng)
         step = reoptimize(
             occ,
             free,

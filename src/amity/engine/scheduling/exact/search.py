@@ -17,6 +17,7 @@ the wall clock only as the guard.
 
 from __future__ import annotations
 
+import threading
 import time
 from dataclasses import replace
 
@@ -103,6 +104,7 @@ class _ExactSearch:
         self.best_priority = 0
         self.priority_bound = 0.0
         self.cut = False
+        self.work_lock = threading.Lock()
 
     # ------------------------------------------------------------------ helpers
     def left(self) -> float:
@@ -128,6 +130,10 @@ class _ExactSearch:
             **kwargs,
         )
         self.cut = self.cut or bool(r.extra.get("clock_cut"))
+        with self.work_lock:
+            # The deterministic work done (dt): the same on every run whatever the load, as
+            # long as the guard did not cut a search.
+            self.stats["work_dt"] = round(self.stats.get("work_dt", 0.0) + r.dtime, 3)
         return r
 
     def breaks(self, **kwargs: object) -> StageResult:
@@ -392,6 +398,7 @@ class _ExactSearch:
             return best
         self.stats["lns_steps"] = self.stats.get("lns_steps", 0.0) + found.steps
         self.stats["lns_work"] = round(self.stats.get("lns_work", 0.0) + found.work, 3)
+        self.stats["work_dt"] = round(self.stats.get("work_dt", 0.0) + found.work, 3)
         if found.breaks < best.value:
             self.report("breaks", best_breaks=found.breaks, bound=lower)
             return StageResult(

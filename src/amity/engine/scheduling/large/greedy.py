@@ -104,6 +104,15 @@ def demand_order(cp: CompactProblem) -> list[int]:
     )
 
 
+def request_order(cp: CompactProblem) -> list[int]:
+    """Fixed, then required, then high priority; ties in request order: the plain priority
+    greedy most fair platforms run, kept in the portfolio so the result never loses to it."""
+    return sorted(
+        range(cp.n_meetings),
+        key=lambda m: (cp.fixed_slot[m] is None, not cp.required[m], -cp.priority[m], m),
+    )
+
+
 def greedy_portfolio(cp: CompactProblem) -> tuple[Occupancy, str]:
     """The best of a few greedy schedules (priority, then breaks) and the name of its order.
 
@@ -116,6 +125,7 @@ def greedy_portfolio(cp: CompactProblem) -> tuple[Occupancy, str]:
         ("priority_breaks", priority_fill, None),
         ("priority_earliest", earliest_fill, None),
         ("demand_breaks", priority_fill, demand_order(cp)),
+        ("request_earliest", earliest_fill, request_order(cp)),
     ):
         occ = Occupancy(cp)
         fill(cp, occ, order)
