@@ -3,7 +3,8 @@ import numpy as np
 from amity.engine.matching import RecommendOptions, parse_profiles, recommend
 from amity.engine.matching.embedding import LexicalBackend
 from amity.engine.matching.hard_generator import generate_hard_fair
-from amity.engine.matching.scoring import _top_columns
+from amity.engine.matching.recommend import candidates_per_row
+from amity.engine.matching.scoring import _first_of_runs, _top_columns
 
 
 def test_top_columns_equals_full_sort_including_masked_pairs():
@@ -47,3 +48,23 @@ def test_large_fair_keeps_only_the_shortlist():
 
 def _ids(lists):
     return {k: [r.id for r in v] for k, v in lists.items()}
+
+
+def test_candidate_count_falls_smoothly_above_the_pair_budget():
+    options = RecommendOptions(exact_pairs=1_500_000, candidates=40)
+    counts = [candidates_per_row(n, options) for n in (1_000, 1_225, 1_226, 1_500, 3_000)]
+
+    assert counts[:2] == [999, 1_224]  # every pair below the budget
+    assert counts[2] >= 1_200  # one more participant keeps nearly all, no cliff to 40
+    assert counts[3:] == [1_000, 500]  # the same budget shared by more rows
+    assert candidates_per_row(100_000, options) == 40  # never below the floor
+
+
+def test_first_of_runs_matches_numpy_unique_on_sorted_pair_ids():
+    rng = np.random.default_rng(3)
+    for size in (0, 1, 7, 5_000):
+        values = np.sort(rng.integers(0, 60, size))
+        got_values, got_first = _first_of_runs(values)
+        want_values, want_first = np.unique(values, return_index=True)
+        assert got_values.tolist() == want_values.tolist()
+        assert got_first.tolist() == want_first.tolist()

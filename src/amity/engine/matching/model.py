@@ -76,7 +76,8 @@ class RecommendOptions:
     # Candidates per participant kept for exact rescoring and for exposure spreading.
     candidates: int = 40
     # A fair with at most this many ordered pairs (~1,225 participants) skips the shortlist:
-    # every pair is scored exactly, so the stage-1 approximation decides nothing.
+    # every pair is scored exactly, so the stage-1 approximation decides nothing. Larger
+    # fairs keep this budget spread over their rows (recommend.candidates_per_row).
     exact_pairs: int = 1_500_000
     # Principal components of the shortlist features (cost of stage 1 is linear in this).
     components: int = 128

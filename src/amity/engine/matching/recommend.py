@@ -128,6 +128,18 @@ def _weights(options: RecommendOptions, backend: EmbeddingBackend) -> Weights:
     )
 
 
+def candidates_per_row(n: int, options: RecommendOptions) -> int:
+    """Partners per row the exact stage scores: all of them while the pair budget allows.
+
+    Above the budget (``exact_pairs`` ordered pairs, ~1,225 participants) each row keeps its
+    share of the same budget, never fewer than ``candidates``: the count falls smoothly from
+    n - 1 instead of dropping from 1,224 to 40 at one more participant.
+    """
+    if n * (n - 1) <= options.exact_pairs:
+        return max(n - 1, 0)
+    return max(options.candidates, options.exact_pairs // n)
+
+
 def _scored_candidates(
     orgs: tuple[Organisation, ...],
     arrays: FairArrays,
@@ -143,8 +155,7 @@ def _scored_candidates(
 
     # The shortlist is an approximation only large fairs need (it lost a tenth of the planted
     # partners of 1,200-profile fairs); a fair whose pairs the exact stage can afford keeps all.
-    n = len(orgs)
-    per_row = n - 1 if n * (n - 1) <= options.exact_pairs else options.candidates
+    per_row = candidates_per_row(len(orgs), options)
     cand = shortlist(
         arrays,
         weights,

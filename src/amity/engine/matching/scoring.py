@@ -334,6 +334,20 @@ def _top_columns(scores: np.ndarray, c: int) -> np.ndarray:
     return out
 
 
+def _first_of_runs(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Distinct values of a non-decreasing array and the index of each one's first element.
+
+    The same result as ``np.unique(values, return_index=True)`` without its sort: pair ids
+    of the hits are already in order.
+    """
+    starts = (
+        np.flatnonzero(np.concatenate([[True], values[1:] != values[:-1]]))
+        if len(values)
+        else np.zeros(0, np.int64)
+    )
+    return values[starts], starts
+
+
 def _max_similarity(
     a: TextSet, b: TextSet, rows: np.ndarray, cols: np.ndarray, scale: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -363,7 +377,7 @@ def _max_similarity(
     best[defined] = maxima
     # First text pair reaching the maximum explains the pair.
     hits = np.flatnonzero(sims == best[pair])
-    first_pair, first_hit = np.unique(pair[hits], return_index=True)
+    first_pair, first_hit = _first_of_runs(pair[hits])
     best_a[first_pair] = ia[hits[first_hit]]
     best_b[first_pair] = ib[hits[first_hit]]
     return best, best_a, best_b
@@ -389,7 +403,7 @@ def _max_title_similarity(
     defined = m > 0
     best[defined] = np.maximum.reduceat(sims, offsets[defined])
     hits = np.flatnonzero(sims == best[pair])
-    first_pair, first_hit = np.unique(pair[hits], return_index=True)
+    first_pair, first_hit = _first_of_runs(pair[hits])
     best_a[first_pair] = ia[hits[first_hit]]
     best_b[first_pair] = ib[hits[first_hit]]
     return best, best_a, best_b
