@@ -13,21 +13,22 @@ from tests.factories.accounts import (
     OrganiserFactory,
     UserFactory,
 )
+from tests.fair.matrix_roles import (
+    ANON,
+    DELEGATE,
+    LOGIN,
+    MEMBER,
+    NOBODY,
+    OK,
+    ORG,
+    ORGANISERS,
+    OTHER,
+    ROLES,
+)
 from tests.fair.schedule_helpers import small_fair
 
 pytestmark = pytest.mark.django_db
 
-ANON, ORG, MEMBER, OTHER, DELEGATE, NOBODY = (
-    "anonymous",
-    "organiser",
-    "member",
-    "other-member",
-    "delegate",
-    "no-role",
-)
-ROLES = [ANON, ORG, MEMBER, OTHER, DELEGATE, NOBODY]
-OK, LOGIN = "ok", "login"
-ORGANISERS = {ANON: LOGIN, ORG: OK, MEMBER: 403, OTHER: 403, DELEGATE: 403, NOBODY: 403}
 OWN = {ANON: LOGIN, ORG: OK, MEMBER: OK, OTHER: 403, DELEGATE: 403, NOBODY: 403}
 # The meeting of the fixture is between participants a (MEMBER's) and b.
 SIDES = OWN

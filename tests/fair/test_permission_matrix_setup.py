@@ -17,20 +17,21 @@ from tests.factories.accounts import (
     UserFactory,
 )
 from tests.factories.fair import FairFactory, OpportunityFactory, ParticipantFactory
+from tests.fair.matrix_roles import (
+    ANON,
+    DELEGATE,
+    LOGIN,
+    MEMBER,
+    NOBODY,
+    OK,
+    ORG,
+    ORGANISERS,
+    OTHER,
+    ROLES,
+)
 
 pytestmark = pytest.mark.django_db
 
-ANON, ORG, MEMBER, OTHER, DELEGATE, NOBODY = (
-    "anonymous",
-    "organiser",
-    "member",
-    "other-member",
-    "delegate",
-    "no-role",
-)
-ROLES = [ANON, ORG, MEMBER, OTHER, DELEGATE, NOBODY]
-OK, LOGIN = "ok", "login"
-ORGANISERS = {ANON: LOGIN, ORG: OK, MEMBER: 403, OTHER: 403, DELEGATE: 403, NOBODY: 403}
 # Participant a is MEMBER's organisation; OTHER belongs to participant b.
 OWN = {ANON: LOGIN, ORG: OK, MEMBER: OK, OTHER: 403, DELEGATE: 403, NOBODY: 403}
 API_ORGANISERS = {**ORGANISERS, ANON: 401}
