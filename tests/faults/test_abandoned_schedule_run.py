@@ -69,3 +69,27 @@ def test_the_restarted_job_solves_a_fresh_run_with_the_same_settings(settings):
     fresh = ScheduleRun.objects.exclude(pk=run.pk).get(fair=run.fair)
     assert (fresh.status, fresh.job_id, fresh.time_limit) == (RunStatus.FINISHED, again.pk, 2)
     assert again.result["url"].endswith(f"/schedule-runs/{fresh.pk}/")
+
+
+@pytest.mark.parametrize("where", ["run page", "schedule page", "api run", "api list"])
+def test_a_run_whose_worker_died_reads_failed_wherever_it_is_read(client, settings, where):
+    """Nobody has to restart anything first: reading the run settles it."""
+    organiser = OrganiserFactory()
+    run = run_left_running(organiser, settings)
+    client.force_login(organiser)
+    url = {
+        "run page": f"/en/fair/schedule-runs/{run.pk}/",
+        "schedule page": f"/en/fair/{run.fair_id}/schedule/",
+        "api run": f"/api/v1/fairs/{run.fair_id}/schedule-runs/{run.pk}",
+        "api list": f"/api/v1/fairs/{run.fair_id}/schedule-runs",
+    }[where]
+
+    answer = client.get(url)
+
+    assert answer.status_code == 200
+    run.refresh_from_db()
+    assert (run.status, run.error) == (RunStatus.FAILED, REASON)
+    text = answer.content.decode()
+    assert "failed" in text.lower()
+    if where == "run page":
+        assert "worker stopped" in text

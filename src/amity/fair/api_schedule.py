@@ -76,7 +76,7 @@ from amity.fair.models import (
     ScheduleSlot,
     Table,
 )
-from amity.fair.schedule_tasks import start_schedule_run
+from amity.fair.schedule_tasks import settle_abandoned_runs, start_schedule_run
 
 router = Router(tags=["fair schedule"])
 
@@ -92,6 +92,7 @@ def _organiser_fair(request: HttpRequest, fair_id: int) -> Fair:
 
 def _run(request: HttpRequest, fair_id: int, run_id: int) -> ScheduleRun:
     fair = _organiser_fair(request, fair_id)
+    settle_abandoned_runs(fair.pk)
     return get_or_404(ScheduleRun.objects.filter(fair=fair).select_related("fair", "job"), run_id)
 
 
@@ -135,6 +136,7 @@ def _conflict(found: list[str]) -> Status:
 def list_runs(request: HttpRequest, fair_id: int):
     """The fair's schedule runs, newest first (organisers)."""
     fair = _organiser_fair(request, fair_id)
+    settle_abandoned_runs(fair.pk)
     runs = (
         ScheduleRun.objects.filter(fair=fair).select_related("job").order_by("-created_at", "-pk")
     )

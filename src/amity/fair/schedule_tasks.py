@@ -7,7 +7,7 @@ from django_tasks import task
 
 from amity.fair.domain.schedule import execute_run, new_run
 from amity.fair.models import RunStatus, ScheduleRun
-from amity.jobs.domain import job_task, start_job
+from amity.jobs.domain import fail_stalled, job_task, start_job
 from amity.jobs.models import Job, JobStatus
 
 STEPS = {
@@ -49,6 +49,15 @@ def fail_abandoned_run(run: ScheduleRun) -> ScheduleRun:
         )
         run.refresh_from_db()
     return run
+
+
+def settle_abandoned_runs(fair_id: int) -> None:
+    """Called wherever runs are read: a run whose worker died reads failed at once, not
+    "running" until somebody restarts its job. Cheap: it looks only at running runs."""
+    running = ScheduleRun.objects.filter(fair_id=fair_id, status=RunStatus.RUNNING)
+    for run in running.exclude(job=None):
+        fail_stalled(job_id=run.job_id)
+        fail_abandoned_run(run)
 
 
 def _fresh_copy(run: ScheduleRun, job_id) -> ScheduleRun:

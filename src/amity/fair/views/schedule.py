@@ -19,24 +19,29 @@ from amity.fair.models import (
     Interpreter,
     Meeting,
     MeetingRequest,
+    RunStatus,
     ScheduleRun,
     ScheduleSlot,
     Table,
 )
 from amity.fair.reasons import UNSCHEDULED_REASONS as REASONS
-from amity.fair.schedule_tasks import start_schedule_run
+from amity.fair.schedule_tasks import settle_abandoned_runs, start_schedule_run
 from amity.fair.views.common import allowed, error_text, load_fair
 
 
 def _load_run(request, pk: int) -> ScheduleRun:
     run = get_object_or_404(ScheduleRun.objects.select_related("fair__event"), pk=pk)
     allowed(request, "fair.manage_schedule", run.fair)
+    if run.status == RunStatus.RUNNING:
+        settle_abandoned_runs(run.fair_id)
+        run.refresh_from_db()
     return run
 
 
 @login_required
 def schedule_view(request, fair_id: int):
     fair = load_fair(request, fair_id, "fair.manage_schedule")
+    settle_abandoned_runs(fair.pk)
     context = {
         "fair": fair,
         "runs": ScheduleRun.objects.filter(fair=fair).order_by("-created_at")[:20],
