@@ -129,13 +129,23 @@ class ProductionStack:
         self.workers_started += 1
         self.worker = self.spawn(f"worker-{self.workers_started}", "worker")
 
+    def horses(self) -> list[int]:
+        """The work horses the worker has forked for its current job (none between jobs)."""
+        found = subprocess.run(
+            ["pgrep", "-P", str(self.worker.pid)], capture_output=True, text=True
+        )
+        return [int(pid) for pid in found.stdout.split()]
+
+    def signal_horses(self, signum: int) -> None:
+        """SIGSTOP / SIGCONT the work horses: a test steps a short job in slices."""
+        for pid in self.horses():
+            os.kill(pid, signum)
+
     def kill_worker(self) -> list[str]:
         """SIGKILL the worker and the work horse it forked for the job (RQ puts the horse in a
         session of its own) at once, as a crash or the OOM killer would: no clean-up runs.
         Returns the horses' process ids."""
-        horses = subprocess.run(
-            ["pgrep", "-P", str(self.worker.pid)], capture_output=True, text=True
-        ).stdout.split()
+        horses = [str(pid) for pid in self.horses()]
         for pid in horses:
             os.kill(int(pid), signal.SIGKILL)
         os.killpg(self.worker.pid, signal.SIGKILL)
