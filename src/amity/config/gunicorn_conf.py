@@ -19,3 +19,9 @@ wsgi.Response.default_headers = _default_headers_without_server
 
 # One line per request on standard output, as `amity serve` always printed.
 accesslog = "-"
+
+# Idle keep-alive connections wait in the gthread worker's poller, not in a thread. Gunicorn's
+# default of 2 s closes them while a visitor reads a page; a client that sends its next POST on
+# the connection as the server closes it gets no answer at all (seen as status-0 POST failures
+# in benchmarks/load with 1–3 s think time), and clients retry only idempotent requests.
+keepalive = 5
