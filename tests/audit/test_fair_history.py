@@ -2,15 +2,34 @@
 meetings and outcomes are on record (who, when, before → after); the fair's personal data
 is in a person's export and gone from records and history after erasure."""
 
+from datetime import timedelta
+
 import pytest
+from django.utils import timezone
 
 from amity.accounts.personal_data import ERASED, erase_person, export_person
 from amity.audit.tracking import acting_as
+from amity.fair.domain.day import mark_meeting
 from amity.fair.domain.profiles import add_representative, update_profile
-from amity.fair.domain.requests import accept_request
-from amity.fair.domain.schedule import execute_run, new_run
+from amity.fair.domain.requests import accept_request, expire_requests
+from amity.fair.domain.schedule import (
+    add_meeting,
+    adopt_run,
+    cancel_meeting,
+    execute_run,
+    move_meeting,
+    new_run,
+    set_locked,
+)
 from amity.fair.history import participant_history, schedule_history
-from amity.fair.models import MeetingRequest, RequestState, RunStatus
+from amity.fair.models import (
+    Meeting,
+    MeetingRequest,
+    MeetingStatus,
+    RequestState,
+    RunStatus,
+    Table,
+)
 from tests.factories import EnterpriseUserFactory, OrganiserFactory
 from tests.factories.fair import MeetingRequestFactory, ParticipantFactory
 from tests.fair.schedule_helpers import small_fair
@@ -64,6 +83,68 @@ def test_a_schedule_run_is_on_record_with_the_organiser_who_started_it():
     (created,) = run.history.all()
     assert (created.history_type, created.history_user) == ("+", organiser)
     assert schedule_history(fair.pk)[0].who == (organiser.get_full_name() or organiser.username)
+
+
+def test_adopting_a_run_puts_every_meeting_it_writes_or_drops_on_record():
+    organiser = OrganiserFactory()
+    fair, _people, requests, slots = small_fair()
+    table = Table.objects.filter(fair=fair).first()
+    by_hand = add_meeting(requests[0], slot=slots[3], table=table, locked=False)
+    run = execute_run(new_run(fair, started_by=organiser, time_limit=2))
+    # Withdrawn since the run: adopting it drops that meeting instead of placing it.
+    MeetingRequest.objects.filter(pk=requests[0].pk).update(state=RequestState.WITHDRAWN)
+
+    with acting_as(organiser):
+        placed = adopt_run(run)
+
+    written = Meeting.history.filter(history_type="+", history_user=organiser)
+    assert placed == len(requests) - 1
+    assert written.count() == placed
+    assert set(written.values_list("id", flat=True)) == set(
+        Meeting.objects.filter(status=MeetingStatus.SCHEDULED).values_list("id", flat=True)
+    )
+    dropped = Meeting.history.filter(id=by_hand.pk).first()
+    assert (dropped.history_type, dropped.history_user, dropped.status) == (
+        "~",
+        organiser,
+        MeetingStatus.CANCELLED,
+    )
+
+
+def test_each_change_to_a_live_meeting_is_on_record_with_its_before_and_after():
+    organiser = OrganiserFactory()
+    fair, _people, requests, slots = small_fair()
+    first, second = Table.objects.filter(fair=fair).order_by("number")[:2]
+    meeting = add_meeting(requests[0], slot=slots[0], table=first, locked=False)
+    other = add_meeting(requests[1], slot=slots[1], table=first, locked=False)
+
+    with acting_as(organiser):
+        set_locked(meeting, True)
+        move_meeting(meeting, slot=slots[2], table=second)
+        mark_meeting(meeting, MeetingStatus.NO_SHOW)
+        cancel_meeting(other)
+
+    rows = list(Meeting.history.filter(id=meeting.pk).order_by("history_id"))
+    assert [(r.history_type, r.locked, r.slot_id, r.status) for r in rows] == [
+        ("+", False, slots[0].pk, MeetingStatus.SCHEDULED),
+        ("~", True, slots[0].pk, MeetingStatus.SCHEDULED),
+        ("~", True, slots[2].pk, MeetingStatus.SCHEDULED),
+        ("~", True, slots[2].pk, MeetingStatus.NO_SHOW),
+    ]
+    assert {r.history_user for r in rows[1:]} == {organiser}
+    cancelled = Meeting.history.filter(id=other.pk).first()
+    assert (cancelled.history_type, cancelled.status) == ("~", MeetingStatus.CANCELLED)
+
+
+def test_an_expired_request_is_on_record():
+    request = MeetingRequestFactory(expires_at=timezone.now() - timedelta(minutes=1))
+
+    assert expire_requests() == 1
+
+    assert [row.state for row in MeetingRequest.history.filter(id=request.pk)] == [
+        RequestState.EXPIRED,
+        RequestState.PENDING,
+    ]
 
 
 def test_the_fairs_personal_data_is_exported_and_erased_with_its_history():

@@ -126,6 +126,9 @@ def test_answers_update_the_outcomes_and_nothing_yet_keeps_the_rating():
         MeetingOutcome.objects.filter(participant=people[0]).values_list("meeting", "rating")
     )
     assert ratings == {held[0].pk: "agreement", held[1].pk: "follow_up"}
+    changed = MeetingOutcome.objects.get(meeting=held[0], participant=people[0])
+    # The survey's update of the first-stage rating is on record like any other change.
+    assert changed.history.first().rating == "agreement"
     invitation.refresh_from_db()
     assert invitation.answered_at is not None
 

@@ -120,6 +120,21 @@ def record_bulk(
     return len(rows)
 
 
+def record_as_they_stand(
+    model: type[models.Model], ids: Iterable[Any], *, created: bool = False
+) -> int:
+    """History rows for records just written with ``update()`` or ``bulk_create``, re-read as
+    they now stand (by the current actor); return how many. Call it inside the write's
+    transaction, after the write, so the history and the change commit together."""
+    columns = [field.attname for field in model.history.model.tracked_fields]
+    ids = list(ids)
+    recorded = 0
+    for start in range(0, len(ids), BATCH):
+        rows = model._default_manager.filter(pk__in=ids[start : start + BATCH]).values(*columns)
+        recorded += record_bulk(model, rows, created=created)
+    return recorded
+
+
 # Values the database driver takes as they are; other types go through the field.
 _PLAIN = {
     "AutoField", "BigAutoField", "BigIntegerField", "BooleanField", "CharField", "EmailField",

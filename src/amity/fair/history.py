@@ -2,7 +2,7 @@
 their representatives, meeting requests, the schedule (runs and meetings) and outcomes.
 
 Writes that bypass model signals (``update()``, ``bulk_create``) put their rows on record with
-``amity.audit.tracking.record_bulk`` where they change a fact.
+``amity.audit.tracking.record_as_they_stand`` (or ``record_bulk``) where they change a fact.
 """
 
 from django.db.models import Q

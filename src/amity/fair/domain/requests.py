@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from amity.accounts.models import User
+from amity.audit.tracking import record_as_they_stand
 from amity.fair.domain.notices import tell_participant
 from amity.fair.models import (
     OPEN_STATES,
@@ -198,6 +199,7 @@ def expire_requests(now=None) -> int:
                 pk=request.pk, state=RequestState.PENDING
             ).update(state=RequestState.EXPIRED, updated_at=now)
             if updated:
+                record_as_they_stand(MeetingRequest, [request.pk])
                 expired += 1
                 tell_participant(request.sender, "request_expired", request.receiver)
                 tell_participant(request.receiver, "request_expired", request.sender)

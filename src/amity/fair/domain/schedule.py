@@ -16,6 +16,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from amity.audit.tracking import record_as_they_stand
 from amity.engine.scheduling.model import InfeasibleProblem, OutOfTime, Progress
 from amity.fair.models import (
     ACTIVE_MEETING_STATES,
@@ -213,7 +214,9 @@ def adopt_run(run: ScheduleRun) -> int:
         # A re-placed meeting's old row goes (its successor carries the calendar entry on); a
         # dropped one stays, cancelled with a higher SEQUENCE, so calendars cancel it.
         stale.filter(request_id__in=placed).delete()
+        dropped = list(stale.values_list("pk", flat=True))
         stale.update(status=MeetingStatus.CANCELLED, sequence=_next_sequence())
+        record_as_they_stand(Meeting, dropped)
         rows = _keep_locked_tables(fair, rows)
         previous = _previous_sequences(fair, list(placed))
         for row in rows:
@@ -225,6 +228,7 @@ def adopt_run(run: ScheduleRun) -> int:
                 if old is not None:
                     row.sequence = max(row.sequence, old.sequence + 1)
         created = Meeting.objects.bulk_create(rows, batch_size=1000)
+        record_as_they_stand(Meeting, [m.pk for m in created], created=True)
         _seat(created)
     return len(created)
 
@@ -296,7 +300,9 @@ def _seat(meetings: list[Meeting]) -> None:
 
 
 def set_locked(meeting: Meeting, locked: bool) -> Meeting:
-    Meeting.objects.filter(pk=meeting.pk).update(locked=locked)
+    with transaction.atomic():
+        Meeting.objects.filter(pk=meeting.pk).update(locked=locked)
+        record_as_they_stand(Meeting, [meeting.pk])
     meeting.locked = locked
     return meeting
 
@@ -356,6 +362,7 @@ def move_meeting(
                 updated_at=timezone.now(),
             )
             MeetingSeat.objects.filter(meeting=meeting).update(slot=slot)
+            record_as_they_stand(Meeting, [meeting.pk])
     except IntegrityError as error:
         # Another organiser took the place between the check and the write.
         raise ValidationError(_("That slot was just taken; reload and try again.")) from error
@@ -407,4 +414,5 @@ def cancel_meeting(meeting: Meeting) -> None:
         Meeting.objects.filter(pk=meeting.pk).update(
             status=MeetingStatus.CANCELLED, sequence=_next_sequence()
         )
+        record_as_they_stand(Meeting, [meeting.pk])
         offer_freed_slot(meeting)

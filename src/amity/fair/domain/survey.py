@@ -24,6 +24,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from amity.audit.tracking import record_as_they_stand
 from amity.fair.domain.notices import people_of
 from amity.fair.models import (
     Fair,
@@ -231,9 +232,10 @@ def _answer_one(meeting: Meeting, participant: Participant, result: str, note: s
     if rating is not None:
         # Only a side's own first-stage rating is brought up to date: the first stage stays
         # what was said after the meeting, counted in the month it was said.
-        MeetingOutcome.objects.filter(meeting=meeting, participant=participant).update(
-            rating=rating
-        )
+        outcomes = MeetingOutcome.objects.filter(meeting=meeting, participant=participant)
+        ids = list(outcomes.values_list("pk", flat=True))
+        outcomes.update(rating=rating)
+        record_as_they_stand(MeetingOutcome, ids)
     return answer
 
 
