@@ -20,3 +20,17 @@ class BoundedPagination(LimitOffsetPagination):
 
     def __init__(self, **kwargs) -> None:
         super().__init__(max_limit=settings.AMITY_API_MAX_LIMIT, **kwargs)
+
+
+class MappedPages:
+    """A sequence the paginator slices; each page is then converted in one call, so a page's
+    related rows can be fetched in bulk (``convert_page(list) -> list``)."""
+
+    def __init__(self, items, convert_page) -> None:
+        self.items, self.convert_page = items, convert_page
+
+    def __len__(self) -> int:
+        return len(self.items) if isinstance(self.items, list) else self.items.count()
+
+    def __getitem__(self, index: slice) -> list:
+        return self.convert_page(list(self.items[index]))

@@ -14,6 +14,7 @@ from amity.accounts.models import Organisation
 from amity.api import (
     BoundedPagination,
     InputSchema,
+    MappedPages,
     PatchSchema,
     QuerySchema,
     error_responses,
@@ -211,23 +212,6 @@ def _participant_out(
     return data
 
 
-class _Mapped:
-    """A sequence the paginator slices before each row is turned into its output."""
-
-    def __init__(self, items, convert) -> None:
-        self.items, self.convert = items, convert
-
-    def __len__(self) -> int:
-        return (
-            self.items.count()
-            if hasattr(self.items, "count") and not isinstance(self.items, list)
-            else len(self.items)
-        )
-
-    def __getitem__(self, index: slice) -> list:
-        return [self.convert(item) for item in self.items[index]]
-
-
 def _fair(request: HttpRequest, fair_id: int) -> Fair:
     fair = get_or_404(Fair.objects.select_related("event"), fair_id)
     require_perm(request, "fair.view_fair", fair)
@@ -276,7 +260,9 @@ def list_participants(request: HttpRequest, fair_id: int, filters: Query[MarketQ
     fair = _fair(request, fair_id)
     participants, _scores = marketplace(fair, MarketFilters(**filters.dict()))
     visible = contact_visible(request.user, fair)
-    return _Mapped(participants, lambda p: _participant_out(request, p, visible))
+    return MappedPages(
+        participants, lambda page: [_participant_out(request, p, visible) for p in page]
+    )
 
 
 @router.post(

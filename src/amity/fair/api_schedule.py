@@ -16,6 +16,7 @@ from ninja.responses import Status
 
 from amity.api import (
     BoundedPagination,
+    MappedPages,
     error_responses,
     get_or_404,
     require_perm,
@@ -31,7 +32,6 @@ from amity.fair.api_schedule_schemas import (
     ConflictOut,
     JobStartedOut,
     LateMeetingIn,
-    MappedPages,
     MarkIn,
     MeetingOut,
     MeetingQuery,
@@ -56,10 +56,10 @@ from amity.fair.domain.agenda import agenda, feed_token, ics_feed
 from amity.fair.domain.day import check_in, mark_meeting, record_outcome_as
 from amity.fair.domain.publish import latest_publication, publish
 from amity.fair.domain.schedule import (
+    PlaceTaken,
     add_meeting,
     adopt_run,
     compare_runs,
-    conflicts,
     move_meeting,
     new_run,
     set_locked,
@@ -237,12 +237,12 @@ def create_late_meeting(request: HttpRequest, fair_id: int, payload: LateMeeting
         payload.request_id,
     )
     slot, table, interpreter = _place(fair, payload)
-    found = conflicts(None, meeting_request, slot, table, interpreter)
-    if found:
-        return _conflict(found)
-    meeting = add_meeting(
-        meeting_request, slot=slot, table=table, interpreter=interpreter, locked=payload.locked
-    )
+    try:
+        meeting = add_meeting(
+            meeting_request, slot=slot, table=table, interpreter=interpreter, locked=payload.locked
+        )
+    except PlaceTaken as error:
+        return _conflict(error.messages)
     return Status(201, fresh_meeting_out(meeting))
 
 
@@ -278,10 +278,11 @@ def move(request: HttpRequest, fair_id: int, meeting_id: int, payload: PlaceIn):
     slot, table, interpreter = _place(meeting.fair, payload)
     if "interpreter_id" not in payload.model_fields_set:
         interpreter = meeting.interpreter
-    found = conflicts(meeting, meeting.request, slot, table, interpreter)
-    if found:
-        return _conflict(found)
-    return fresh_meeting_out(move_meeting(meeting, slot=slot, table=table, interpreter=interpreter))
+    try:
+        moved = move_meeting(meeting, slot=slot, table=table, interpreter=interpreter)
+    except PlaceTaken as error:
+        return _conflict(error.messages)
+    return fresh_meeting_out(moved)
 
 
 @router.post(

@@ -249,19 +249,6 @@ def fresh_meeting_out(meeting: Meeting) -> dict:
     return meeting_out(Meeting.objects.select_related(*MEETING_RELATED).get(pk=meeting.pk))
 
 
-class MappedPages:
-    """A sequence the paginator slices; each page is converted after slicing, in bulk."""
-
-    def __init__(self, items, convert_page) -> None:
-        self.items, self.convert_page = items, convert_page
-
-    def __len__(self) -> int:
-        return len(self.items) if isinstance(self.items, list) else self.items.count()
-
-    def __getitem__(self, index: slice) -> list:
-        return self.convert_page(list(self.items[index]))
-
-
 def unscheduled_page(rows: list) -> list[dict]:
     ids = [int(request_id) for request_id, _reason in rows]
     sides = {

@@ -307,6 +307,12 @@ def set_locked(meeting: Meeting, locked: bool) -> Meeting:
     return meeting
 
 
+class PlaceTaken(ValidationError):
+    """The slot, table or interpreter is taken, found before the write or by the database's
+    constraints during it (another organiser was quicker). Pages show the messages; the API
+    answers 409 with them."""
+
+
 def conflicts(
     meeting: Meeting | None,
     request: MeetingRequest,
@@ -351,7 +357,7 @@ def move_meeting(
         raise ValidationError(_("The slot and the table must belong to this fair."))
     found = conflicts(meeting, meeting.request, slot, table, interpreter)
     if found:
-        raise ValidationError(found)
+        raise PlaceTaken(found)
     try:
         with transaction.atomic():
             Meeting.objects.filter(pk=meeting.pk).update(
@@ -365,7 +371,7 @@ def move_meeting(
             record_as_they_stand(Meeting, [meeting.pk])
     except IntegrityError as error:
         # Another organiser took the place between the check and the write.
-        raise ValidationError(_("That slot was just taken; reload and try again.")) from error
+        raise PlaceTaken(_("That slot was just taken; reload and try again.")) from error
     meeting.refresh_from_db()
     return meeting
 
@@ -385,7 +391,7 @@ def add_meeting(
         raise ValidationError(_("This meeting is already in the schedule."))
     found = conflicts(None, request, slot, table, interpreter)
     if found:
-        raise ValidationError(found)
+        raise PlaceTaken(found)
     sequence = _previous_sequences(request.fair, [request.pk]).get(request.pk, -1) + 1
     try:
         with transaction.atomic():
@@ -400,7 +406,7 @@ def add_meeting(
             )
             _seat([meeting])
     except IntegrityError as error:
-        raise ValidationError(_("That slot was just taken; reload and try again.")) from error
+        raise PlaceTaken(_("That slot was just taken; reload and try again.")) from error
     return meeting
 
 
