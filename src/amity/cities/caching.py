@@ -18,37 +18,25 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
-VERSION_KEY = "registry:version"
+from amity.versioned_cache import CacheVersion
+
+REGISTRY = CacheVersion("registry")
 FRAGMENT_SECONDS = 600
 
 
 def registry_version() -> int:
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        cache.add(VERSION_KEY, 1, timeout=None)
-        version = cache.get(VERSION_KEY, 1)
-    return version
-
-
-def _bump() -> None:
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:  # not there (evicted, or never read): any new number will do
-        cache.set(VERSION_KEY, registry_version() + 1, timeout=None)
+    return REGISTRY.current()
 
 
 def registry_changed(*args, **kwargs) -> None:
-    """Every cached copy is out of date: the number is raised now and again once the current
-    transaction commits (a reader between the two would cache the old state under the first
-    new number). Connected to the registry models' signals; called by bulk writers."""
-    _bump()
-    transaction.on_commit(_bump)
+    """Every cached copy is out of date (see ``CacheVersion.changed``). Connected to the
+    registry models' signals; called by bulk writers, whose writes send none."""
+    REGISTRY.changed()
 
 
 def _key(kind: str, *parts: object) -> str:

@@ -52,6 +52,7 @@ from amity.fair.api_schedule_schemas import (
     run_out,
     unscheduled_page,
 )
+from amity.fair.calendar_cache import cached_feed
 from amity.fair.domain.agenda import agenda, feed_token, ics_feed
 from amity.fair.domain.day import check_in, mark_meeting, record_outcome_as
 from amity.fair.domain.publish import latest_publication, publish
@@ -391,7 +392,9 @@ def get_agenda_pdf(request: HttpRequest, fair_id: int, participant_id: int):
 )
 def get_agenda_ics(request: HttpRequest, fair_id: int, participant_id: int):
     participant = _agenda_participant(request, fair_id, participant_id)
-    response = HttpResponse(ics_feed(participant), content_type="text/calendar; charset=utf-8")
+    response = HttpResponse(
+        cached_feed(participant, ics_feed), content_type="text/calendar; charset=utf-8"
+    )
     response["Content-Disposition"] = f'attachment; filename="agenda-{participant.pk}.ics"'
     return response
 

@@ -8,7 +8,8 @@ class FairConfig(AppConfig):
     verbose_name = _("Matching fair")
 
     def ready(self) -> None:
-        from amity.fair import history, personal_records
+        from amity.fair import calendar_cache, history, personal_records
 
         history.register()
+        calendar_cache.connect()
         personal_records.register_all()

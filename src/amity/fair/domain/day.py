@@ -8,8 +8,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from amity.audit.tracking import record_as_they_stand
 from amity.events.models import Attendee
+from amity.fair.calendar_cache import meetings_written
 from amity.fair.domain.freed_slots import offer_freed_slot, withdraw_freed_slot
 from amity.fair.models import (
     Fair,
@@ -73,7 +73,7 @@ def mark_meeting(meeting: Meeting, status: str) -> Meeting:
         if status != MeetingStatus.HELD and meeting.outcomes.exists():
             raise ValidationError(_("This meeting already has an outcome; it was held."))
         Meeting.objects.filter(pk=meeting.pk).update(status=status, updated_at=timezone.now())
-        record_as_they_stand(Meeting, [meeting.pk])
+        meetings_written(meeting.fair_id, [meeting.pk])
         was = meeting.status
         meeting.status = status
         if status == MeetingStatus.NO_SHOW and was != status:

@@ -16,8 +16,8 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from amity.audit.tracking import record_as_they_stand
 from amity.engine.scheduling.model import InfeasibleProblem, OutOfTime, Progress
+from amity.fair.calendar_cache import meetings_written
 from amity.fair.models import (
     ACTIVE_MEETING_STATES,
     Fair,
@@ -216,7 +216,7 @@ def adopt_run(run: ScheduleRun) -> int:
         stale.filter(request_id__in=placed).delete()
         dropped = list(stale.values_list("pk", flat=True))
         stale.update(status=MeetingStatus.CANCELLED, sequence=_next_sequence())
-        record_as_they_stand(Meeting, dropped)
+        meetings_written(fair.pk, dropped)
         rows = _keep_locked_tables(fair, rows)
         previous = _previous_sequences(fair, list(placed))
         for row in rows:
@@ -228,7 +228,7 @@ def adopt_run(run: ScheduleRun) -> int:
                 if old is not None:
                     row.sequence = max(row.sequence, old.sequence + 1)
         created = Meeting.objects.bulk_create(rows, batch_size=1000)
-        record_as_they_stand(Meeting, [m.pk for m in created], created=True)
+        meetings_written(fair.pk, [m.pk for m in created], created=True)
         _seat(created)
     return len(created)
 
@@ -302,7 +302,7 @@ def _seat(meetings: list[Meeting]) -> None:
 def set_locked(meeting: Meeting, locked: bool) -> Meeting:
     with transaction.atomic():
         Meeting.objects.filter(pk=meeting.pk).update(locked=locked)
-        record_as_they_stand(Meeting, [meeting.pk])
+        meetings_written(meeting.fair_id, [meeting.pk])
     meeting.locked = locked
     return meeting
 
@@ -368,7 +368,7 @@ def move_meeting(
                 updated_at=timezone.now(),
             )
             MeetingSeat.objects.filter(meeting=meeting).update(slot=slot)
-            record_as_they_stand(Meeting, [meeting.pk])
+            meetings_written(meeting.fair_id, [meeting.pk])
     except IntegrityError as error:
         # Another organiser took the place between the check and the write.
         raise PlaceTaken(_("That slot was just taken; reload and try again.")) from error
@@ -420,5 +420,5 @@ def cancel_meeting(meeting: Meeting) -> None:
         Meeting.objects.filter(pk=meeting.pk).update(
             status=MeetingStatus.CANCELLED, sequence=_next_sequence()
         )
-        record_as_they_stand(Meeting, [meeting.pk])
+        meetings_written(meeting.fair_id, [meeting.pk])
         offer_freed_slot(meeting)

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from amity.fair.agenda_documents import agenda_pdf_bytes
+from amity.fair.calendar_cache import cached_feed
 from amity.fair.domain.agenda import (
     agenda,
     feed_token,
@@ -58,7 +59,9 @@ def ics_view(request, token: str):
     row = found.first()
     if row is None:
         raise Http404
-    response = HttpResponse(ics_feed(row.participant), content_type="text/calendar; charset=utf-8")
+    response = HttpResponse(
+        cached_feed(row.participant, ics_feed), content_type="text/calendar; charset=utf-8"
+    )
     response["Content-Disposition"] = 'inline; filename="agenda.ics"'
     return response
 
