@@ -72,6 +72,8 @@ class PartnerInline(BackOffice, admin.TabularInline):
     form = _form(ProjectPartner, validate_partner)
     extra = 0
     autocomplete_fields = ("partnership", "organisation")
+    # The fair has no admin to search in; an id box keeps thousands of participants off the page.
+    raw_id_fields = ("participant",)
 
 
 class MilestoneInline(BackOffice, admin.TabularInline):
