@@ -18,6 +18,7 @@ from amity.cooperation.models import (
     ProjectStatus,
     TransferStage,
 )
+from amity.cooperation.templatetags.cooperation import participant_city
 from amity.fair.models import Participant
 
 TEXTAREA = forms.Textarea(attrs={"rows": 3})
@@ -110,10 +111,9 @@ PARTICIPANT_CHOICES = 50
 
 def participant_label(participant: Participant) -> str:
     """ "Name (city) · fair", in the reader's language."""
-    city = participant.place or participant
     return str(_("%(name)s (%(city)s) · %(fair)s")) % {
         "name": local_name(participant),
-        "city": local_name(city) if participant.place else participant.city_name,
+        "city": participant_city(participant),
         "fair": local_name(participant.fair.event),
     }
 
@@ -124,14 +124,12 @@ class ParticipantPartnerForm(forms.Form):
     role = forms.ChoiceField(label=_("Role"), choices=PartnerRole.choices)
     participant = forms.ModelChoiceField(
         label=_("Fair participant"),
-        queryset=Participant.objects.select_related("fair__event", "place"),
+        queryset=Participant.objects.select_related("fair__event"),
     )
 
     def __init__(self, *args, project, query: str = "", **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        offered = list(
-            participants_to_add(project, query).select_related("place")[: PARTICIPANT_CHOICES + 1]
-        )
+        offered = list(participants_to_add(project, query)[: PARTICIPANT_CHOICES + 1])
         self.cut = len(offered) > PARTICIPANT_CHOICES
         offered = offered[:PARTICIPANT_CHOICES]
         # The one already chosen stays offered when the form comes back with an error.
