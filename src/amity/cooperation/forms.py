@@ -206,6 +206,15 @@ class PracticeForm(forms.Form):
     title_zh = forms.CharField(label=_("Title (Chinese)"), max_length=300, required=False)
     place = _place_choice(_("City it comes from"))
     fields = _fields_choice()
+    organisation_en = forms.CharField(
+        label=_("Organisation running it (English)"), max_length=300, required=False
+    )
+    organisation_zh = forms.CharField(
+        label=_("Organisation running it (Chinese)"), max_length=300, required=False
+    )
+    organisation_url = forms.URLField(
+        label=_("Web address of the organisation"), required=False, assume_scheme="https"
+    )
     for _stem, _label in PRACTICE_SECTIONS:
         locals()[f"{_stem}_en"] = forms.CharField(
             label=format_lazy("{} ({})", _label, _("English")), widget=TEXTAREA, required=False

@@ -253,6 +253,9 @@ class PracticeOut(Schema):
     title_zh: str
     place: PlaceRefOut | None
     fields: list[str]
+    organisation_en: str
+    organisation_zh: str
+    organisation_url: str
     situation_en: str
     situation_zh: str
     objectives_en: str
@@ -288,6 +291,10 @@ class PracticeIn(InputSchema):
     title_zh: str = TITLE
     place_id: int | None = Field(None, ge=1, le=2**63 - 1)
     fields: list[str] = Field([], max_length=50)
+    organisation_en: str = TITLE
+    organisation_zh: str = TITLE
+    # Checked by the model's URL field (http or https), answered as a 422 naming it.
+    organisation_url: str = Field("", max_length=200)
     situation_en: str = TEXT
     situation_zh: str = TEXT
     objectives_en: str = TEXT

@@ -75,6 +75,12 @@ def validate_update(update: ProjectUpdate) -> None:
 
 def validate_practice(practice: Practice) -> None:
     require_title(vars(practice))
+    if practice.organisation_url and not (
+        practice.organisation_en.strip() or practice.organisation_zh.strip()
+    ):
+        raise ValidationError(
+            {"organisation_en": _("Name the organisation whose web address this is.")}
+        )
 
 
 def normalise_transfer(transfer: Transfer) -> None:
