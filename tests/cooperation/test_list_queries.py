@@ -14,6 +14,7 @@ from tests.factories.cooperation import (
     ProjectPartnerFactory,
     TransferFactory,
 )
+from tests.factories.fair import ParticipantFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -31,6 +32,11 @@ def make_project() -> None:
     ProjectPartnerFactory(project=project)
 
 
+def make_project_with_a_fair_participant() -> None:
+    project = ProjectFactory()
+    ProjectPartnerFactory(project=project, partnership=None, participant=ParticipantFactory())
+
+
 def make_transfer() -> None:
     practice = PracticeFactory()
     practice.fields.set(CooperationField.objects.filter(code="smart-city"))
@@ -41,6 +47,7 @@ def make_transfer() -> None:
     ("address", "make"),
     [
         ("cooperation:project-list", make_project),
+        ("cooperation:project-list", make_project_with_a_fair_participant),
         ("cooperation:practice-list", make_transfer),
         ("cooperation:network", make_transfer),
     ],

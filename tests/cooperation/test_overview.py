@@ -57,3 +57,11 @@ def test_the_overview_takes_the_same_queries_for_1_and_50_rows(
 
     with django_assert_num_queries(3):
         client.get("/en/cooperation/")
+
+
+def test_the_main_menu_links_to_the_overview_not_the_project_list(client):
+    html = client.get("/en/").content.decode()
+
+    menu = html[html.index("<nav") : html.index("</nav>")]
+    assert 'href="/en/cooperation/"' in menu
+    assert 'href="/en/cooperation/projects/"' not in menu

@@ -26,6 +26,7 @@ from tests.factories.cooperation import (
     ProjectPartnerFactory,
     TransferFactory,
 )
+from tests.factories.fair import ParticipantFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -75,6 +76,7 @@ def world():
         "looking": looking,
         "transfer": transfer,
         "other_city": PlaceFactory(),
+        "participant": ParticipantFactory(name_en="Harbour Fuels"),
     }
 
 
@@ -119,6 +121,8 @@ def _page(client, action: str, w: dict):
         "report": en("cooperation:report", 2023),
         "report pdf": en("cooperation:report-pdf", 2023),
         "outcome link GET": en("cooperation:outcome-link", shown),
+        "participant partner add GET": en("cooperation:participant-partner-add", shown)
+        + "?q=Harbour",
         "overview": en("cooperation:overview"),
     }
     if action in gets:
@@ -130,6 +134,10 @@ def _page(client, action: str, w: dict):
         "partner add POST": (
             en("cooperation:partner-add", shown),
             {"role": "observer", "organisation": EnterpriseUserFactory().organisation_id},
+        ),
+        "participant partner add POST": (
+            en("cooperation:participant-partner-add", shown),
+            {"role": "partner", "participant": w["participant"].pk},
         ),
         "milestone add POST": (
             en("cooperation:milestone-add", shown),
@@ -199,6 +207,11 @@ def _api(client, action: str, w: dict):
             {"role": "funder", "organisation_id": EnterpriseUserFactory().organisation_id},
             "post",
         ),
+        "POST partner: a fair participant": (
+            f"{API}/projects/{shown}/partners",
+            {"role": "partner", "participant_id": w["participant"].pk},
+            "post",
+        ),
         "POST /api/v1/cooperation/projects/{project_id}/milestones": (
             f"{API}/projects/{shown}/milestones",
             {"title_en": "Plan", "starts_on": "2023-09-22"},
@@ -256,6 +269,8 @@ PAGES: dict[str, dict[str, int | str]] = {
     "project edit GET": {**PAGE_ORGANISERS, ORGANISER: 200},
     "project edit POST": {**PAGE_ORGANISERS, ORGANISER: 302},
     "partner add POST": {**PAGE_ORGANISERS, ORGANISER: 302},
+    "participant partner add GET": {**PAGE_ORGANISERS, ORGANISER: 200},
+    "participant partner add POST": {**PAGE_ORGANISERS, ORGANISER: 302},
     "milestone add POST": {**PAGE_ORGANISERS, ORGANISER: 302},
     "indicator add POST": {**PAGE_ORGANISERS, ORGANISER: 302},
     "value add POST": {**PAGE_ORGANISERS, ORGANISER: 302},
@@ -296,6 +311,7 @@ ENDPOINTS: dict[str, dict[str, int]] = {
     "POST /api/v1/cooperation/projects": {**API_ORGANISERS, ORGANISER: 201},
     "PATCH /api/v1/cooperation/projects/{project_id}": {**API_ORGANISERS, ORGANISER: 200},
     "POST /api/v1/cooperation/projects/{project_id}/partners": {**API_ORGANISERS, ORGANISER: 201},
+    "POST partner: a fair participant": {**API_ORGANISERS, ORGANISER: 201},
     "POST /api/v1/cooperation/projects/{project_id}/milestones": {
         **API_ORGANISERS,
         ORGANISER: 201,
@@ -336,6 +352,7 @@ URL_NAMES = {
     "project create GET": "project-create",
     "project edit GET": "project-update",
     "partner add POST": "partner-add",
+    "participant partner add GET": "participant-partner-add",
     "milestone add POST": "milestone-add",
     "indicator add POST": "indicator-add",
     "value add POST": "value-add",

@@ -5,6 +5,7 @@ The admin saves models directly, so every form asks the invariants the domain ac
 """
 
 from django.contrib import admin
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from amity.cities.admin_forms import RulesForm
@@ -37,6 +38,9 @@ from amity.cooperation.models import (
 class BackOffice:
     """Only organisers, for every action (``cooperation.use_back_office``, rules.py)."""
 
+    # As ``_formfield`` below, for the forms the admin builds from its own ones.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
     def _allowed(self, request, obj=None) -> bool:
         return request.user.has_perm("cooperation.use_back_office", obj)
 
@@ -56,11 +60,22 @@ class BackOffice:
         return self._allowed(request, obj)
 
 
+def _formfield(field, **options):
+    # A web address typed without its scheme is https, as on the pages (and Django 6's default).
+    if isinstance(field, models.URLField):
+        options.setdefault("assume_scheme", "https")
+    return field.formfield(**options)
+
+
 def _form(model_class, invariant, prepare=None) -> type[RulesForm]:
     """A ``RulesForm`` for ``model_class`` asking ``invariant`` (after ``prepare``)."""
     attributes = {
         "check": staticmethod(invariant),
-        "Meta": type("Meta", (), {"model": model_class, "fields": "__all__"}),
+        "Meta": type(
+            "Meta",
+            (),
+            {"model": model_class, "fields": "__all__", "formfield_callback": _formfield},
+        ),
     }
     if prepare is not None:
         attributes["prepare"] = lambda self, instance: prepare(instance)
@@ -72,6 +87,8 @@ class PartnerInline(BackOffice, admin.TabularInline):
     form = _form(ProjectPartner, validate_partner)
     extra = 0
     autocomplete_fields = ("partnership", "organisation")
+    # The fair has no admin to search in; an id box keeps thousands of participants off the page.
+    raw_id_fields = ("participant",)
 
 
 class MilestoneInline(BackOffice, admin.TabularInline):
@@ -159,6 +176,10 @@ class PracticeAdmin(BackOffice, admin.ModelAdmin):
     inlines = (TransferInline,)
     fieldsets = (
         (None, {"fields": (("title_en", "title_zh"), "place", "fields", "source")}),
+        (
+            _("Organisation running it"),
+            {"fields": (("organisation_en", "organisation_zh"), "organisation_url")},
+        ),
         (
             _("The practice"),
             {"fields": tuple((f"{stem}_en", f"{stem}_zh") for stem, _label in PRACTICE_SECTIONS)},

@@ -48,6 +48,7 @@ from amity.cooperation.schemas import (
     ValueIn,
     ValueOut,
 )
+from amity.fair.models import Participant
 
 router = Router(tags=["cooperation"])
 
@@ -123,6 +124,7 @@ def add_partner(request: HttpRequest, project_id: int, payload: PartnerIn):
         role=payload.role,
         partnership=_record(Partnership, payload.partnership_id, "partnership_id"),
         organisation=_record(Organisation, payload.organisation_id, "organisation_id"),
+        participant=_record(Participant, payload.participant_id, "participant_id"),
     )
     return Status(201, partner)
 

@@ -10,6 +10,7 @@ from amity.cities.forms import ISO_DATE_INPUT
 from amity.cities.models import Agreement, CooperationField, DatePrecision, Partnership, Place
 from amity.cities.templatetags.registry import local_name
 from amity.cooperation.domain.outcomes import CHOOSER_SIZE, linkable_outcomes
+from amity.cooperation.domain.queries import participants_to_add
 from amity.cooperation.models import (
     PRACTICE_SECTIONS,
     MilestoneStatus,
@@ -17,6 +18,8 @@ from amity.cooperation.models import (
     ProjectStatus,
     TransferStage,
 )
+from amity.cooperation.templatetags.cooperation import participant_city
+from amity.fair.models import Participant
 
 TEXTAREA = forms.Textarea(attrs={"rows": 3})
 
@@ -101,6 +104,52 @@ class PartnerForm(forms.Form):
     )
 
 
+# How many fair participants the search offers at once: a fair has hundreds, a programme
+# thousands; a narrower name finds the rest (the API takes any id).
+PARTICIPANT_CHOICES = 50
+
+
+def participant_label(participant: Participant) -> str:
+    """ "Name (city) · fair", in the reader's language."""
+    return str(_("%(name)s (%(city)s) · %(fair)s")) % {
+        "name": local_name(participant),
+        "city": participant_city(participant),
+        "fair": local_name(participant.fair.event),
+    }
+
+
+class ParticipantPartnerForm(forms.Form):
+    """A fair participant as a partner, chosen among the participants named like the search."""
+
+    role = forms.ChoiceField(label=_("Role"), choices=PartnerRole.choices)
+    participant = forms.ModelChoiceField(
+        label=_("Fair participant"),
+        queryset=Participant.objects.select_related("fair__event"),
+    )
+
+    def __init__(self, *args, project, query: str = "", **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        offered = list(participants_to_add(project, query)[: PARTICIPANT_CHOICES + 1])
+        self.cut = len(offered) > PARTICIPANT_CHOICES
+        offered = offered[:PARTICIPANT_CHOICES]
+        # The one already chosen stays offered when the form comes back with an error.
+        chosen = self.data.get("participant") if self.is_bound else None
+        if chosen and str(chosen).isdigit() and int(chosen) not in {p.pk for p in offered}:
+            offered = [
+                *self.fields["participant"].queryset.filter(pk=int(chosen)),
+                *offered,
+            ]
+        self.offered = offered
+        # The field validates against every participant; the widget lists only this slice.
+        self.fields["participant"].widget.choices = [("", "---------")] + [
+            (p.pk, participant_label(p)) for p in offered
+        ]
+        if not offered:
+            self.fields["participant"].help_text = _(
+                "No fair participant with this name; search for another."
+            )
+
+
 class MilestoneForm(forms.Form):
     title_en = forms.CharField(label=_("Title (English)"), max_length=300, required=False)
     title_zh = forms.CharField(label=_("Title (Chinese)"), max_length=300, required=False)
@@ -157,6 +206,15 @@ class PracticeForm(forms.Form):
     title_zh = forms.CharField(label=_("Title (Chinese)"), max_length=300, required=False)
     place = _place_choice(_("City it comes from"))
     fields = _fields_choice()
+    organisation_en = forms.CharField(
+        label=_("Organisation running it (English)"), max_length=300, required=False
+    )
+    organisation_zh = forms.CharField(
+        label=_("Organisation running it (Chinese)"), max_length=300, required=False
+    )
+    organisation_url = forms.URLField(
+        label=_("Web address of the organisation"), required=False, assume_scheme="https"
+    )
     for _stem, _label in PRACTICE_SECTIONS:
         locals()[f"{_stem}_en"] = forms.CharField(
             label=format_lazy("{} ({})", _label, _("English")), widget=TEXTAREA, required=False

@@ -12,6 +12,7 @@ ProjectStatusName = Literal["idea", "agreed", "running", "completed", "stalled"]
 MilestoneStatusName = Literal["planned", "reached", "delayed", "dropped"]
 StageName = Literal["interest", "study_visit", "pilot", "adopted"]
 RoleName = Literal["lead", "partner", "funder", "observer"]
+PartnerKind = Literal["partnership", "organisation", "participant"]
 TITLE = Field("", max_length=300)
 TEXT = Field("", max_length=20_000)
 
@@ -22,19 +23,44 @@ class SourceOut(Schema):
 
 
 class PartnerOut(Schema):
+    """A partner of one kind: ``kind`` says which of the ids is set."""
+
+    kind: PartnerKind
     role: str
     partnership_id: int | None
     place_id: int | None
     organisation_id: int | None
+    participant_id: int | None
+    # The fair a participant partner took part in (None for the other kinds).
+    fair_id: int | None
     name_en: str
+    name_zh: str
+
+    @staticmethod
+    def resolve_kind(obj) -> str:
+        if obj.partnership_id is not None:
+            return "partnership"
+        return "organisation" if obj.organisation_id is not None else "participant"
 
     @staticmethod
     def resolve_place_id(obj) -> int | None:
         return obj.partnership.place_id if obj.partnership else None
 
     @staticmethod
+    def resolve_fair_id(obj) -> int | None:
+        return obj.participant.fair_id if obj.participant else None
+
+    @staticmethod
+    def _named(obj):
+        return obj.partnership.place if obj.partnership else obj.organisation or obj.participant
+
+    @staticmethod
     def resolve_name_en(obj) -> str:
-        return obj.partnership.place.name_en if obj.partnership else obj.organisation.name_en
+        return PartnerOut._named(obj).name_en
+
+    @staticmethod
+    def resolve_name_zh(obj) -> str:
+        return PartnerOut._named(obj).name_zh
 
 
 class ProjectOut(Schema):
@@ -178,6 +204,7 @@ class PartnerIn(InputSchema):
     role: RoleName
     partnership_id: int | None = Field(None, ge=1, le=2**63 - 1)
     organisation_id: int | None = Field(None, ge=1, le=2**63 - 1)
+    participant_id: int | None = Field(None, ge=1, le=2**63 - 1)
 
 
 class MilestoneIn(InputSchema):
@@ -226,6 +253,9 @@ class PracticeOut(Schema):
     title_zh: str
     place: PlaceRefOut | None
     fields: list[str]
+    organisation_en: str
+    organisation_zh: str
+    organisation_url: str
     situation_en: str
     situation_zh: str
     objectives_en: str
@@ -261,6 +291,10 @@ class PracticeIn(InputSchema):
     title_zh: str = TITLE
     place_id: int | None = Field(None, ge=1, le=2**63 - 1)
     fields: list[str] = Field([], max_length=50)
+    organisation_en: str = TITLE
+    organisation_zh: str = TITLE
+    # Checked by the model's URL field (http or https), answered as a 422 naming it.
+    organisation_url: str = Field("", max_length=200)
     situation_en: str = TEXT
     situation_zh: str = TEXT
     objectives_en: str = TEXT

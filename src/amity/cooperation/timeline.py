@@ -1,4 +1,5 @@
-"""A project's timeline: milestones, dated updates and documents in the order of their dates."""
+"""A project's timeline: milestones, fair participants that became partners, fair outcomes,
+dated updates and documents in the order of their dates."""
 
 from dataclasses import dataclass
 from datetime import date
@@ -12,7 +13,8 @@ from amity.cooperation.models import Project
 @dataclass(frozen=True)
 class Entry:
     day: date
-    kind: str  # "milestone", "update", "document" or "outcome": the template's switch
+    # "milestone", "participant", "outcome", "update" or "document": the template's switch
+    kind: str
     label: object
     record: object
 
@@ -23,13 +25,19 @@ def project_timeline(project: Project) -> list[Entry]:
         Entry(m.reached_on or m.starts_on, "milestone", _("Milestone"), m)
         for m in project.milestones.all()
     ]
+    # A participant partner enters on the first day of its fair: where the contact was made.
+    entries += [
+        Entry(p.participant.fair.event.starts_on, "participant", _("Fair participant"), p)
+        for p in project.partners.all()
+        if p.participant_id is not None
+    ]
     entries += [Entry(u.posted_on, "update", _("Update"), u) for u in project.updates.all()]
     entries += [Entry(d.uploaded_on, "document", _("Document"), d) for d in project.documents.all()]
     entries += [
         Entry(meeting_day(link.outcome.meeting), "outcome", _("Fair outcome"), link)
         for link in project.outcome_links.all()
     ]
-    order = {"milestone": 0, "outcome": 1, "update": 2, "document": 3}
+    order = {"milestone": 0, "participant": 1, "outcome": 2, "update": 3, "document": 4}
     return sorted(entries, key=lambda e: (e.day, order[e.kind], e.record.pk))
 
 

@@ -34,6 +34,11 @@ urlpatterns = [
         name="partner-add",
     ),
     path(
+        "projects/<id:pk>/partners/participant/",
+        RecordAddView.as_view(record="participant"),
+        name="participant-partner-add",
+    ),
+    path(
         "projects/<id:pk>/milestones/new/",
         RecordAddView.as_view(record="milestone"),
         name="milestone-add",

@@ -24,18 +24,26 @@ def validate_project(project: Project) -> None:
     require_order(project.starts_on, project.ends_on, end_field="ends_on")
 
 
+PARTNER_KINDS = ("partnership", "organisation", "participant")
+
+
 def validate_partner(partner: ProjectPartner) -> None:
-    if (partner.partnership_id is None) == (partner.organisation_id is None):
+    """A partner is exactly one of a partner city, an organisation or a fair participant."""
+    chosen = [kind for kind in PARTNER_KINDS if getattr(partner, f"{kind}_id") is not None]
+    if len(chosen) != 1:
         raise ValidationError(
-            {"partnership": _("Choose either a partner city or an organisation.")}
+            {
+                "partnership": _(
+                    "Choose exactly one of a partner city, an organisation or a fair participant."
+                )
+            }
         )
     taken = ProjectPartner.objects.filter(
         project_id=partner.project_id,
-        partnership_id=partner.partnership_id,
-        organisation_id=partner.organisation_id,
+        **{f"{kind}_id": getattr(partner, f"{kind}_id") for kind in PARTNER_KINDS},
     ).exclude(pk=partner.pk)
     if taken.exists():
-        raise ValidationError({"partnership": _("This partner already takes part.")})
+        raise ValidationError({chosen[0]: _("This partner already takes part.")})
 
 
 def validate_milestone(milestone: Milestone) -> None:
@@ -67,6 +75,12 @@ def validate_update(update: ProjectUpdate) -> None:
 
 def validate_practice(practice: Practice) -> None:
     require_title(vars(practice))
+    if practice.organisation_url and not (
+        practice.organisation_en.strip() or practice.organisation_zh.strip()
+    ):
+        raise ValidationError(
+            {"organisation_en": _("Name the organisation whose web address this is.")}
+        )
 
 
 def normalise_transfer(transfer: Transfer) -> None:

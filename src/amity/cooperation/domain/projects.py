@@ -31,6 +31,7 @@ from amity.cooperation.models import (
     ProjectUpdate,
 )
 from amity.documents.uploads import check_upload
+from amity.fair.models import Participant
 
 
 @transaction.atomic
@@ -75,9 +76,14 @@ def add_partner(
     role: str,
     partnership: Partnership | None = None,
     organisation: Organisation | None = None,
+    participant: Participant | None = None,
 ) -> ProjectPartner:
     partner = ProjectPartner(
-        project=project, partnership=partnership, organisation=organisation, role=role
+        project=project,
+        partnership=partnership,
+        organisation=organisation,
+        participant=participant,
+        role=role,
     )
     validate_partner(partner)
     return save_valid(partner)

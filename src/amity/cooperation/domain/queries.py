@@ -12,6 +12,7 @@ from amity.cooperation.models import (
     ProjectPartner,
     Transfer,
 )
+from amity.fair.models import Participant
 
 
 def visible_projects(user) -> QuerySet[Project]:
@@ -41,8 +42,21 @@ def listed_projects(user, *, status: str = "", field: str = "", text: str = "") 
 def partner_prefetch() -> Prefetch:
     return Prefetch(
         "partners",
-        queryset=ProjectPartner.objects.select_related("partnership__place", "organisation"),
+        queryset=ProjectPartner.objects.select_related(
+            "partnership__place", "organisation", "participant__fair__event"
+        ),
     )
+
+
+def participants_to_add(project: Project, text: str) -> QuerySet[Participant]:
+    """Fair participants named like ``text`` (English or Chinese name) that are not partners
+    of the project yet, the latest fair first; the page shows a bounded slice of it."""
+    participants = Participant.objects.select_related("fair__event").exclude(
+        project_roles__project=project
+    )
+    if text:
+        participants = participants.filter(Q(name_en__icontains=text) | Q(name_zh__icontains=text))
+    return participants.order_by("-fair__event__starts_on", "name_en", "pk")
 
 
 def project_details() -> QuerySet[Project]:

@@ -43,6 +43,15 @@ class Practice(models.Model):
     fields = models.ManyToManyField(
         "cities.CooperationField", verbose_name=_("fields of cooperation"), blank=True
     )
+    # Who runs the practice (a city department, a utility, a company): named, since most are
+    # not organisations with an Amity account, with its web address as the link.
+    organisation_en = models.CharField(
+        _("organisation running it (English)"), max_length=300, blank=True
+    )
+    organisation_zh = models.CharField(
+        _("organisation running it (Chinese)"), max_length=300, blank=True
+    )
+    organisation_url = models.URLField(_("web address of the organisation"), blank=True)
     situation_en = _text(_("situation before (English)"))
     situation_zh = _text(_("situation before (Chinese)"))
     objectives_en = _text(_("objectives (English)"))
@@ -85,6 +94,11 @@ class Practice(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=~Q(title_en="") | ~Q(title_zh=""), name="practice_has_a_title"
+            ),
+            # A web address says whose site it is.
+            models.CheckConstraint(
+                condition=Q(organisation_url="") | ~Q(organisation_en="") | ~Q(organisation_zh=""),
+                name="practice_organisation_link_has_a_name",
             ),
         ]
 

@@ -79,7 +79,9 @@ class Project(models.Model):
 
 
 class ProjectPartner(models.Model):
-    """One participant of a project: a registry partnership (its city) or an organisation."""
+    """One participant of a project, of exactly one kind: a registry partnership (its city),
+    an organisation, or a matching fair's participant (an organisation as it took part in one
+    fair, so the project shows where the contact was made)."""
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="partners")
     partnership = models.ForeignKey(
@@ -98,6 +100,14 @@ class ProjectPartner(models.Model):
         blank=True,
         related_name="project_roles",
     )
+    participant = models.ForeignKey(
+        "fair.Participant",
+        verbose_name=_("fair participant"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="project_roles",
+    )
     role = models.CharField(_("role"), max_length=20, choices=PartnerRole.choices)
 
     class Meta:
@@ -106,9 +116,12 @@ class ProjectPartner(models.Model):
         ordering = ["project", "role", "id"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(partnership__isnull=False, organisation__isnull=True)
-                | Q(partnership__isnull=True, organisation__isnull=False),
-                name="project_partner_city_xor_organisation",
+                condition=Q(
+                    partnership__isnull=False, organisation__isnull=True, participant__isnull=True
+                )
+                | Q(partnership__isnull=True, organisation__isnull=False, participant__isnull=True)
+                | Q(partnership__isnull=True, organisation__isnull=True, participant__isnull=False),
+                name="project_partner_exactly_one_kind",
             ),
             models.UniqueConstraint(
                 fields=["project", "partnership"],
@@ -120,10 +133,15 @@ class ProjectPartner(models.Model):
                 condition=Q(organisation__isnull=False),
                 name="project_partner_organisation_once",
             ),
+            models.UniqueConstraint(
+                fields=["project", "participant"],
+                condition=Q(participant__isnull=False),
+                name="project_partner_participant_once",
+            ),
         ]
 
     def __str__(self) -> str:
-        return str(self.partnership or self.organisation)
+        return str(self.partnership or self.organisation or self.participant)
 
 
 class MilestoneStatus(models.TextChoices):

@@ -2,6 +2,7 @@
 pages include (the registry's partner page, the fair's dashboard)."""
 
 from django import template
+from django.utils import translation
 
 from amity.accounts.rules import is_organiser
 from amity.cities.templatetags.registry import home_city_name, local_name
@@ -18,6 +19,13 @@ register = template.Library()
 def city_or_home(place) -> str:
     """A place's name in the reader's language; no place is the home city."""
     return local_name(place) if place is not None else home_city_name()
+
+
+@register.filter
+def participant_city(participant) -> str:
+    """A fair participant's city in the reader's language (the fair keeps it as two texts)."""
+    chinese = (translation.get_language() or "").startswith("zh")
+    return (participant.city_name_zh if chinese else "") or participant.city_name
 
 
 @register.inclusion_tag("cooperation/partials/partner_section.html", takes_context=True)

@@ -1,5 +1,6 @@
-"""Adding to a project on its page: a partner, a milestone, an indicator, a measured value, an
-update, a document. Each form opens in place (htmx) or as a page, and calls a domain action."""
+"""Adding to a project on its page: a partner (a city or an organisation, or a fair participant
+found by name), a milestone, an indicator, a measured value, an update, a document. Each
+form opens in place (htmx) or as a page, and calls a domain action."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ from amity.cooperation.forms import (
     IndicatorForm,
     MilestoneForm,
     OutcomeForm,
+    ParticipantPartnerForm,
     PartnerForm,
     UpdateForm,
     ValueForm,
@@ -39,9 +41,18 @@ class Record:
     model: type = Project
     # A form that needs the record it adds to (its choices depend on it).
     takes_target: bool = False
+    # A form whose choices follow a search by name (``?q=`` on the page's address).
+    searches: bool = False
 
-    def make_form(self, target, *args) -> Form:
-        return self.form(*args, project=target) if self.takes_target else self.form(*args)
+    def make_form(self, target, request: HttpRequest, *args) -> Form:
+        options: dict = {"project": target} if self.takes_target else {}
+        if self.searches:
+            options["query"] = search_text(request)
+        return self.form(*args, **options)
+
+
+def search_text(request: HttpRequest) -> str:
+    return request.GET.get("q", "").strip()[:100]
 
 
 def _document(project, data, request):
@@ -58,6 +69,16 @@ RECORDS = {
         gettext_lazy("Add a partner"),
         gettext_lazy("The partner takes part."),
         "partners-heading",
+    ),
+    "participant": Record(
+        ParticipantPartnerForm,
+        "cooperation.change_project",
+        lambda project, data, request: domain.add_partner(project, **data),
+        gettext_lazy("Add a fair participant as partner"),
+        gettext_lazy("The fair participant takes part."),
+        "partners-heading",
+        takes_target=True,
+        searches=True,
     ),
     "milestone": Record(
         MilestoneForm,
@@ -138,6 +159,7 @@ class RecordAddView(ObjectPermissionRequiredMixin, View):
         return reverse("cooperation:project-detail", args=[self.project.pk])
 
     def _render(self, form: Form, status: int = 200) -> HttpResponse:
+        search = {"q": search_text(self.request)} if self.spec.searches else None
         return render_editor(
             self.request,
             form,
@@ -145,13 +167,14 @@ class RecordAddView(ObjectPermissionRequiredMixin, View):
             back=f"{self._page()}#{self.spec.anchor}",
             status=status,
             project=self.project,
+            search=search,
         )
 
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
-        return self._render(self.spec.make_form(self.target))
+        return self._render(self.spec.make_form(self.target, request))
 
     def post(self, request: HttpRequest, pk: int) -> HttpResponse:
-        form = self.spec.make_form(self.target, request.POST, request.FILES)
+        form = self.spec.make_form(self.target, request, request.POST, request.FILES)
         if run_action(form, lambda data: self.spec.add(self.target, data, request)) is None:
             return self._render(form, status=422)
         messages.success(request, str(self.spec.saved))
