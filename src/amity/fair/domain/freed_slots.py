@@ -11,12 +11,14 @@ seat and table constraints of ``Meeting`` still refuse a double booking if anyth
 from __future__ import annotations
 
 import secrets
+from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, Subquery, Value
+from django.db.models.functions import Coalesce, Least
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -34,7 +36,6 @@ from amity.fair.models import (
     MeetingRequest,
     MeetingSeat,
     MeetingStatus,
-    Participant,
     RequestState,
     ScheduleSlot,
     SlotOffer,
@@ -59,16 +60,17 @@ def offer_freed_slot(meeting: Meeting, now: datetime | None = None) -> FreedSlot
         return None
     if not _free_tables(slot).exists():
         return None
-    waiting = waiting_pairs(meeting.fair_id, slot, present_only=slot.starts_at <= now)
-    # The pair that just gave the slot back is not asked to take it again.
-    waiting = [r for r in waiting if r.pk != meeting.request_id]
-    pairs = []
     # A bounded look: on a large fair thousands may wait, most needing no interpreter.
-    for request in waiting[: OFFERS_PER_SLOT * 10]:
-        if _place_for(request, slot, strict=False) is not None:
-            pairs.append(request)
-            if len(pairs) == OFFERS_PER_SLOT:
-                break
+    waiting = waiting_pairs(
+        meeting.fair_id,
+        slot,
+        present_only=slot.starts_at <= now,
+        # The pair that just gave the slot back is not asked to take it again.
+        exclude_request=meeting.request_id,
+        limit=OFFERS_PER_SLOT * 10,
+    )
+    places = SlotPlaces.load(slot, waiting)
+    pairs = [r for r in waiting if places.place_for(r) is not None][:OFFERS_PER_SLOT]
     if not pairs:
         return None
     with transaction.atomic():
@@ -91,82 +93,120 @@ def offer_deadline(slot: ScheduleSlot) -> datetime:
     return slot.starts_at + (slot.ends_at - slot.starts_at) / 2
 
 
-def waiting_pairs(fair_id: int, slot: ScheduleSlot, *, present_only: bool) -> list[MeetingRequest]:
-    """Accepted requests without a meeting whose two sides could meet in ``slot``."""
-    scheduled = Meeting.objects.filter(fair_id=fair_id, status__in=ACTIVE_MEETING_STATES)
-    requests = list(
+def waiting_pairs(
+    fair_id: int,
+    slot: ScheduleSlot,
+    *,
+    present_only: bool,
+    exclude_request: int | None = None,
+    limit: int | None = None,
+) -> list[MeetingRequest]:
+    """Accepted requests without a meeting whose two sides could meet in ``slot``.
+
+    One query: the database keeps only the pairs whose both sides are free in the slot, so a
+    fair with thousands of waiting requests reads only the few it will offer the slot to.
+    """
+    sender_held, sender_free = _can_meet(slot, "sender", present_only)
+    receiver_held, receiver_free = _can_meet(slot, "receiver", present_only)
+    requests = (
         MeetingRequest.objects.filter(fair_id=fair_id, state=RequestState.ACCEPTED)
-        .exclude(pk__in=scheduled.values("request_id"))
+        .exclude(
+            Exists(Meeting.objects.filter(request=OuterRef("pk"), status__in=ACTIVE_MEETING_STATES))
+        )
+        .annotate(**sender_held, **receiver_held)
+        .filter(sender_free, receiver_free)
         .select_related("sender", "receiver", "fair")
         .order_by("-priority", "pk")
     )
-    people = {r.sender_id for r in requests} | {r.receiver_id for r in requests}
-    busy = busy_in(slot, people)
-    if present_only:
-        present = present_participants(fair_id, people)
-        busy |= people - present
-    return [r for r in requests if r.sender_id not in busy and r.receiver_id not in busy]
+    if exclude_request is not None:
+        requests = requests.exclude(pk=exclude_request)
+    return list(requests[:limit] if limit is not None else requests)
 
 
-def busy_in(slot: ScheduleSlot, people: set[int]) -> set[int]:
-    """Who of ``people`` cannot meet in ``slot``: another meeting, unavailable, or at the cap."""
-    seated = MeetingSeat.objects.filter(slot=slot, participant_id__in=people).exclude(
+def _can_meet(slot: ScheduleSlot, side: str, present_only: bool) -> tuple[dict, Q]:
+    """``side`` of a request is free in ``slot``: seated nowhere else (a seat of a no-show
+    meeting is free: the partner did not come), not unavailable, under its cap, and — when
+    asked — checked in (its own registration's badge or a member's). Returns the annotation
+    the cap needs and the condition."""
+    who = OuterRef(f"{side}_id")
+    seated = MeetingSeat.objects.filter(slot=slot, participant_id=who).exclude(
         meeting__status=MeetingStatus.NO_SHOW
     )
-    busy = set(seated.values_list("participant_id", flat=True))
-    busy |= set(
-        Unavailability.objects.filter(
-            participant_id__in=people, session_id=slot.session_id, slot=slot.index
-        ).values_list("participant_id", flat=True)
+    unavailable = Unavailability.objects.filter(
+        participant_id=who, session_id=slot.session_id, slot=slot.index
     )
-    fair = slot.fair
-    at_cap = (
-        Participant.objects.filter(pk__in=people)
-        .annotate(held=Count("seats", filter=Q(seats__meeting__status__in=ACTIVE_MEETING_STATES)))
-        .values_list("pk", "held", "max_meetings")
+    held = (
+        MeetingSeat.objects.filter(participant_id=who, meeting__status__in=ACTIVE_MEETING_STATES)
+        .values("participant_id")
+        .annotate(n=Count("pk"))
+        .values("n")
     )
-    busy |= {pk for pk, held, own_cap in at_cap if held >= min(own_cap, fair.max_meetings)}
-    return busy
-
-
-def present_participants(fair_id: int, people: set[int]) -> set[int]:
-    """Participants with a checked-in badge (their own registration's or a member's)."""
-    participants = Participant.objects.filter(pk__in=people).select_related("fair")
-    if not participants:
-        return set()
-    event_id = participants[0].fair.event_id
-    checked_in = Attendee.objects.filter(event_id=event_id, checked_in_at__isnull=False)
-    organisations = set(
-        checked_in.exclude(registration__isnull=True).values_list(
-            "registration__organisation_id", flat=True
+    cap = Least(F(f"{side}__max_meetings"), Value(slot.fair.max_meetings))
+    free = ~Exists(seated) & ~Exists(unavailable) & Q(**{f"{side}_held__lt": cap})
+    if present_only:
+        organisation = OuterRef(f"{side}__organisation_id")
+        badges = Attendee.objects.filter(
+            event_id=slot.fair.event_id, checked_in_at__isnull=False
+        ).filter(
+            Q(registration__organisation_id=organisation) | Q(user__organisation_id=organisation)
         )
-    ) | set(
-        checked_in.exclude(user__organisation__isnull=True).values_list(
-            "user__organisation_id", flat=True
+        free &= Exists(badges)
+    return {f"{side}_held": Coalesce(Subquery(held), 0)}, free
+
+
+@dataclass
+class SlotPlaces:
+    """What is free in one slot — tables, interpreters, the candidates' own exhibitor tables —
+    read in three queries, so many candidate pairs are checked without a query each."""
+
+    free_tables: list[Table]
+    home_tables: dict[int, Table]
+    interpreters: list[Interpreter]
+
+    @classmethod
+    def load(cls, slot: ScheduleSlot, requests: list[MeetingRequest]) -> SlotPlaces:
+        taken = Meeting.objects.filter(slot=slot, status__in=ACTIVE_MEETING_STATES)
+        sides = {r.sender_id for r in requests} | {r.receiver_id for r in requests}
+        homes: dict[int, Table] = {}
+        for table in Table.objects.filter(exhibitor_id__in=sides):
+            homes.setdefault(table.exhibitor_id, table)
+        return cls(
+            free_tables=list(_free_tables(slot).order_by("number")),
+            home_tables=homes,
+            interpreters=list(
+                Interpreter.objects.filter(fair_id=slot.fair_id, sessions=slot.session_id)
+                .exclude(pk__in=taken.exclude(interpreter__isnull=True).values("interpreter_id"))
+                .order_by("name")
+            ),
         )
-    )
-    return {p.pk for p in participants if p.organisation_id in organisations}
 
-
-def _place_for(
-    request: MeetingRequest, slot: ScheduleSlot, *, strict: bool = True
-) -> tuple[Table, Interpreter | None] | None:
-    """A free table (an exhibitor's own one if a side has it) and, if needed, an interpreter."""
-    taken = Meeting.objects.filter(slot=slot, status__in=ACTIVE_MEETING_STATES)
-    sides = (request.sender, request.receiver)
-    home = Table.objects.filter(exhibitor__in=sides).first()
-    tables = _free_tables(slot)
-    table = tables.filter(pk=home.pk).first() if home else tables.order_by("number").first()
-    interpreter = None
-    if table is not None and _needs_interpreter(request):
-        interpreter = _free_interpreter(request, slot, taken)
-        if interpreter is None:
-            table = None
-    if table is None:
-        if strict:
-            raise ValidationError(_("No table or interpreter is free in this slot any more."))
+    def place_for(self, request: MeetingRequest) -> tuple[Table, Interpreter | None] | None:
+        """A free table (an exhibitor's own one if a side has it) and, if needed, an
+        interpreter who speaks a language of each side; None when there is none."""
+        homes = [self.home_tables.get(request.sender_id), self.home_tables.get(request.receiver_id)]
+        home = min((h for h in homes if h is not None), key=lambda t: t.number, default=None)
+        free = {t.pk for t in self.free_tables}
+        if home is not None:
+            table = home if home.pk in free else None
+        else:
+            table = self.free_tables[0] if self.free_tables else None
+        if table is None:
+            return None
+        if not _needs_interpreter(request):
+            return table, None
+        first, second = set(request.sender.languages), set(request.receiver.languages)
+        for interpreter in self.interpreters:
+            spoken = set(interpreter.languages)
+            if spoken & first and spoken & second:
+                return table, interpreter
         return None
-    return table, interpreter
+
+
+def _place_for(request: MeetingRequest, slot: ScheduleSlot) -> tuple[Table, Interpreter | None]:
+    place = SlotPlaces.load(slot, [request]).place_for(request)
+    if place is None:
+        raise ValidationError(_("No table or interpreter is free in this slot any more."))
+    return place
 
 
 def _free_tables(slot: ScheduleSlot):
@@ -178,19 +218,6 @@ def _needs_interpreter(request: MeetingRequest) -> bool:
     # As the engine decides: a side that declares no language needs no interpreter.
     first, second = set(request.sender.languages), set(request.receiver.languages)
     return bool(first and second and not first & second)
-
-
-def _free_interpreter(request, slot: ScheduleSlot, taken) -> Interpreter | None:
-    first, second = set(request.sender.languages), set(request.receiver.languages)
-    for interpreter in (
-        Interpreter.objects.filter(fair_id=slot.fair_id, sessions=slot.session_id)
-        .exclude(pk__in=taken.exclude(interpreter__isnull=True).values("interpreter_id"))
-        .order_by("name")
-    ):
-        spoken = set(interpreter.languages)
-        if spoken & first and spoken & second:
-            return interpreter
-    return None
 
 
 def _tell_sides(offer: SlotOffer, request: MeetingRequest, slot: ScheduleSlot) -> None:

@@ -1,0 +1,96 @@
+"""The freed-slot candidate search runs in the database: caps, seats and the query count."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from amity.fair.domain.freed_slots import offer_freed_slot
+from amity.fair.domain.schedule import add_meeting, cancel_meeting
+from amity.fair.models import (
+    FreedSlot,
+    Meeting,
+    MeetingSeat,
+    MeetingStatus,
+    Participant,
+    RequestState,
+    SlotOffer,
+    Table,
+)
+from tests.factories.fair import MeetingRequestFactory, ParticipantFactory
+from tests.fair.followup_helpers import waiting_fair
+
+pytestmark = pytest.mark.django_db
+
+
+def _offered(freed: FreedSlot) -> set[tuple[int, int]]:
+    return {(o.request.sender_id, o.request.receiver_id) for o in freed.offers.all()}
+
+
+def _cancel_quietly(meeting: Meeting) -> None:
+    """Cancelled without offering, so the test times the offering alone."""
+    MeetingSeat.objects.filter(meeting=meeting).delete()
+    Meeting.objects.filter(pk=meeting.pk).update(status=MeetingStatus.CANCELLED)
+
+
+@pytest.mark.parametrize("cap", ["own", "fair"])
+def test_a_side_at_its_meeting_cap_is_not_offered_the_slot(cap):
+    fair, people, _requests, slots, meeting, _members = waiting_fair()
+    p5 = ParticipantFactory(fair=fair)
+    elsewhere = MeetingRequestFactory(
+        fair=fair, sender=people[3], receiver=p5, state=RequestState.ACCEPTED
+    )
+    add_meeting(elsewhere, slot=slots[2], table=fair.tables.first())
+    if cap == "own":
+        Participant.objects.filter(pk=people[3].pk).update(max_meetings=1)
+    else:
+        fair.max_meetings = 1
+        fair.save()
+
+    cancel_meeting(meeting)
+
+    p = [x.pk for x in people]
+    assert _offered(FreedSlot.objects.get(source=meeting)) == {
+        (p[0], p[2]),
+        (p[0], p[4]),
+        (p[1], p[4]),
+    }
+
+
+def test_a_side_seated_in_the_slot_is_not_offered_it_but_a_no_show_seat_is_free():
+    fair, people, _requests, slots, meeting, _members = waiting_fair()
+    p5 = ParticipantFactory(fair=fair)
+    request = MeetingRequestFactory(
+        fair=fair, sender=people[4], receiver=p5, state=RequestState.ACCEPTED
+    )
+    seated = add_meeting(request, slot=slots[0], table=fair.tables.get(number=2))
+    Table.objects.create(fair=fair, number=3)
+    _cancel_quietly(meeting)
+    p = [x.pk for x in people]
+
+    while_seated = _offered(offer_freed_slot(meeting))
+    FreedSlot.objects.all().delete()
+    Meeting.objects.filter(pk=seated.pk).update(status=MeetingStatus.NO_SHOW)
+    after_no_show = _offered(offer_freed_slot(meeting))
+
+    assert while_seated == {(p[0], p[2]), (p[0], p[3]), (p[2], p[3])}
+    assert after_no_show == {(p[0], p[2]), (p[0], p[3]), (p[0], p[4]), (p[2], p[3]), (p[1], p[4])}
+
+
+def test_the_offer_search_is_the_same_number_of_queries_with_few_and_many_waiting_pairs(
+    django_assert_num_queries,
+):
+    few_meeting = waiting_fair()[4]
+    fair, people, _requests, _slots, many_meeting, _members = waiting_fair()
+    for other in ParticipantFactory.create_batch(40, fair=fair):
+        MeetingRequestFactory(
+            fair=fair, sender=people[2], receiver=other, state=RequestState.ACCEPTED
+        )
+    _cancel_quietly(few_meeting)
+    _cancel_quietly(many_meeting)
+    with CaptureQueriesContext(connection) as few:
+        offer_freed_slot(few_meeting)
+
+    with django_assert_num_queries(len(few)):
+        offer_freed_slot(many_meeting)
+
+    assert SlotOffer.objects.filter(freed_slot__source=many_meeting).count() == 5
