@@ -4,14 +4,16 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from amity.fair.domain.freed_slots import offer_freed_slot
+from amity.fair.domain.freed_slots import offer_freed_slot, waiting_pairs
 from amity.fair.domain.schedule import add_meeting, cancel_meeting
 from amity.fair.models import (
     FreedSlot,
     Meeting,
+    MeetingRequest,
     MeetingSeat,
     MeetingStatus,
     Participant,
+    Recommendation,
     RequestState,
     SlotOffer,
     Table,
@@ -94,3 +96,34 @@ def test_the_offer_search_is_the_same_number_of_queries_with_few_and_many_waitin
         offer_freed_slot(many_meeting)
 
     assert SlotOffer.objects.filter(freed_slot__source=many_meeting).count() == 5
+
+
+def test_waiting_pairs_of_equal_priority_come_in_the_order_of_their_suggestion_score():
+    fair, people, _requests, slots, meeting, _members = waiting_fair()
+    Recommendation.objects.create(participant=people[4], partner=people[1], rank=1, score=0.9)
+    Recommendation.objects.create(participant=people[0], partner=people[3], rank=1, score=0.5)
+    Recommendation.objects.create(participant=people[3], partner=people[0], rank=2, score=0.2)
+    _cancel_quietly(meeting)
+
+    pairs = waiting_pairs(fair.pk, slots[0], present_only=False)
+
+    p = [x.pk for x in people]
+    assert [(r.sender_id, r.receiver_id) for r in pairs] == [
+        (p[1], p[4]),  # 0.9, suggested to the receiver
+        (p[0], p[3]),  # 0.5, the better of the two sides' scores
+        (p[0], p[1]),  # unsuggested: in the order they were requested
+        (p[0], p[2]),
+        (p[0], p[4]),
+        (p[2], p[3]),
+    ]
+
+
+def test_a_higher_priority_still_comes_before_a_higher_score():
+    fair, people, requests, slots, meeting, _members = waiting_fair()
+    Recommendation.objects.create(participant=people[1], partner=people[4], rank=1, score=0.9)
+    MeetingRequest.objects.filter(pk=requests[1].pk).update(priority=3)  # p0–p2
+    _cancel_quietly(meeting)
+
+    pairs = waiting_pairs(fair.pk, slots[0], present_only=False)
+
+    assert [r.pk for r in pairs[:2]] == [requests[1].pk, requests[-1].pk]

@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, Subquery, Value
-from django.db.models.functions import Coalesce, Least
+from django.db.models.functions import Coalesce, Greatest, Least
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -36,6 +36,7 @@ from amity.fair.models import (
     MeetingRequest,
     MeetingSeat,
     MeetingStatus,
+    Recommendation,
     RequestState,
     ScheduleSlot,
     SlotOffer,
@@ -115,12 +116,31 @@ def waiting_pairs(
         )
         .annotate(**sender_held, **receiver_held)
         .filter(sender_free, receiver_free)
+        .annotate(score=_pair_score())
         .select_related("sender", "receiver", "fair")
-        .order_by("-priority", "pk")
+        # The sides' priority first, as the scheduler weighs it; among equal priorities the
+        # matching engine's score says which pair gains most from meeting.
+        .order_by("-priority", "-score", "pk")
     )
     if exclude_request is not None:
         requests = requests.exclude(pk=exclude_request)
     return list(requests[:limit] if limit is not None else requests)
+
+
+def _pair_score() -> Greatest:
+    """The better of the two sides' suggestion scores for each other; 0 when unsuggested."""
+
+    def toward(side: str, other: str):
+        return Coalesce(
+            Subquery(
+                Recommendation.objects.filter(
+                    participant_id=OuterRef(f"{side}_id"), partner_id=OuterRef(f"{other}_id")
+                ).values("score")[:1]
+            ),
+            Value(0.0),
+        )
+
+    return Greatest(toward("sender", "receiver"), toward("receiver", "sender"))
 
 
 def _can_meet(slot: ScheduleSlot, side: str, present_only: bool) -> tuple[dict, Q]:
