@@ -1,8 +1,12 @@
 """The freed-slot candidate search runs in the database: caps, seats and the query count."""
 
+from datetime import timedelta
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import translation
 
 from amity.fair.domain.freed_slots import offer_freed_slot, waiting_pairs
 from amity.fair.domain.schedule import add_meeting, cancel_meeting
@@ -127,3 +131,48 @@ def test_a_higher_priority_still_comes_before_a_higher_score():
     pairs = waiting_pairs(fair.pk, slots[0], present_only=False)
 
     assert [r.pk for r in pairs[:2]] == [requests[1].pk, requests[-1].pk]
+
+
+def _agenda(client, participant) -> tuple[str, str]:
+    with translation.override("en"):
+        url = reverse("fair:agenda", args=[participant.pk])
+    return url, client.get(url).content.decode()
+
+
+def test_the_agenda_shows_the_open_offers_and_accepts_one_in_one_click(client):
+    _fair, people, requests, slots, meeting, members = waiting_fair()
+    cancel_meeting(meeting)
+    offer = SlotOffer.objects.get(request=requests[-2])  # p2–p3
+    client.force_login(members[2])
+
+    url, page = _agenda(client, people[2])
+    response = client.post(reverse("fair:slot-offer", args=[offer.token]), {"next": url})
+    _url, after = _agenda(client, people[2])
+
+    assert page.count('data-action="accept-offer"') == 2  # p0–p2 and p2–p3
+    assert response["Location"] == url
+    placed = Meeting.objects.get(request=requests[-2], status=MeetingStatus.SCHEDULED)
+    assert placed.slot == slots[0]
+    # The slot is taken: no offer is left to accept.
+    assert 'data-section="offers"' not in after
+
+
+def test_an_expired_offer_is_not_on_the_agenda(client):
+    _fair, people, _requests, slots, meeting, members = waiting_fair()
+    cancel_meeting(meeting)
+    FreedSlot.objects.update(expires_at=slots[0].starts_at - timedelta(days=400))
+    client.force_login(members[2])
+
+    _url, page = _agenda(client, people[2])
+
+    assert 'data-section="offers"' not in page
+
+
+def test_the_agenda_in_chinese_names_the_offer(client):
+    _fair, people, _requests, _slots, meeting, members = waiting_fair()
+    cancel_meeting(meeting)
+    client.force_login(members[2])
+    with translation.override("zh-hans"):
+        page = client.get(reverse("fair:agenda", args=[people[2].pk])).content.decode()
+
+    assert "为您空出的时段" in page

@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, Subquery, Value
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce, Greatest, Least
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
@@ -36,6 +36,7 @@ from amity.fair.models import (
     MeetingRequest,
     MeetingSeat,
     MeetingStatus,
+    Participant,
     Recommendation,
     RequestState,
     ScheduleSlot,
@@ -107,14 +108,14 @@ def waiting_pairs(
     One query: the database keeps only the pairs whose both sides are free in the slot, so a
     fair with thousands of waiting requests reads only the few it will offer the slot to.
     """
-    sender_held, sender_free = _can_meet(slot, "sender", present_only)
-    receiver_held, receiver_free = _can_meet(slot, "receiver", present_only)
+    under_cap = _under_cap(slot)
+    sender_free = _can_meet(slot, "sender", present_only, under_cap)
+    receiver_free = _can_meet(slot, "receiver", present_only, under_cap)
     requests = (
         MeetingRequest.objects.filter(fair_id=fair_id, state=RequestState.ACCEPTED)
         .exclude(
             Exists(Meeting.objects.filter(request=OuterRef("pk"), status__in=ACTIVE_MEETING_STATES))
         )
-        .annotate(**sender_held, **receiver_held)
         .filter(sender_free, receiver_free)
         .annotate(score=_pair_score())
         .select_related("sender", "receiver", "fair")
@@ -143,11 +144,25 @@ def _pair_score() -> Greatest:
     return Greatest(toward("sender", "receiver"), toward("receiver", "sender"))
 
 
-def _can_meet(slot: ScheduleSlot, side: str, present_only: bool) -> tuple[dict, Q]:
+def _under_cap(slot: ScheduleSlot) -> QuerySet[Participant]:
+    """The fair's participants below their meeting cap (their own or the fair's, the lower).
+
+    One grouped count over the fair, not one count per waiting request: the database reads
+    it once. A seat exists only while its meeting is active (cancelling deletes it), so
+    counting seats counts active meetings without a join to every meeting of the fair.
+    """
+    return (
+        Participant.objects.filter(fair_id=slot.fair_id)
+        .annotate(held=Count("seats"), cap=Least(F("max_meetings"), Value(slot.fair.max_meetings)))
+        .filter(held__lt=F("cap"))
+        .values("pk")
+    )
+
+
+def _can_meet(slot: ScheduleSlot, side: str, present_only: bool, under_cap) -> Q:
     """``side`` of a request is free in ``slot``: seated nowhere else (a seat of a no-show
     meeting is free: the partner did not come), not unavailable, under its cap, and — when
-    asked — checked in (its own registration's badge or a member's). Returns the annotation
-    the cap needs and the condition."""
+    asked — checked in (its own registration's badge or a member's)."""
     who = OuterRef(f"{side}_id")
     seated = MeetingSeat.objects.filter(slot=slot, participant_id=who).exclude(
         meeting__status=MeetingStatus.NO_SHOW
@@ -155,14 +170,7 @@ def _can_meet(slot: ScheduleSlot, side: str, present_only: bool) -> tuple[dict, 
     unavailable = Unavailability.objects.filter(
         participant_id=who, session_id=slot.session_id, slot=slot.index
     )
-    held = (
-        MeetingSeat.objects.filter(participant_id=who, meeting__status__in=ACTIVE_MEETING_STATES)
-        .values("participant_id")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    cap = Least(F(f"{side}__max_meetings"), Value(slot.fair.max_meetings))
-    free = ~Exists(seated) & ~Exists(unavailable) & Q(**{f"{side}_held__lt": cap})
+    free = ~Exists(seated) & ~Exists(unavailable) & Q(**{f"{side}_id__in": under_cap})
     if present_only:
         organisation = OuterRef(f"{side}__organisation_id")
         badges = Attendee.objects.filter(
@@ -171,7 +179,7 @@ def _can_meet(slot: ScheduleSlot, side: str, present_only: bool) -> tuple[dict, 
             Q(registration__organisation_id=organisation) | Q(user__organisation_id=organisation)
         )
         free &= Exists(badges)
-    return {f"{side}_held": Coalesce(Subquery(held), 0)}, free
+    return free
 
 
 @dataclass
@@ -341,3 +349,17 @@ def expire_past(fair_id: int, now: datetime | None = None) -> int:
     return FreedSlot.objects.filter(
         fair_id=fair_id, state=FreedSlotState.OPEN, expires_at__lte=now or timezone.now()
     ).update(state=FreedSlotState.EXPIRED)
+
+
+def open_offers(participant, now: datetime | None = None) -> list[SlotOffer]:
+    """The offers a participant can still accept (for its agenda page), soonest first."""
+    now = now or timezone.now()
+    side = Q(request__sender=participant) | Q(request__receiver=participant)
+    met = Meeting.objects.filter(request=OuterRef("request_id"), status__in=ACTIVE_MEETING_STATES)
+    return list(
+        SlotOffer.objects.filter(side, accepted_at__isnull=True)
+        .filter(freed_slot__state=FreedSlotState.OPEN, freed_slot__expires_at__gt=now)
+        .exclude(Exists(met))
+        .select_related("freed_slot__slot", "request__sender", "request__receiver")
+        .order_by("freed_slot__slot__starts_at", "pk")
+    )
