@@ -11,12 +11,14 @@ seat and table constraints of ``Meeting`` still refuse a double booking if anyth
 from __future__ import annotations
 
 import secrets
+from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, Subquery, Value
+from django.db.models.functions import Coalesce, Greatest, Least
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -35,6 +37,7 @@ from amity.fair.models import (
     MeetingSeat,
     MeetingStatus,
     Participant,
+    Recommendation,
     RequestState,
     ScheduleSlot,
     SlotOffer,
@@ -59,16 +62,17 @@ def offer_freed_slot(meeting: Meeting, now: datetime | None = None) -> FreedSlot
         return None
     if not _free_tables(slot).exists():
         return None
-    waiting = waiting_pairs(meeting.fair_id, slot, present_only=slot.starts_at <= now)
-    # The pair that just gave the slot back is not asked to take it again.
-    waiting = [r for r in waiting if r.pk != meeting.request_id]
-    pairs = []
     # A bounded look: on a large fair thousands may wait, most needing no interpreter.
-    for request in waiting[: OFFERS_PER_SLOT * 10]:
-        if _place_for(request, slot, strict=False) is not None:
-            pairs.append(request)
-            if len(pairs) == OFFERS_PER_SLOT:
-                break
+    waiting = waiting_pairs(
+        meeting.fair_id,
+        slot,
+        present_only=slot.starts_at <= now,
+        # The pair that just gave the slot back is not asked to take it again.
+        exclude_request=meeting.request_id,
+        limit=OFFERS_PER_SLOT * 10,
+    )
+    places = SlotPlaces.load(slot, waiting)
+    pairs = [r for r in waiting if places.place_for(r) is not None][:OFFERS_PER_SLOT]
     if not pairs:
         return None
     with transaction.atomic():
@@ -91,82 +95,148 @@ def offer_deadline(slot: ScheduleSlot) -> datetime:
     return slot.starts_at + (slot.ends_at - slot.starts_at) / 2
 
 
-def waiting_pairs(fair_id: int, slot: ScheduleSlot, *, present_only: bool) -> list[MeetingRequest]:
-    """Accepted requests without a meeting whose two sides could meet in ``slot``."""
-    scheduled = Meeting.objects.filter(fair_id=fair_id, status__in=ACTIVE_MEETING_STATES)
-    requests = list(
+def waiting_pairs(
+    fair_id: int,
+    slot: ScheduleSlot,
+    *,
+    present_only: bool,
+    exclude_request: int | None = None,
+    limit: int | None = None,
+) -> list[MeetingRequest]:
+    """Accepted requests without a meeting whose two sides could meet in ``slot``.
+
+    Who cannot meet then is read first, as plain id sets (three small queries); the database
+    then returns only the first ``limit`` pairs clear of them. Correlated subqueries for the
+    caps were tried: on a freshly loaded fair PostgreSQL's stale statistics turned them into a
+    per-row aggregate over the whole fair (96 s for one mark), while an id list filter keeps
+    one simple plan whatever the statistics.
+    """
+    unable = list(_unable_in(slot))
+    requests = (
         MeetingRequest.objects.filter(fair_id=fair_id, state=RequestState.ACCEPTED)
-        .exclude(pk__in=scheduled.values("request_id"))
+        .exclude(
+            Exists(Meeting.objects.filter(request=OuterRef("pk"), status__in=ACTIVE_MEETING_STATES))
+        )
+        .exclude(sender_id__in=unable)
+        .exclude(receiver_id__in=unable)
+        .annotate(score=_pair_score())
         .select_related("sender", "receiver", "fair")
-        .order_by("-priority", "pk")
+        # The sides' priority first, as the scheduler weighs it; among equal priorities the
+        # matching engine's score says which pair gains most from meeting.
+        .order_by("-priority", "-score", "pk")
     )
-    people = {r.sender_id for r in requests} | {r.receiver_id for r in requests}
-    busy = busy_in(slot, people)
     if present_only:
-        present = present_participants(fair_id, people)
-        busy |= people - present
-    return [r for r in requests if r.sender_id not in busy and r.receiver_id not in busy]
+        present = list(_present(slot))
+        requests = requests.filter(sender_id__in=present, receiver_id__in=present)
+    if exclude_request is not None:
+        requests = requests.exclude(pk=exclude_request)
+    return list(requests[:limit] if limit is not None else requests)
 
 
-def busy_in(slot: ScheduleSlot, people: set[int]) -> set[int]:
-    """Who of ``people`` cannot meet in ``slot``: another meeting, unavailable, or at the cap."""
-    seated = MeetingSeat.objects.filter(slot=slot, participant_id__in=people).exclude(
-        meeting__status=MeetingStatus.NO_SHOW
-    )
-    busy = set(seated.values_list("participant_id", flat=True))
-    busy |= set(
-        Unavailability.objects.filter(
-            participant_id__in=people, session_id=slot.session_id, slot=slot.index
-        ).values_list("participant_id", flat=True)
-    )
-    fair = slot.fair
+def _pair_score() -> Greatest:
+    """The better of the two sides' suggestion scores for each other; 0 when unsuggested."""
+
+    def toward(side: str, other: str):
+        return Coalesce(
+            Subquery(
+                Recommendation.objects.filter(
+                    participant_id=OuterRef(f"{side}_id"), partner_id=OuterRef(f"{other}_id")
+                )
+                .order_by()
+                .values("score")[:1]
+            ),
+            Value(0.0),
+        )
+
+    return Greatest(toward("sender", "receiver"), toward("receiver", "sender"))
+
+
+def _unable_in(slot: ScheduleSlot) -> set[int]:
+    """The fair's participants who cannot take a meeting in ``slot``: seated in it (a seat of
+    a no-show meeting is free: the partner did not come), declared unavailable, or at their
+    meeting cap (their own or the fair's, the lower)."""
+    seated = MeetingSeat.objects.filter(slot=slot).exclude(meeting__status=MeetingStatus.NO_SHOW)
+    unavailable = Unavailability.objects.filter(session_id=slot.session_id, slot=slot.index)
+    # A seat exists only while its meeting is active (cancelling deletes it), so counting
+    # seats counts active meetings without a join to every meeting of the fair.
     at_cap = (
-        Participant.objects.filter(pk__in=people)
-        .annotate(held=Count("seats", filter=Q(seats__meeting__status__in=ACTIVE_MEETING_STATES)))
-        .values_list("pk", "held", "max_meetings")
+        Participant.objects.filter(fair_id=slot.fair_id)
+        .annotate(held=Count("seats"))
+        .filter(held__gte=Least(F("max_meetings"), Value(slot.fair.max_meetings)))
     )
-    busy |= {pk for pk, held, own_cap in at_cap if held >= min(own_cap, fair.max_meetings)}
-    return busy
+    return (
+        set(seated.values_list("participant_id", flat=True))
+        | set(unavailable.values_list("participant_id", flat=True))
+        | set(at_cap.values_list("pk", flat=True))
+    )
 
 
-def present_participants(fair_id: int, people: set[int]) -> set[int]:
+def _present(slot: ScheduleSlot) -> set[int]:
     """Participants with a checked-in badge (their own registration's or a member's)."""
-    participants = Participant.objects.filter(pk__in=people).select_related("fair")
-    if not participants:
-        return set()
-    event_id = participants[0].fair.event_id
-    checked_in = Attendee.objects.filter(event_id=event_id, checked_in_at__isnull=False)
-    organisations = set(
-        checked_in.exclude(registration__isnull=True).values_list(
-            "registration__organisation_id", flat=True
+    badges = Attendee.objects.filter(event_id=slot.fair.event_id, checked_in_at__isnull=False)
+    return set(
+        Participant.objects.filter(fair_id=slot.fair_id)
+        .filter(
+            Q(organisation_id__in=badges.values("registration__organisation_id"))
+            | Q(organisation_id__in=badges.values("user__organisation_id"))
         )
-    ) | set(
-        checked_in.exclude(user__organisation__isnull=True).values_list(
-            "user__organisation_id", flat=True
-        )
+        .values_list("pk", flat=True)
     )
-    return {p.pk for p in participants if p.organisation_id in organisations}
 
 
-def _place_for(
-    request: MeetingRequest, slot: ScheduleSlot, *, strict: bool = True
-) -> tuple[Table, Interpreter | None] | None:
-    """A free table (an exhibitor's own one if a side has it) and, if needed, an interpreter."""
-    taken = Meeting.objects.filter(slot=slot, status__in=ACTIVE_MEETING_STATES)
-    sides = (request.sender, request.receiver)
-    home = Table.objects.filter(exhibitor__in=sides).first()
-    tables = _free_tables(slot)
-    table = tables.filter(pk=home.pk).first() if home else tables.order_by("number").first()
-    interpreter = None
-    if table is not None and _needs_interpreter(request):
-        interpreter = _free_interpreter(request, slot, taken)
-        if interpreter is None:
-            table = None
-    if table is None:
-        if strict:
-            raise ValidationError(_("No table or interpreter is free in this slot any more."))
+@dataclass
+class SlotPlaces:
+    """What is free in one slot — tables, interpreters, the candidates' own exhibitor tables —
+    read in three queries, so many candidate pairs are checked without a query each."""
+
+    free_tables: list[Table]
+    home_tables: dict[int, Table]
+    interpreters: list[Interpreter]
+
+    @classmethod
+    def load(cls, slot: ScheduleSlot, requests: list[MeetingRequest]) -> SlotPlaces:
+        taken = Meeting.objects.filter(slot=slot, status__in=ACTIVE_MEETING_STATES)
+        sides = {r.sender_id for r in requests} | {r.receiver_id for r in requests}
+        homes: dict[int, Table] = {}
+        for table in Table.objects.filter(exhibitor_id__in=sides):
+            homes.setdefault(table.exhibitor_id, table)
+        return cls(
+            free_tables=list(_free_tables(slot).order_by("number")),
+            home_tables=homes,
+            interpreters=list(
+                Interpreter.objects.filter(fair_id=slot.fair_id, sessions=slot.session_id)
+                .exclude(pk__in=taken.exclude(interpreter__isnull=True).values("interpreter_id"))
+                .order_by("name")
+            ),
+        )
+
+    def place_for(self, request: MeetingRequest) -> tuple[Table, Interpreter | None] | None:
+        """A free table (an exhibitor's own one if a side has it) and, if needed, an
+        interpreter who speaks a language of each side; None when there is none."""
+        homes = [self.home_tables.get(request.sender_id), self.home_tables.get(request.receiver_id)]
+        home = min((h for h in homes if h is not None), key=lambda t: t.number, default=None)
+        free = {t.pk for t in self.free_tables}
+        if home is not None:
+            table = home if home.pk in free else None
+        else:
+            table = self.free_tables[0] if self.free_tables else None
+        if table is None:
+            return None
+        if not _needs_interpreter(request):
+            return table, None
+        first, second = set(request.sender.languages), set(request.receiver.languages)
+        for interpreter in self.interpreters:
+            spoken = set(interpreter.languages)
+            if spoken & first and spoken & second:
+                return table, interpreter
         return None
-    return table, interpreter
+
+
+def _place_for(request: MeetingRequest, slot: ScheduleSlot) -> tuple[Table, Interpreter | None]:
+    place = SlotPlaces.load(slot, [request]).place_for(request)
+    if place is None:
+        raise ValidationError(_("No table or interpreter is free in this slot any more."))
+    return place
 
 
 def _free_tables(slot: ScheduleSlot):
@@ -178,19 +248,6 @@ def _needs_interpreter(request: MeetingRequest) -> bool:
     # As the engine decides: a side that declares no language needs no interpreter.
     first, second = set(request.sender.languages), set(request.receiver.languages)
     return bool(first and second and not first & second)
-
-
-def _free_interpreter(request, slot: ScheduleSlot, taken) -> Interpreter | None:
-    first, second = set(request.sender.languages), set(request.receiver.languages)
-    for interpreter in (
-        Interpreter.objects.filter(fair_id=slot.fair_id, sessions=slot.session_id)
-        .exclude(pk__in=taken.exclude(interpreter__isnull=True).values("interpreter_id"))
-        .order_by("name")
-    ):
-        spoken = set(interpreter.languages)
-        if spoken & first and spoken & second:
-            return interpreter
-    return None
 
 
 def _tell_sides(offer: SlotOffer, request: MeetingRequest, slot: ScheduleSlot) -> None:
@@ -294,3 +351,17 @@ def expire_past(fair_id: int, now: datetime | None = None) -> int:
     return FreedSlot.objects.filter(
         fair_id=fair_id, state=FreedSlotState.OPEN, expires_at__lte=now or timezone.now()
     ).update(state=FreedSlotState.EXPIRED)
+
+
+def open_offers(participant, now: datetime | None = None) -> list[SlotOffer]:
+    """The offers a participant can still accept (for its agenda page), soonest first."""
+    now = now or timezone.now()
+    side = Q(request__sender=participant) | Q(request__receiver=participant)
+    met = Meeting.objects.filter(request=OuterRef("request_id"), status__in=ACTIVE_MEETING_STATES)
+    return list(
+        SlotOffer.objects.filter(side, accepted_at__isnull=True)
+        .filter(freed_slot__state=FreedSlotState.OPEN, freed_slot__expires_at__gt=now)
+        .exclude(Exists(met))
+        .select_related("freed_slot__slot", "request__sender", "request__receiver")
+        .order_by("freed_slot__slot__starts_at", "pk")
+    )

@@ -18,6 +18,7 @@ from amity.fair.domain.agenda import (
     revoke_feed_token,
     table_plan,
 )
+from amity.fair.domain.freed_slots import open_offers
 from amity.fair.domain.publish import latest_publication
 from amity.fair.models import FeedToken, Interpreter, OutcomeRating, ScheduleSlot
 from amity.fair.views.common import allowed, load_participant
@@ -32,6 +33,7 @@ def _context(request, participant) -> dict:
         "publication": latest_publication(fair),
         "tz": fair.event.time_zone,
         "ratings": OutcomeRating.choices,
+        "offers": [(o, o.request.other_side(participant)) for o in open_offers(participant)],
     }
 
 

@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from amity.fair.domain.freed_slots import (
@@ -15,7 +16,7 @@ from amity.fair.domain.freed_slots import (
     offer_by_token,
     offer_status,
 )
-from amity.fair.views.common import error_text, load_fair
+from amity.fair.views.common import back, error_text, load_fair
 
 
 def slot_offer_view(request, token: str):
@@ -30,6 +31,9 @@ def slot_offer_view(request, token: str):
             messages.error(request, error_text(error))
         else:
             messages.success(request, _("Accepted: the meeting is in both agendas."))
+        # The agenda page's accept button comes back to the agenda; the link's page to itself.
+        if request.POST.get("next"):
+            return back(request, default=reverse("fair:slot-offer", args=[token]))
         return redirect("fair:slot-offer", token)
     status = offer_status(offer)
     context = {
