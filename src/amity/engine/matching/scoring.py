@@ -23,8 +23,12 @@ import numpy as np
 
 from amity.engine.matching.isic import LEVEL_FIT
 
-# Exact pair scoring runs on chunks of this many pairs to bound the gathered text vectors.
+# Exact pair scoring runs on chunks of this many pairs to bound its flat arrays.
 PAIR_CHUNK = 131072
+# Text vectors are gathered and multiplied this many text pairs at a time: 2 × 2,048 × 384
+# float32 (6 MB) stay in cache between the gather and the dot product; gathering a whole pair
+# chunk (2 × 200 MB) went through main memory twice and cost 4× as much.
+DOT_CHUNK = 2048
 
 
 @dataclass(frozen=True)
@@ -348,6 +352,15 @@ def _first_of_runs(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return values[starts], starts
 
 
+def paired_dots(a: np.ndarray, ia: np.ndarray, b: np.ndarray, ib: np.ndarray) -> np.ndarray:
+    """``a[ia[k]] · b[ib[k]]`` for every k, in cache-sized slices (see DOT_CHUNK)."""
+    out = np.empty(len(ia), dtype=np.float32)
+    for s in range(0, len(ia), DOT_CHUNK):
+        e = s + DOT_CHUNK
+        np.einsum("ij,ij->i", a[ia[s:e]], b[ib[s:e]], out=out[s:e])
+    return out
+
+
 def _max_similarity(
     a: TextSet, b: TextSet, rows: np.ndarray, cols: np.ndarray, scale: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -367,7 +380,7 @@ def _max_similarity(
     nb_p = nb[pair]
     ia = a.start[rows][pair] + within // nb_p
     ib = b.start[cols][pair] + within % nb_p
-    sims = np.einsum("ij,ij->i", a.vectors[ia], b.vectors[ib])
+    sims = paired_dots(a.vectors, ia, b.vectors, ib)
     # Cross-script scale and hub penalties (hubness.py); identity and 0 when not measured.
     groups = scale.shape[0]
     sims *= scale[np.minimum(a.scripts()[ia], groups - 1), np.minimum(b.scripts()[ib], groups - 1)]
