@@ -71,6 +71,7 @@ class Explainer:
         coop = pairs.coop_shared
         by_mask = {int(m): self._coop_reasons(int(m)) for m in np.unique(coop)}
         self.coop = [by_mask[m] for m in coop.tolist()]
+        self._all: list[Recommendation] | None = None
 
     @staticmethod
     def _coop_reasons(mask: int) -> tuple[Reason, ...]:
@@ -104,46 +105,66 @@ class Explainer:
         return out
 
     def __call__(self, i: int) -> Recommendation:
-        col = self.cols[i]
-        reasons: list[Reason] = []
-        offer_seek = seek_offer = None
-        if self.told_col[i]:
-            offer_seek = Reason(
-                kind="offer_seek",
-                mine=self.offer_texts[self.row_offer[i]],
-                theirs=self.seek_texts[self.col_seek[i]],
-                similarity=self.cos_col[i],
+        return self.all()[i]
+
+    def all(self) -> list[Recommendation]:
+        """Every pair's Recommendation, in pair order; each reason kind built in one pass."""
+        if self._all is None:
+            self._all = self._build()
+        return self._all
+
+    def _build(self) -> list[Recommendation]:
+        seeks, offers = self.seek_texts, self.offer_texts
+        offer_seek = [
+            Reason(kind="offer_seek", mine=offers[o], theirs=seeks[q], similarity=c)
+            if told
+            else None
+            for told, o, q, c in zip(
+                self.told_col, self.row_offer, self.col_seek, self.cos_col, strict=True
             )
-        if self.told_row[i]:
-            seek_offer = Reason(
-                kind="seek_offer",
-                mine=self.seek_texts[self.row_seek[i]],
-                theirs=self.offer_texts[self.col_offer[i]],
-                similarity=self.cos_row[i],
+        ]
+        seek_offer = [
+            Reason(kind="seek_offer", mine=seeks[q], theirs=offers[o], similarity=c)
+            if told
+            else None
+            for told, q, o, c in zip(
+                self.told_row, self.row_seek, self.col_offer, self.cos_row, strict=True
             )
-        if self.row_first[i]:
-            offer_seek, seek_offer = seek_offer, offer_seek
-        if offer_seek is not None:
-            reasons.append(offer_seek)
-        if seek_offer is not None:
-            reasons.append(seek_offer)
-        for kind, (told, seek, code, cos) in zip(
-            ("seek_sector", "sector_seek"), self.titles, strict=True
+        ]
+        titles = [
+            [
+                self._title_reason(kind, q, code, c) if told else None
+                for told, q, code, c in zip(*parts, strict=True)
+            ]
+            for kind, parts in zip(("seek_sector", "sector_seek"), self.titles, strict=True)
+        ]
+        sectors = [self.sector_reasons[s] if s >= 0 else None for s in self.sector_id]
+        # One shared home_partner_city reason per city, as for sectors and cooperation types.
+        city_reason = {c: Reason(kind="home_partner_city", theirs=c) for c in set(self.cities)}
+        home = [
+            city_reason[self.cities[col]] if joined else None
+            for col, joined in zip(self.cols, self.home_partner, strict=True)
+        ]
+        out = []
+        for row_first, o_s, s_o, t_row, t_col, sector, coop, city in zip(
+            self.row_first, offer_seek, seek_offer, *titles, sectors, self.coop, home, strict=True
         ):
-            if told[i]:
-                reasons.append(self._title_reason(kind, seek[i], code[i], cos[i]))
-        if self.sector_id[i] >= 0:
-            reasons.append(self.sector_reasons[self.sector_id[i]])
-        reasons.extend(self.coop[i])
-        if self.home_partner[i]:
-            reasons.append(Reason(kind="home_partner_city", theirs=self.cities[col]))
-        return Recommendation(
-            id=self.ids[col],
-            score=self.score[i],
-            interpreter_needed=self.interpreter[i],
-            must_meet=self.forced[i],
-            reasons=tuple(reasons),
-        )
+            # The stronger direction first; then titles, sector, cooperation, city.
+            first, second = (s_o, o_s) if row_first else (o_s, s_o)
+            head = (first, second, t_row, t_col, sector)
+            out.append(tuple(r for r in head if r is not None) + coop + ((city,) if city else ()))
+        return [
+            Recommendation(
+                id=self.ids[col],
+                score=score,
+                interpreter_needed=interpreter,
+                must_meet=forced,
+                reasons=reasons,
+            )
+            for col, score, interpreter, forced, reasons in zip(
+                self.cols, self.score, self.interpreter, self.forced, out, strict=True
+            )
+        ]
 
     def _title_reason(self, kind: str, seek: int, code: int, similarity: float) -> Reason:
         """My request fits their sector (seek_sector), or their request fits mine."""

@@ -176,14 +176,14 @@ def _scored_candidates(
 def _explained_lists(
     orgs: tuple[Organisation, ...], chosen: list[list[int]], explain: Explainer
 ) -> dict[str, tuple[Recommendation, ...]]:
-    positions = iter(range(sum(len(picks) for picks in chosen)))
     # Hundreds of thousands of new objects would trigger repeated full garbage collections
     # that rescan millions of list items; nothing here forms reference cycles.
     collecting = gc.isenabled()
     gc.disable()
     try:
+        suggestions = iter(explain.all())
         return {
-            orgs[row].id: tuple(explain(next(positions)) for _ in picks)
+            orgs[row].id: tuple(next(suggestions) for _ in picks)
             for row, picks in enumerate(chosen)
         }
     finally:
