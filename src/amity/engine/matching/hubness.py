@@ -21,9 +21,9 @@ its cosine:
     P(x, c)        = ½·(r_c(x) − m),   m = median over all texts of r_{own script}(x)
 
 Densities are the mean of the top 1 % of a block (the same depth for blocks of any size),
-measured against at most ``HUB_SAMPLE`` (1,024) texts of each script (a fixed, evenly spaced subset),
-so large fairs stay cheap. A script with
-fewer than ``MIN_TEXTS`` texts in the other role gets no correction (r would say nothing).
+measured against at most ``HUB_SAMPLE`` (1,024) texts of each script (a fixed, evenly
+spaced subset), so large fairs stay cheap. A script with fewer than ``MIN_TEXTS`` texts in
+the other role gets no correction (r would say nothing).
 """
 
 from __future__ import annotations

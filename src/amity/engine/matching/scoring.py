@@ -304,39 +304,54 @@ def _top_columns(scores: np.ndarray, c: int) -> np.ndarray:
 
     A full ``argpartition`` over n columns dominated the run time, so a threshold is first
     estimated on a strided tenth of the columns (its 3c/10-th largest value, ~3c survivors
-    expected); only the survivors are sorted. Rows with fewer than c survivors fall back to
-    the exact partition, so the result is always the true top c.
+    expected); only the survivors, packed into a narrow matrix, are partitioned (a lexsort of
+    all survivors cost 0.7 s at 20,000 profiles). Rows with fewer than c survivors, or with so
+    many that packing would not pay (flat rows full of ties), take the exact partition of the
+    whole row, so the result is always the true top c. Each row's columns come out ascending,
+    so ties between equal exact scores later fall the same way whichever path a row took.
     """
     rows, n = scores.shape
     step = 10
     if n < 20 * c:
-        top = np.argpartition(scores, n - c, axis=1)[:, n - c :]
-        valid = np.isfinite(np.take_along_axis(scores, top, axis=1))
-        return np.where(valid, top, -1)
+        return _sorted_top(scores, c)
     sample = scores[:, ::step]
     k = max(1, (3 * c) // step)
     threshold = np.partition(sample, sample.shape[1] - k, axis=1)[:, sample.shape[1] - k]
     # -inf marks self and no_thanks pairs; a finite floor keeps them out of the survivors.
     np.maximum(threshold, np.finfo(np.float32).min, out=threshold)
     flat = np.flatnonzero(scores >= threshold[:, None])
-    r, col = np.divmod(flat, n)
+    r, col = np.divmod(flat, n)  # row-major: r is non-decreasing
     counts = np.bincount(r, minlength=rows)
+    packed_rows = (counts >= c) & (counts <= 16 * c)
     out = np.full((rows, c), -1, dtype=np.int64)
-    enough = counts >= c
-    values = scores.reshape(-1)[flat]
-    order = np.lexsort((-values, r))
-    r, col = r[order], col[order]
-    first = np.concatenate([[0], np.cumsum(counts)[:-1]])
-    rank = np.arange(len(r)) - first[r]
-    keep = (rank < c) & enough[r]
-    out[r[keep], rank[keep]] = col[keep]
-    short = np.flatnonzero(~enough)
-    if len(short):
-        sub = scores[short]
-        top = np.argpartition(sub, n - c, axis=1)[:, n - c :]
-        valid = np.isfinite(np.take_along_axis(sub, top, axis=1))
-        out[short] = np.where(valid, top, -1)
+    keep = packed_rows[r]
+    r, col, values = r[keep], col[keep], scores.reshape(-1)[flat[keep]]
+    if len(r):
+        kept_counts = np.where(packed_rows, counts, 0)
+        first = np.concatenate([[0], np.cumsum(kept_counts)[:-1]])
+        slot = np.arange(len(r)) - first[r]
+        width = int(kept_counts.max())
+        dense = np.full((rows, width), -np.inf, dtype=np.float32)
+        dense[r, slot] = values
+        dense_cols = np.full((rows, width), -1, dtype=np.int64)
+        dense_cols[r, slot] = col
+        top = np.argpartition(dense, width - c, axis=1)[:, width - c :]
+        picked = np.take_along_axis(dense_cols, top, axis=1)
+        out[packed_rows] = np.sort(picked[packed_rows], axis=1)
+    other = np.flatnonzero(~packed_rows)
+    if len(other):
+        out[other] = _sorted_top(scores[other], c)
     return out
+
+
+def _sorted_top(scores: np.ndarray, c: int) -> np.ndarray:
+    """Exact top ``c`` finite columns per row by full partition, ascending, -1 padded last."""
+    n = scores.shape[1]
+    top = np.argpartition(scores, n - c, axis=1)[:, n - c :]
+    valid = np.isfinite(np.take_along_axis(scores, top, axis=1))
+    # Invalid slots sort last as n, then become -1 pads.
+    ordered = np.sort(np.where(valid, top, n), axis=1)
+    return np.where(ordered == n, -1, ordered)
 
 
 def _first_of_runs(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
