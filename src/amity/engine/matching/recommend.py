@@ -31,10 +31,10 @@ from amity.engine.matching.model import (
 )
 from amity.engine.matching.scoring import (
     FairArrays,
-    PairScores,
     TextSet,
     TitleSet,
     Weights,
+    exact_score_values,
     exact_scores,
     shortlist,
 )
@@ -67,21 +67,21 @@ def recommend(
         profiles, backend, say, hubness=options.hubness
     )
     weights = _weights(options, backend)
-    pairs, forced = _scored_candidates(orgs, arrays, weights, options, say)
+    rows, cols, score, forced = _scored_candidates(orgs, arrays, weights, options, say)
     say("spreading exposure under the caps")
     caps = np.array(
         [max(1, math.ceil(options.cap_factor * o.max_meetings)) for o in orgs], dtype=np.int64
     )
-    selection = spread_exposure(pairs.rows, pairs.cols, pairs.score, forced, caps, options.top)
+    selection = spread_exposure(rows, cols, score, forced, caps, options.top)
     say("writing explanations")
-    # Only the chosen pairs are explained; converting all shortlisted pairs to Python lists
-    # would cost more than the explanations themselves.
+    # Only the chosen pairs are explained: their parts (winning texts, shared codes) are
+    # computed again for them alone, the same arithmetic as their scores.
     chosen = np.array([i for picks in selection.chosen for i in picks], dtype=np.int64)
     # A text or title match is told when its own calibrated gain reaches MIN_REASON_GAIN.
     floor = weights.low + MIN_REASON_GAIN * (weights.high - weights.low)
     explain = Explainer(
         orgs,
-        _subset(pairs, chosen),
+        exact_scores(arrays, weights, rows[chosen], cols[chosen]),
         forced[chosen],
         seek_texts,
         offer_texts,
@@ -146,8 +146,9 @@ def _scored_candidates(
     weights: Weights,
     options: RecommendOptions,
     say: Progress,
-) -> tuple[PairScores, np.ndarray]:
-    """Shortlist, then exact scores of the shortlisted and must_meet pairs worth showing."""
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Shortlist, then exact scores of the shortlisted and must_meet pairs worth showing:
+    their rows, columns, scores and must_meet flags."""
 
     def block_progress(done: int, total: int) -> None:
         if total > 1:
@@ -166,11 +167,11 @@ def _scored_candidates(
     )
     rows, cols, forced = _pairs_to_score(orgs, cand)
     say(f"shortlisted {len(rows)} pairs; scoring them exactly")
-    pairs = exact_scores(arrays, weights, rows, cols)
+    score = exact_score_values(arrays, weights, rows, cols)
     # A pair with nothing in common (score 0) has no reason to give; only the organiser's
     # must_meet keeps such a pair.
-    useful = np.flatnonzero((pairs.score > 0) | forced)
-    return _subset(pairs, useful), forced[useful]
+    useful = np.flatnonzero((score > 0) | forced)
+    return rows[useful], cols[useful], score[useful], forced[useful]
 
 
 def _explained_lists(
@@ -386,7 +387,3 @@ def _pairs_to_score(
     forced = np.zeros(len(keys), dtype=bool)
     forced[len(keys) - len(must_keys) :] = True
     return keys // n, keys % n, forced
-
-
-def _subset(pairs: PairScores, index: np.ndarray) -> PairScores:
-    return PairScores(*(getattr(pairs, f)[index] for f in PairScores.__dataclass_fields__))

@@ -492,6 +492,21 @@ def exact_scores(
     )
 
 
+def exact_score_values(
+    arrays: FairArrays, weights: Weights, rows: np.ndarray, cols: np.ndarray
+) -> np.ndarray:
+    """Only the score of each pair, which is all ranking needs: the parts behind it (winning
+    texts, shared codes) are asked of ``exact_scores`` for the pairs actually shown."""
+    if not len(rows):
+        return np.zeros(0, dtype=np.float32)
+    return np.concatenate(
+        [
+            _exact_chunk(arrays, weights, rows[s : s + PAIR_CHUNK], cols[s : s + PAIR_CHUNK]).score
+            for s in range(0, len(rows), PAIR_CHUNK)
+        ]
+    )
+
+
 def _exact_chunk(
     arrays: FairArrays, weights: Weights, rows: np.ndarray, cols: np.ndarray
 ) -> PairScores:
