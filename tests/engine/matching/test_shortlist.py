@@ -3,8 +3,13 @@ import numpy as np
 from amity.engine.matching import RecommendOptions, parse_profiles, recommend
 from amity.engine.matching.embedding import LexicalBackend
 from amity.engine.matching.hard_generator import generate_hard_fair
-from amity.engine.matching.recommend import candidates_per_row
-from amity.engine.matching.scoring import _first_of_runs, _top_columns
+from amity.engine.matching.recommend import _build_arrays, _weights, candidates_per_row
+from amity.engine.matching.scoring import (
+    _first_of_runs,
+    _top_columns,
+    exact_score_values,
+    exact_scores,
+)
 
 
 def test_top_columns_equals_full_sort_including_masked_pairs():
@@ -68,3 +73,39 @@ def test_first_of_runs_matches_numpy_unique_on_sorted_pair_ids():
         want_values, want_first = np.unique(values, return_index=True)
         assert got_values.tolist() == want_values.tolist()
         assert got_first.tolist() == want_first.tolist()
+
+
+def test_top_columns_packed_path_is_exact_with_flat_rows_and_ascending():
+    # Wide enough (n ≥ 20c) for the sampled threshold; row 4 is flat (all ties, too many
+    # survivors to pack), row 9 has fewer allowed partners than c.
+    rng = np.random.default_rng(11)
+    scores = rng.normal(size=(32, 4000)).astype(np.float32)
+    scores[4] = 0.5
+    scores[9] = -np.inf
+    scores[9, :12] = 1.0
+    c = 40
+
+    got = _top_columns(scores.copy(), c)
+
+    for row in range(32):
+        picked = got[row][got[row] >= 0]
+        assert (np.diff(picked) > 0).all()  # ascending, no repeats
+        finite = np.flatnonzero(np.isfinite(scores[row]))
+        values = np.sort(scores[row, finite])[::-1][:c]
+        assert np.allclose(np.sort(scores[row, picked])[::-1], values)
+    assert (got[9] >= 0).sum() == 12
+
+
+def test_ranking_scores_equal_the_full_scores_of_the_same_pairs():
+    fair = generate_hard_fair(organisations=120, pairs=30, seed=3)
+    profiles = parse_profiles(fair.profiles)
+    backend = LexicalBackend()
+    arrays, *_ = _build_arrays(profiles, backend, lambda _m: None)
+    weights = _weights(RecommendOptions(), backend)
+    n = len(profiles.organisations)
+    rows, cols = np.divmod(np.arange(n * n, dtype=np.int64), n)
+
+    assert np.array_equal(
+        exact_score_values(arrays, weights, rows, cols),
+        exact_scores(arrays, weights, rows, cols).score,
+    )

@@ -6,8 +6,9 @@ import numpy as np
 
 from amity.engine.matching import RecommendOptions, parse_profiles, recommend
 from amity.engine.matching.embedding import LexicalBackend
+from amity.engine.matching.explain import Explainer
 from amity.engine.matching.isic import sector_fit
-from amity.engine.matching.recommend import _build_arrays, _Explainer
+from amity.engine.matching.recommend import _build_arrays
 from amity.engine.matching.scoring import TitleSet, Weights, exact_scores
 from tests.engine.matching.factories import fair, org
 
@@ -205,7 +206,7 @@ def _explained_kinds(seek, offer, title_similarity):
     arrays = _with_title_similarity(arrays, title_similarity)
     pairs = exact_scores(arrays, _title_weights(backend, 0.4), np.array([0]), np.array([1]))
     floor = backend.similarity_low + 0.05 * (backend.similarity_high - backend.similarity_low)
-    explain = _Explainer(
+    explain = Explainer(
         profiles.organisations,
         pairs,
         np.array([False]),

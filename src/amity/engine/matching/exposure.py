@@ -24,10 +24,11 @@ class Selection:
     after: np.ndarray
 
 
-def plain_top(
-    rows: np.ndarray, scores: np.ndarray, n: int, top: int, forced: np.ndarray
-) -> list[list[int]]:
-    """Per row, forced pairs first then the best ``top`` others by score (no cap)."""
+def plain_top_counts(
+    rows: np.ndarray, cols: np.ndarray, scores: np.ndarray, n: int, top: int, forced: np.ndarray
+) -> np.ndarray:
+    """Lists each participant would sit in under plain top-k: forced pairs plus the best
+    ``top`` others of every row (no cap)."""
     order = np.lexsort((-scores, ~forced, rows))
     sorted_rows = rows[order]
     first = np.searchsorted(sorted_rows, np.arange(n))
@@ -35,10 +36,7 @@ def plain_top(
     # Forced pairs sort first in their row and do not use up the ``top`` slots.
     rank -= np.bincount(rows[forced], minlength=n)[sorted_rows]
     keep = forced[order] | (rank < top)
-    chosen: list[list[int]] = [[] for _ in range(n)]
-    for index, row in zip(order[keep].tolist(), sorted_rows[keep].tolist(), strict=True):
-        chosen[row].append(index)
-    return chosen
+    return np.bincount(cols[order[keep]], minlength=n)
 
 
 def spread_exposure(
@@ -51,9 +49,7 @@ def spread_exposure(
 ) -> Selection:
     """Select up to ``top`` pairs per row (plus forced ones) under per-column caps."""
     n = int(caps.shape[0])
-    before_lists = plain_top(rows, scores, n, top, forced)
-    flat = [i for picks in before_lists for i in picks]
-    before = np.bincount(cols[np.asarray(flat, dtype=np.int64)], minlength=n)
+    before = plain_top_counts(rows, cols, scores, n, top, forced)
 
     chosen: list[list[int]] = [[] for _ in range(n)]
     exposure = np.zeros(n, dtype=np.int64)
@@ -79,7 +75,10 @@ def spread_exposure(
             open_rows -= 1
             if open_rows == 0:
                 break
-    for picks in chosen:
-        # Forced first, then by score: the order the participant will read.
-        picks.sort(key=lambda i: (not forced[i], -float(scores[i])))
+    # Forced first, then by score: the order the participant will read. The greedy pass
+    # appended the others best first already; only the forced prefix needs sorting.
+    forced_count = np.bincount(rows[forced], minlength=n)
+    for row in np.flatnonzero(forced_count > 1).tolist():
+        k = int(forced_count[row])
+        chosen[row][:k] = sorted(chosen[row][:k], key=lambda i: -float(scores[i]))
     return Selection(chosen=chosen, before=before, after=np.asarray(exposure_list, dtype=np.int64))

@@ -16,6 +16,7 @@ import numpy as np
 
 from amity.engine.matching.boilerplate import boilerplate, strip
 from amity.engine.matching.embedding import EmbeddingBackend, make_backend
+from amity.engine.matching.explain import Explainer
 from amity.engine.matching.exposure import spread_exposure
 from amity.engine.matching.hubness import hub_correction, script_ids
 from amity.engine.matching.isic import ancestry, isic_table
@@ -24,17 +25,16 @@ from amity.engine.matching.model import (
     Exposure,
     FairProfiles,
     Organisation,
-    Reason,
     Recommendation,
     RecommendationResult,
     RecommendOptions,
 )
 from amity.engine.matching.scoring import (
     FairArrays,
-    PairScores,
     TextSet,
     TitleSet,
     Weights,
+    exact_score_values,
     exact_scores,
     shortlist,
 )
@@ -67,21 +67,21 @@ def recommend(
         profiles, backend, say, hubness=options.hubness
     )
     weights = _weights(options, backend)
-    pairs, forced = _scored_candidates(orgs, arrays, weights, options, say)
+    rows, cols, score, forced = _scored_candidates(orgs, arrays, weights, options, say)
     say("spreading exposure under the caps")
     caps = np.array(
         [max(1, math.ceil(options.cap_factor * o.max_meetings)) for o in orgs], dtype=np.int64
     )
-    selection = spread_exposure(pairs.rows, pairs.cols, pairs.score, forced, caps, options.top)
+    selection = spread_exposure(rows, cols, score, forced, caps, options.top)
     say("writing explanations")
-    # Only the chosen pairs are explained; converting all shortlisted pairs to Python lists
-    # would cost more than the explanations themselves.
+    # Only the chosen pairs are explained: their parts (winning texts, shared codes) are
+    # computed again for them alone, the same arithmetic as their scores.
     chosen = np.array([i for picks in selection.chosen for i in picks], dtype=np.int64)
     # A text or title match is told when its own calibrated gain reaches MIN_REASON_GAIN.
     floor = weights.low + MIN_REASON_GAIN * (weights.high - weights.low)
-    explain = _Explainer(
+    explain = Explainer(
         orgs,
-        _subset(pairs, chosen),
+        exact_scores(arrays, weights, rows[chosen], cols[chosen]),
         forced[chosen],
         seek_texts,
         offer_texts,
@@ -146,8 +146,9 @@ def _scored_candidates(
     weights: Weights,
     options: RecommendOptions,
     say: Progress,
-) -> tuple[PairScores, np.ndarray]:
-    """Shortlist, then exact scores of the shortlisted and must_meet pairs worth showing."""
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Shortlist, then exact scores of the shortlisted and must_meet pairs worth showing:
+    their rows, columns, scores and must_meet flags."""
 
     def block_progress(done: int, total: int) -> None:
         if total > 1:
@@ -166,24 +167,24 @@ def _scored_candidates(
     )
     rows, cols, forced = _pairs_to_score(orgs, cand)
     say(f"shortlisted {len(rows)} pairs; scoring them exactly")
-    pairs = exact_scores(arrays, weights, rows, cols)
+    score = exact_score_values(arrays, weights, rows, cols)
     # A pair with nothing in common (score 0) has no reason to give; only the organiser's
     # must_meet keeps such a pair.
-    useful = np.flatnonzero((pairs.score > 0) | forced)
-    return _subset(pairs, useful), forced[useful]
+    useful = np.flatnonzero((score > 0) | forced)
+    return rows[useful], cols[useful], score[useful], forced[useful]
 
 
 def _explained_lists(
-    orgs: tuple[Organisation, ...], chosen: list[list[int]], explain: _Explainer
+    orgs: tuple[Organisation, ...], chosen: list[list[int]], explain: Explainer
 ) -> dict[str, tuple[Recommendation, ...]]:
-    positions = iter(range(sum(len(picks) for picks in chosen)))
     # Hundreds of thousands of new objects would trigger repeated full garbage collections
     # that rescan millions of list items; nothing here forms reference cycles.
     collecting = gc.isenabled()
     gc.disable()
     try:
+        suggestions = iter(explain.all())
         return {
-            orgs[row].id: tuple(explain(next(positions)) for _ in picks)
+            orgs[row].id: tuple(next(suggestions) for _ in picks)
             for row, picks in enumerate(chosen)
         }
     finally:
@@ -386,133 +387,3 @@ def _pairs_to_score(
     forced = np.zeros(len(keys), dtype=bool)
     forced[len(keys) - len(must_keys) :] = True
     return keys // n, keys % n, forced
-
-
-def _subset(pairs: PairScores, index: np.ndarray) -> PairScores:
-    return PairScores(*(getattr(pairs, f)[index] for f in PairScores.__dataclass_fields__))
-
-
-class _Explainer:
-    """Turns a scored pair into a Recommendation with its reasons.
-
-    The pair arrays are converted to Python lists once: 200,000 suggestions read them
-    element by element, and NumPy scalar access would cost several seconds.
-    """
-
-    def __init__(
-        self,
-        orgs: tuple[Organisation, ...],
-        pairs: PairScores,
-        forced: np.ndarray,
-        seek_texts: list[str],
-        offer_texts: list[str],
-        sector_codes: list[str],
-        floor: float = -1.0,
-        with_titles: bool = False,
-    ) -> None:
-        self.ids = [o.id for o in orgs]
-        self.cities = [o.city for o in orgs]
-        self.cols = pairs.cols.tolist()
-        self.score = pairs.score.tolist()
-        self.gain_row = np.nan_to_num(pairs.gain_row, nan=-1.0).tolist()
-        self.gain_col = np.nan_to_num(pairs.gain_col, nan=-1.0).tolist()
-        # Rounded after conversion: float32 → float would print 0.42800000309944153.
-        self.cos_row = [round(x, 3) for x in np.nan_to_num(pairs.cos_row).tolist()]
-        self.cos_col = [round(x, 3) for x in np.nan_to_num(pairs.cos_col).tolist()]
-        self.row_seek, self.col_offer = pairs.row_seek.tolist(), pairs.col_offer.tolist()
-        self.col_seek, self.row_offer = pairs.col_seek.tolist(), pairs.row_offer.tolist()
-        self.sector_id = pairs.sector_id.tolist()
-        # Request × sector-title matches, when they count in the score (sector_text > 0).
-        self.titles = [
-            (
-                np.nan_to_num(cos, nan=-1.0).tolist(),
-                seek.tolist(),
-                code.tolist(),
-            )
-            for cos, seek, code in (
-                (pairs.title_cos_row, pairs.title_seek_row, pairs.title_code_row),
-                (pairs.title_cos_col, pairs.title_seek_col, pairs.title_code_col),
-            )
-        ]
-        self.floor = floor
-        self.with_titles = with_titles
-        self.sector_codes = sector_codes
-        self.coop = pairs.coop_shared.tolist()
-        self.interpreter = pairs.interpreter.tolist()
-        self.home_partner = pairs.home_partner.tolist()
-        self.forced = forced.tolist()
-        self.seek_texts, self.offer_texts = seek_texts, offer_texts
-        table = isic_table()
-        self.sector_reasons = [
-            Reason(kind="sector", code=c, label_en=table[c].label_en, label_zh=table[c].label_zh)
-            for c in sector_codes
-        ]
-        self.coop_reasons = [
-            Reason(kind="cooperation", cooperation=k, label_en=en, label_zh=zh)
-            for k, (en, zh) in COOPERATION_TYPES.items()
-        ]
-
-    def __call__(self, i: int) -> Recommendation:
-        col = self.cols[i]
-        reasons: list[Reason] = []
-        offer_seek = seek_offer = None
-        # Each text match is told only if its own similarity carried score (the gains also
-        # hold the sector-title part); the stronger direction first.
-        if self.cos_col[i] >= self.floor and self.gain_col[i] >= 0:
-            offer_seek = Reason(
-                kind="offer_seek",
-                mine=self.offer_texts[self.row_offer[i]],
-                theirs=self.seek_texts[self.col_seek[i]],
-                similarity=self.cos_col[i],
-            )
-        if self.cos_row[i] >= self.floor and self.gain_row[i] >= 0:
-            seek_offer = Reason(
-                kind="seek_offer",
-                mine=self.seek_texts[self.row_seek[i]],
-                theirs=self.offer_texts[self.col_offer[i]],
-                similarity=self.cos_row[i],
-            )
-        if self.gain_row[i] > self.gain_col[i]:
-            offer_seek, seek_offer = seek_offer, offer_seek
-        reasons.extend(r for r in (offer_seek, seek_offer) if r is not None)
-        reasons.extend(self._title_reasons(i))
-        if self.sector_id[i] >= 0:
-            reasons.append(self.sector_reasons[self.sector_id[i]])
-        shared = self.coop[i]
-        if shared:
-            reasons.extend(r for bit, r in enumerate(self.coop_reasons) if shared >> bit & 1)
-        if self.home_partner[i]:
-            reasons.append(Reason(kind="home_partner_city", theirs=self.cities[col]))
-        return Recommendation(
-            id=self.ids[col],
-            score=self.score[i],
-            interpreter_needed=self.interpreter[i],
-            must_meet=self.forced[i],
-            reasons=tuple(reasons),
-        )
-
-    def _title_reasons(self, i: int) -> list[Reason]:
-        """My request fits their sector (seek_sector), their request fits mine (sector_seek)."""
-        if not self.with_titles:
-            return []
-        out = []
-        # A title only confirms its direction's offer match (min(u, t)): it is told when that
-        # match is told too, else it carried nothing.
-        text_cos = (self.cos_row[i], self.cos_col[i])
-        for kind, (cos, seek, code), text in zip(
-            ("seek_sector", "sector_seek"), self.titles, text_cos, strict=True
-        ):
-            if cos[i] >= self.floor and text >= self.floor and code[i] >= 0:
-                entry = isic_table()[self.sector_codes[code[i]]]
-                out.append(
-                    Reason(
-                        kind=kind,
-                        mine=self.seek_texts[seek[i]] if kind == "seek_sector" else None,
-                        theirs=self.seek_texts[seek[i]] if kind == "sector_seek" else None,
-                        code=entry.code,
-                        similarity=round(cos[i], 3),
-                        label_en=entry.label_en,
-                        label_zh=entry.label_zh,
-                    )
-                )
-        return out
