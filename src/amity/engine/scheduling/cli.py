@@ -88,7 +88,8 @@ def _print_done(schedule: Schedule) -> None:
     if kind == 0.0:
         bound = f"none found (trivial {schedule.priority_upper_bound:g})"
     else:
-        via = {1.0: " (coarse LP)", 2.0: " (LP)"}.get(kind, "") if kind is not None else ""
+        names = {1.0: " (coarse LP)", 2.0: " (LP)", 3.0: " (counting, no LP in time)"}
+        via = names.get(kind, "") if kind is not None else ""
         bound = f"{schedule.priority_upper_bound:g}{via}"
     lower = stats.get("breaks_lower_bound")
     print(
