@@ -21,13 +21,22 @@ wall clock:
 
 Within a lane budgets never increase, so once a question is stopped by rule 1 or 2 all later
 ones are too, and no clock after a stopped question is ever used.
+
+Work. With an ``allowance`` (dt per lane) every question is capped at what its lane has left,
+and a lane with nothing left gets "UNKNOWN" without asking, so no lane spends more than the
+allowance. ``LanesOutcome.charged`` is the deterministic time of the answers the runner took
+in (not of questions it stopped): the work the search is charged for the level. It is the same
+on every run except in one race — a question that finishes just as the other lane's answer
+makes it pointless is taken in on one run and stopped on another — which changes the charge,
+never the outcome; the search only compares the charge with its budget, so the race matters
+only when a budget runs out within that one answer's deterministic time.
 """
 
 from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Generator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from amity.engine.scheduling.exact.cpsat_model import ExactOptions
 from amity.engine.scheduling.exact.stage import Cancel, StageResult
@@ -76,11 +85,17 @@ class LanesOutcome:
     lane1_discarded: bool
     results: list[list[tuple[Question, StageResult]]] = field(default_factory=list)
 
+    @property
+    def charged(self) -> float:
+        """Deterministic time of the answers taken in (see the module docstring)."""
+        return sum(r.dtime for lane in self.results for _q, r in lane)
+
 
 class _Runner:
-    def __init__(self, level: int, ask: Ask, n_lanes: int) -> None:
+    def __init__(self, level: int, ask: Ask, n_lanes: int, allowance: float | None) -> None:
         self.level = level
         self.ask = ask
+        self.allowance = allowance
         self.lock = threading.Lock()
         # ``level`` is the proven lower bound: every budget below it is impossible.
         self.infeasible_upto = level - 1
@@ -154,9 +169,17 @@ class _Runner:
                     stopped = self._stopped(lane, q, clock)
                     if not stopped:
                         self.running[lane] = (q, clock, cancel)
+                left = None if self.allowance is None else self.allowance - clock
                 if stopped:
                     r = StageResult({}, {}, 0, 0.0, False, CANCELLED, 0.0)
+                elif left is not None and left <= 1e-6:
+                    # The lane's work is spent: no answer, the same on every run.
+                    with self.lock:
+                        self.running[lane] = None
+                    r = StageResult({}, {}, 0, 0.0, False, "UNKNOWN", 0.0)
                 else:
+                    if left is not None and q.max_dtime > left:
+                        q = replace(q, max_dtime=left)
                     r = self.ask(q, cancel)
                     with self.lock:
                         self.running[lane] = None
@@ -174,9 +197,12 @@ class _Runner:
                         current[2].cancel()
 
 
-def run_lanes(level: int, lanes: list[Lane], ask: Ask) -> LanesOutcome:
-    """Run the lanes (at most two) side by side at the search's lower bound ``level``."""
-    runner = _Runner(level, ask, len(lanes))
+def run_lanes(
+    level: int, lanes: list[Lane], ask: Ask, allowance: float | None = None
+) -> LanesOutcome:
+    """Run the lanes (at most two) side by side at the search's lower bound ``level``, each
+    within ``allowance`` dt when one is given."""
+    runner = _Runner(level, ask, len(lanes), allowance)
     threads = [
         threading.Thread(target=runner.run_lane, args=(i, gen), daemon=True)
         for i, gen in enumerate(lanes)
