@@ -24,12 +24,16 @@ ones are too, and no clock after a stopped question is ever used.
 
 Work. With an ``allowance`` (dt per lane) every question is capped at what its lane has left,
 and a lane with nothing left gets "UNKNOWN" without asking, so no lane spends more than the
-allowance. ``LanesOutcome.charged`` is the deterministic time of the answers the runner took
-in (not of questions it stopped): the work the search is charged for the level. It is the same
-on every run except in one race — a question that finishes just as the other lane's answer
-makes it pointless is taken in on one run and stopped on another — which changes the charge,
-never the outcome; the search only compares the charge with its budget, so the race matters
-only when a budget runs out within that one answer's deterministic time.
+allowance. ``LanesOutcome.charged`` is the work the search is charged for the level, and it
+must be the same on every run: a question that finishes just as the other lane's answer makes
+it pointless is taken in on one run and stopped on another, so charging every answer taken in
+would depend on the threads' timing (it did: 2.04 against 2.15 dt on forumt-14crafd). Each
+lane is therefore charged its virtual clock up to the first question that is pointless *in
+hindsight* — by rules 1-3 applied with the final outcome — and nothing after: those questions
+were never stopped (the rules only grow stricter as answers arrive), so their answers are
+the same on every run. The price: the question that proved the level (pointless in hindsight,
+its budget being proven impossible) and a discarded lane 1 are not charged, so ``work_dt``
+(everything spent) can exceed the work budget; every single question stays capped by it.
 """
 
 from __future__ import annotations
@@ -85,10 +89,7 @@ class LanesOutcome:
     lane1_discarded: bool
     results: list[list[tuple[Question, StageResult]]] = field(default_factory=list)
 
-    @property
-    def charged(self) -> float:
-        """Deterministic time of the answers taken in (see the module docstring)."""
-        return sum(r.dtime for lane in self.results for _q, r in lane)
+    charged: float = 0.0
 
 
 class _Runner:
@@ -102,6 +103,8 @@ class _Runner:
         self.found: list[Found] = []
         self.discarded = False
         self.results: list[list[tuple[Question, StageResult]]] = [[] for _ in range(n_lanes)]
+        # The start of each answer taken in on its lane's virtual clock.
+        self.starts: list[list[float]] = [[] for _ in range(n_lanes)]
         # Each lane's question in progress: the question, its start on the lane's clock and
         # the handle that stops it.
         self.running: list[tuple[Question, float, Cancel] | None] = [None] * n_lanes
@@ -125,6 +128,7 @@ class _Runner:
     def _record(self, lane: int, q: Question, r: StageResult, clock: float) -> None:
         """Take in a finished question's answer and stop what it made pointless."""
         self.results[lane].append((q, r))
+        self.starts[lane].append(clock)
         if lane == 1 and self.discarded:
             return
         settles = False
@@ -221,4 +225,22 @@ def run_lanes(
     if runner.errors:
         raise runner.errors[0]
     best = min(runner.found, key=Found.rank) if runner.found else None
-    return LanesOutcome(runner.infeasible_upto, best, runner.discarded, runner.results)
+    return LanesOutcome(
+        runner.infeasible_upto, best, runner.discarded, runner.results, _charge(runner)
+    )
+
+
+def _charge(runner: _Runner) -> float:
+    """Each lane's virtual clock up to its first question pointless in hindsight (docstring)."""
+    best = runner._optimal()
+    total = 0.0
+    for lane, answers in enumerate(runner.results):
+        if lane == 1 and runner.discarded:
+            continue
+        for (q, r), start in zip(answers, runner.starts[lane], strict=True):
+            protected = lane == 0 and q.phase1
+            late = best is not None and (best.clock, best.lane) < (start, lane)
+            if not protected and (q.budget <= runner.infeasible_upto or late):
+                break
+            total += r.dtime
+    return total
