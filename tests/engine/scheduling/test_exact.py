@@ -127,6 +127,25 @@ def test_solve_with_a_deterministic_budget_gives_the_same_schedule_twice():
     assert first.stats["clock_cut"] == second.stats["clock_cut"] == 0.0
     assert first.objective.breaks == second.objective.breaks == 4
     assert first.assignments == second.assignments
+    # Every question, the lanes' included, is charged against the one work budget.
+    assert first.stats["work_charged"] == second.stats["work_charged"]
+    assert first.stats["work_charged"] <= 20 + 0.1
+
+
+@needs_jair
+def test_solve_stops_when_its_work_is_spent_not_when_the_clock_says():
+    # forum-13crafb needs far more than 3 dt to reach its optimum of 6 breaks: the work
+    # budget, not the generous time limit, ends the search, the same way twice.
+    problem = read_problem_file(JAIR / "forum-13crafb.original.dzn")
+    budget = Budget(time_limit=600, work=3)
+
+    first = solve(problem, budget=budget)
+    second = solve(problem, budget=budget)
+
+    assert first.stats["clock_cut"] == 0.0
+    assert first.stats["work_charged"] <= 3 + 0.1
+    assert first.proven_optimal["breaks"] is False
+    assert first.assignments == second.assignments
 
 
 def test_solve_a_generated_fair_with_optional_requests_is_valid_and_beats_the_greedy():

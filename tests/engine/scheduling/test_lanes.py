@@ -170,3 +170,27 @@ def test_an_error_in_one_lane_stops_the_other():
     with pytest.raises(RuntimeError, match="solver failed"):
         run_lanes(2, [_lane(Question(2, 1.0)), _lane(Question(3, 2.0))], ask)
     assert time.monotonic() - start < 10
+
+
+def test_an_allowance_caps_each_lane_and_skips_what_it_cannot_pay_for():
+    script = {
+        1.0: (0.0, _answer("UNKNOWN", dtime=1.0)),
+        # Lane 0's second question, asked with 5 dt, capped at the 0.5 dt its lane has left.
+        0.5: (0.0, _answer("UNKNOWN", dtime=0.5)),
+        1.5: (0.0, _answer("UNKNOWN", dtime=1.5)),
+    }
+    asked: list[float] = []
+    outcome = run_lanes(
+        2,
+        [
+            _lane(Question(2, 1.0), Question(2, 5.0)),
+            # Lane 1 spends its whole 1.5 dt on the first question and never asks the second.
+            _lane(Question(3, 1.5), Question(3, 3.0)),
+        ],
+        _scripted(script, asked),
+        allowance=1.5,
+    )
+
+    assert sorted(asked) == [0.5, 1.0, 1.5]
+    assert outcome.found is None
+    assert outcome.charged == 3.0

@@ -1,6 +1,7 @@
 """``amity schedule``: solve a problem file, or check a schedule against one.
 
-    amity schedule PROBLEM [-o SCHEDULE.json] [--time-limit SECONDS] [--seed N] [--fairness D]
+    amity schedule PROBLEM [-o SCHEDULE.json] [--time-limit SECONDS] [--work DT] [--seed N]
+        [--fairness D]
     amity schedule --check SCHEDULE.json PROBLEM
 
 PROBLEM is Amity JSON or a JAIR ``.dzn`` file (by extension). Progress goes to stderr, the
@@ -46,6 +47,13 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", help="write the schedule here instead of stdout")
     p.add_argument("--time-limit", type=float, default=30.0, help="seconds (default 30)")
     p.add_argument("--seed", type=int, default=0)
+    p.add_argument(
+        "--work",
+        type=float,
+        help="deterministic work for the whole call (CP-SAT dt; default "
+        f"{WORK_PER_SECOND:g} per second of --time-limit): same input, seed and work give the "
+        "same schedule unless the time limit cuts the search first (then reported)",
+    )
     p.add_argument("--fairness", type=int, help="max break spread (default: file's; .dzn: 2)")
     p.add_argument("--check", action="store_true", help="check SCHEDULE.json against PROBLEM")
     p.add_argument("--quiet", action="store_true", help="no progress on stderr")
@@ -88,7 +96,8 @@ def _print_done(schedule: Schedule) -> None:
     if kind == 0.0:
         bound = f"none found (trivial {schedule.priority_upper_bound:g})"
     else:
-        via = {1.0: " (coarse LP)", 2.0: " (LP)"}.get(kind, "") if kind is not None else ""
+        names = {1.0: " (coarse LP)", 2.0: " (LP)", 3.0: " (counting, no LP in time)"}
+        via = names.get(kind, "") if kind is not None else ""
         bound = f"{schedule.priority_upper_bound:g}{via}"
     lower = stats.get("breaks_lower_bound")
     print(
@@ -96,6 +105,7 @@ def _print_done(schedule: Schedule) -> None:
         + (f" breaks_lower_bound={lower:g}" if lower is not None else "")
         + f" spread={o.break_spread} table_changes={o.table_changes}"
         f" proven={schedule.proven_optimal}"
+        + (f" work={stats['work_charged']:g}dt" if "work_charged" in stats else "")
         + (" (cut by the wall clock)" if stats.get("clock_cut") else ""),
         file=sys.stderr,
     )
@@ -114,13 +124,16 @@ def main(argv: list[str], *, count_startup: bool = False) -> int:
             raise ProblemError(f"arguments: unexpected argument {args.extra}")
         if args.time_limit <= 0:
             raise ProblemError("arguments: --time-limit must be positive")
+        if args.work is not None and args.work <= 0:
+            raise ProblemError("arguments: --work must be positive")
+        work = WORK_PER_SECOND * args.time_limit if args.work is None else args.work
         problem = read_problem_file(args.problem, fairness=args.fairness)
         # The limit is for the whole call: start-up and reading count against it.
         # Exiting the interpreter (OR-Tools' threads, freeing its models) takes a moment too.
         spent = seconds_since_process_start() + EXIT_RESERVE if count_startup else 0.0
         schedule = solve(
             problem,
-            budget=Budget(max(0.1, args.time_limit - spent), WORK_PER_SECOND * args.time_limit),
+            budget=Budget(max(0.1, args.time_limit - spent), work),
             seed=args.seed,
             progress=None if args.quiet else _print_progress,
         )

@@ -105,6 +105,9 @@ class _ExactSearch:
         self.priority_bound = 0.0
         self.cut = False
         self.work_lock = threading.Lock()
+        # The deterministic work charged so far (dt): what every cap below is measured
+        # against, so which questions are asked depends on the input, seed and budget only.
+        self.charged = 0.0
 
     # ------------------------------------------------------------------ helpers
     def left(self) -> float:
@@ -115,11 +118,46 @@ class _ExactSearch:
         # schedule should it not finish.
         return max(0.0, self.left() - _RESERVE_SHARE * self.budget.time_limit)
 
+    def work_left(self) -> float:
+        """Deterministic work not yet charged."""
+        return max(0.0, self.budget.total_work - self.charged)
+
+    def search_work_left(self) -> float:
+        # The same reserve in work: the improvement after the search always has some.
+        return max(0.0, self.work_left() - _RESERVE_SHARE * self.budget.total_work)
+
+    def charge(self, dtime: float) -> None:
+        self.charged += dtime
+        self.stats["work_charged"] = round(self.charged, 3)
+
+    def out_of_time(self, seconds: float) -> bool:
+        """The wall-clock guard, asked before a question: True (and the run marked as cut
+        by the clock) when fewer than ``seconds`` are left."""
+        if self.left() >= seconds:
+            return False
+        self.cut = True
+        return True
+
     def report(self, phase: str, **values: float | int | None) -> None:
         if self.progress is not None:
             self.progress(Progress(phase=phase, elapsed=self.clock.elapsed(), **values))
 
-    def ask(self, stage: str, options: ExactOptions | None = None, **kwargs: object) -> StageResult:
+    def ask(
+        self,
+        stage: str,
+        options: ExactOptions | None = None,
+        charge: bool = True,
+        **kwargs: object,
+    ) -> StageResult:
+        """One CP-SAT question, capped at the work left; ``charge``: charge its work now (the
+        lanes' questions are charged by ``run_lanes``' outcome instead)."""
+        cap = self.work_left()
+        if kwargs.get("max_dtime") is not None:
+            cap = min(cap, float(kwargs["max_dtime"]))  # type: ignore[arg-type]
+        if cap <= 1e-6 or self.out_of_time(0.05):
+            # Nothing left to spend (or no time to build a model): no answer, no work.
+            return StageResult({}, {}, 0, 0.0, False, "UNKNOWN", 0.0)
+        kwargs["max_dtime"] = cap
         r = solve_stage(
             self.problem,
             stage,
@@ -134,6 +172,8 @@ class _ExactSearch:
             # The deterministic work done (dt): the same on every run whatever the load, as
             # long as the guard did not cut a search.
             self.stats["work_dt"] = round(self.stats.get("work_dt", 0.0) + r.dtime, 3)
+        if charge:
+            self.charge(r.dtime)
         return r
 
     def breaks(self, **kwargs: object) -> StageResult:
@@ -245,7 +285,12 @@ class _ExactSearch:
         steps = 0
         self.stalled = False
         prebuilt = None
-        while lower < best.value and self.search_left() > 0.05:
+        while lower < best.value and self.search_work_left() > 0.05:
+            if self.search_left() <= 0.05:
+                # The guard, not the work budget, ends the search: the result now depends
+                # on the machine's speed (``stats["clock_cut"]``).
+                self.cut = True
+                break
             steps += 1
             if lower >= 2 and prebuilt is None:
                 # Lane 1's LP questions need the window-literal model: build it while the
@@ -269,7 +314,13 @@ class _ExactSearch:
         return best, lower
 
     def ask_lane(self, q: Question, cancel: Cancel) -> StageResult:
+        # The wall clock is checked before every lane question: building a model alone takes
+        # 0.1-0.5 s, and a question asked with no time left would overrun the limit.
+        if self.search_left() <= 0.05:
+            self.cut = True
+            return StageResult({}, {}, 0, 0.0, False, "UNKNOWN", 0.0)
         return self.breaks(
+            charge=False,
             options=q.options,
             time_limit=self.search_left(),
             max_dtime=q.max_dtime,
@@ -283,7 +334,13 @@ class _ExactSearch:
         self, best: StageResult, lower: int, ranked: list[str]
     ) -> tuple[StageResult, int, bool]:
         """Budgets of 2 and more: two lanes side by side (see lanes.py and levels.hard_level)."""
-        outcome = run_lanes(lower, hard_level(lower, best, ranked, self.hard_opts), self.ask_lane)
+        outcome = run_lanes(
+            lower,
+            hard_level(lower, best, ranked, self.hard_opts),
+            self.ask_lane,
+            allowance=self.search_work_left() / 2,
+        )
+        self.charge(outcome.charged)
         moved = False
         if outcome.infeasible_upto >= lower:
             lower, moved = outcome.infeasible_upto + 1, True
@@ -296,7 +353,8 @@ class _ExactSearch:
     ) -> tuple[StageResult, int, bool]:
         """A budget of one break: the full question and a group-testing sweep."""
         lanes, states = one_break_level(self.problem, self.inst, best)
-        outcome = run_lanes(1, lanes, self.ask_lane)
+        outcome = run_lanes(1, lanes, self.ask_lane, allowance=self.search_work_left() / 2)
+        self.charge(outcome.charged)
         if outcome.found is not None:
             return outcome.found.result, lower, True
         if outcome.infeasible_upto >= 1 or (
@@ -354,7 +412,12 @@ class _ExactSearch:
         """Schedules a little above the lower bound, widening the budget each time."""
         # After stalled lanes at k >= 2, k + 1 was asked already.
         budget = lower + 1 if self.stalled and lower >= 2 else lower
-        while lower < best.value and budget + 1 < best.value and self.search_left() > 0.5:
+        while (
+            lower < best.value
+            and budget + 1 < best.value
+            and self.search_work_left() > 0.05
+            and not self.out_of_time(0.5 + _RESERVE_SHARE * self.budget.time_limit)
+        ):
             # Questions with slack are easier.
             budget = budget + 1 if budget == lower else lower + 2 * (budget - lower)
             above = self.breaks(
@@ -390,15 +453,19 @@ class _ExactSearch:
             best.slots,
             spread=None if self.fairness_relaxed else spread,
             lower=lower,
-            work=share * self.budget.total_work,
+            work=min(share * self.budget.total_work, self.work_left()),
             seed=self.seed,
             deadline=time.monotonic() + seconds,
         )
+        if time.monotonic() >= self.clock.start + self.budget.time_limit - 0.05 * seconds:
+            # The wall clock may have ended the local search before its work did.
+            self.cut = self.cut or (found is not None and found.breaks > lower)
         if found is None:
             return best
         self.stats["lns_steps"] = self.stats.get("lns_steps", 0.0) + found.steps
         self.stats["lns_work"] = round(self.stats.get("lns_work", 0.0) + found.work, 3)
         self.stats["work_dt"] = round(self.stats.get("work_dt", 0.0) + found.work, 3)
+        self.charge(found.work)
         if found.breaks < best.value:
             self.report("breaks", best_breaks=found.breaks, bound=lower)
             return StageResult(

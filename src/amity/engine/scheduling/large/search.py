@@ -56,7 +56,7 @@ from amity.engine.scheduling.model import (
 from amity.engine.scheduling.objective import explain_unscheduled
 
 # What stats["bound_kind"] codes: the relaxation that gave the reported priority bound.
-BOUND_KINDS = ("none", "coarse", "fine")
+BOUND_KINDS = ("none", "coarse", "fine", "counting")
 GREEDY_ORDERS = ("priority_breaks", "priority_earliest", "demand_breaks", "request_earliest")
 # CP-SAT re-optimisations of the neighbourhood of an unplaced meeting, per second of time
 # limit: each takes about 0.3-0.6 s here (model building included), and on the generated
