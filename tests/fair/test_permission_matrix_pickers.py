@@ -1,0 +1,27 @@
+"""Who may use the sector picker's search: any signed-in person (the classification is public
+data, but the fair's pages are for signed-in people only)."""
+
+import pytest
+from django.urls import reverse
+
+from tests.factories.accounts import EnterpriseUserFactory, OrganiserFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+COVERED_ROUTES: set[str] = {"fair:sector-search"}
+
+
+@pytest.mark.parametrize("make_user", [OrganiserFactory, EnterpriseUserFactory, UserFactory])
+def test_signed_in_people_may_search_sectors(client, make_user):
+    client.force_login(make_user())
+
+    response = client.get(reverse("fair:sector-search"), {"q": "tour"})
+
+    assert response.status_code == 200
+
+
+def test_anonymous_visitor_is_sent_to_sign_in(client):
+    response = client.get(reverse("fair:sector-search"), {"q": "tour"})
+
+    assert response.status_code == 302
+    assert "/accounts/login/" in response["Location"]
