@@ -13,18 +13,20 @@ from amity.fair.domain.setup import FAIR_FIELDS
 from amity.fair.models import Fair, OpportunityKind, OrganisationSize
 
 
-class SectorPicker(forms.Widget):
-    """Chosen sectors as removable chips plus a search box (htmx, fair/static pickers.js).
+class Picker(forms.Widget):
+    """Chosen entries as removable chips plus a search-as-you-type box (htmx, pickers.js).
 
-    Without JavaScript the chips are checkboxes (untick to remove) and the box takes ISIC codes
-    separated by commas, so the form works the same.
+    Without JavaScript the chips are checkboxes (untick to remove) and the box is a plain text
+    field the form field reads (codes, a name), so the form works the same. Subclasses say where
+    the search is and how a chosen value is labelled.
     """
 
-    template_name = "fair/widgets/sector_picker.html"
+    template_name = "fair/widgets/picker.html"
+    placeholder = ""
 
-    def __init__(self, attrs=None, single: bool = False) -> None:
+    def __init__(self, attrs=None, single: bool = False, search_url: str = "") -> None:
         super().__init__(attrs)
-        self.single = single
+        self.single, self.search_url = single, search_url
 
     def value_from_datadict(self, data, files, name) -> list[str]:
         values = data.getlist(name) if hasattr(data, "getlist") else data.get(name, [])
@@ -32,18 +34,38 @@ class SectorPicker(forms.Widget):
             values = [values]
         return [part for value in values for part in value.replace(";", ",").split(",")]
 
+    def chips(self, value) -> list[dict]:
+        raise NotImplementedError
+
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)
+        context["widget"].update(
+            chips=self.chips(value),
+            single=self.single,
+            search_url=self.search_url,
+            placeholder=self.placeholder,
+        )
+        return context
+
+
+class SectorPicker(Picker):
+    placeholder = _("Type a sector in English or Chinese, or an ISIC code")
+
+    def __init__(self, attrs=None, single: bool = False) -> None:
+        super().__init__(attrs, single=single)
+
+    def get_context(self, name, value, attrs):
+        self.search_url = reverse("fair:sector-search")
+        return super().get_context(name, value, attrs)
+
+    def chips(self, value) -> list[dict]:
         table, chinese = isic_table(), (get_language() or "").startswith("zh")
         chips = []
         for code in sector_codes(value):
             entry = table.get(code)
             label = (entry.label_zh if chinese else entry.label_en) if entry else code
-            chips.append({"code": code, "label": label})
-        context["widget"].update(
-            chips=chips, single=self.single, search_url=reverse("fair:sector-search")
-        )
-        return context
+            chips.append({"code": code, "label": label, "note": code})
+        return chips
 
 
 def sector_codes(value) -> list[str]:

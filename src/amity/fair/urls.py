@@ -56,6 +56,11 @@ urlpatterns += [
     ),
     path("<id:fair_id>/setup/tables/", setup_pages.tables, name="setup-tables"),
     path(
+        "<id:fair_id>/setup/tables/exhibitors/",
+        pickers.exhibitor_search,
+        name="exhibitor-search",
+    ),
+    path(
         "<id:fair_id>/setup/tables/<id:table_id>/delete/",
         setup_pages.table_delete,
         name="table-delete",

@@ -1,12 +1,15 @@
-"""The sector picker's search: ISIC entries whose code or label (English or Chinese) match."""
+"""The pickers' searches: ISIC sectors by code or label (English or Chinese), and a fair's
+participants by name for the tables tab."""
 
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 
 from amity.engine.matching.isic import IsicEntry, isic_table, normalise_code
-from amity.fair.views.common import is_chinese
+from amity.fair.forms_setup import exhibitor_matches
+from amity.fair.views.common import is_chinese, load_fair
 
 # A picker shows a short list to choose from, never the whole classification.
 MAX_RESULTS = 20
@@ -57,8 +60,36 @@ def sector_search(request):
             "code": entry.code,
             "label": sector_label(entry, chinese),
             "section": sector_label(section_of(entry), chinese),
+            "note": entry.code,
         }
         for entry in entries
     ]
-    context = {"rows": rows, "query": query, "field": field}
-    return render(request, "fair/partials/sector_results.html", context)
+    context = {"rows": rows, "query": query, "field": field, "nothing": _("No sector matches.")}
+    return render(request, "fair/partials/picker_results.html", context)
+
+
+@login_required
+def exhibitor_search(request, fair_id: int):
+    """Participants without a fixed table whose English or Chinese name contains the query."""
+    fair = load_fair(request, fair_id, "fair.manage_fair")
+    field = request.GET.get("field", "exhibitor")[:40]
+    query = (request.GET.get(field) or request.GET.get("q", ""))[:100]
+    chinese = is_chinese()
+    rows = [
+        {
+            "code": participant.pk,
+            "label": (
+                participant.name_zh if chinese and participant.name_zh else participant.name_en
+            ),
+            "section": "",
+            "note": participant.city_name,
+        }
+        for participant in exhibitor_matches(fair, query)
+    ]
+    context = {
+        "rows": rows,
+        "query": query,
+        "field": field,
+        "nothing": _("No participant matches."),
+    }
+    return render(request, "fair/partials/picker_results.html", context)
