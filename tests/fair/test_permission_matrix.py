@@ -21,6 +21,7 @@ from tests.factories.accounts import (
 from tests.factories.fair import FairFactory, OpportunityFactory, ParticipantFactory
 from tests.fair.test_permission_matrix_api_schedule import COVERED_ROUTES as API_SCHEDULE_ROUTES
 from tests.fair.test_permission_matrix_followup import COVERED_ROUTES as FOLLOWUP_ROUTES
+from tests.fair.test_permission_matrix_pickers import COVERED_ROUTES as PICKER_ROUTES
 from tests.fair.test_permission_matrix_schedule import COVERED_ROUTES as SCHEDULE_ROUTES
 from tests.fair.test_permission_matrix_setup import COVERED_ROUTES as SETUP_ROUTES
 
@@ -304,7 +305,13 @@ def test_every_fair_route_is_in_the_matrix():
     }
 
     # Part 2's routes (schedule, agendas, the day; its API and exports), the set-up tabs and
-    # follow-up (freed slots, the survey, outcomes over time) have their own matrices.
+    # follow-up (freed slots, the survey, outcomes over time) and the pickers' searches have
+    # their own matrices.
     assert pages | operations == (
-        COVERED_ROUTES | SCHEDULE_ROUTES | API_SCHEDULE_ROUTES | SETUP_ROUTES | FOLLOWUP_ROUTES
+        COVERED_ROUTES
+        | SCHEDULE_ROUTES
+        | API_SCHEDULE_ROUTES
+        | SETUP_ROUTES
+        | FOLLOWUP_ROUTES
+        | PICKER_ROUTES
     )

@@ -168,6 +168,12 @@ def _api(w):
             {"session_ids": [w["session"].pk]},
             API_ORGANISERS,
         ),
+        "PATCH /api/v1/fairs/{fair_id}/interpreters/{interpreter_id}": (
+            "patch",
+            f"{base}/interpreters/{w['interpreter'].pk}",
+            {"languages": ["zh", "en", "ko"]},
+            API_ORGANISERS,
+        ),
         "DELETE /api/v1/fairs/{fair_id}/interpreters/{interpreter_id}": (
             "delete",
             f"{base}/interpreters/{w['interpreter'].pk}",
@@ -234,6 +240,7 @@ API_ROUTES = [
     "DELETE /api/v1/fairs/{fair_id}/tables/{table_id}",
     "GET /api/v1/fairs/{fair_id}/interpreters",
     "POST /api/v1/fairs/{fair_id}/interpreters",
+    "PATCH /api/v1/fairs/{fair_id}/interpreters/{interpreter_id}",
     "DELETE /api/v1/fairs/{fair_id}/interpreters/{interpreter_id}",
     "PUT /api/v1/fairs/{fair_id}/interpreters/{interpreter_id}/sessions",
     "GET /api/v1/fairs/{fair_id}/participants/{participant_id}/representatives",

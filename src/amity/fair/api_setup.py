@@ -26,6 +26,7 @@ from amity.fair.domain import (
     remove_representative,
     remove_session,
     remove_table,
+    set_interpreter_languages,
     set_interpreter_sessions,
     set_unavailability,
 )
@@ -104,6 +105,10 @@ class InterpreterIn(InputSchema):
     session_ids: list[Annotated[int, Field(ge=1, le=MAX_ID)]] = Field(
         default_factory=list, max_length=100
     )
+
+
+class InterpreterPatch(InputSchema):
+    languages: list[Annotated[str, Field(max_length=10)]] = Field(..., max_length=20)
 
 
 class RepresentativeOut(Schema):
@@ -280,6 +285,20 @@ def put_interpreter_sessions(
     fair = _managed_fair(request, fair_id)
     interpreter = get_or_404(Interpreter.objects.filter(fair=fair), interpreter_id)
     return set_interpreter_sessions(interpreter, _sessions(payload.session_ids))
+
+
+@router.patch(
+    "/{int:fair_id}/interpreters/{int:interpreter_id}",
+    response={200: InterpreterOut, **error_responses(401, 403, 404, 422)},
+)
+def patch_interpreter(
+    request: HttpRequest, fair_id: int, interpreter_id: int, payload: InterpreterPatch
+):
+    """Change the languages the interpreter works between (ISO 639 codes, two at least)."""
+    fair = _managed_fair(request, fair_id)
+    interpreter = get_or_404(Interpreter.objects.filter(fair=fair), interpreter_id)
+    set_interpreter_languages(interpreter, payload.languages)
+    return Interpreter.objects.prefetch_related("sessions").get(pk=interpreter.pk)
 
 
 @router.delete(

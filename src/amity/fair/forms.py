@@ -1,11 +1,87 @@
 """Forms of the fair's pages: they parse input; the domain actions decide."""
 
 from django import forms
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from amity.engine.matching import COOPERATION_TYPES
+from amity.engine.matching.isic import isic_table, normalise_code
+from amity.fair.domain.profiles import clean_sectors
 from amity.fair.domain.setup import FAIR_FIELDS
 from amity.fair.models import Fair, OpportunityKind, OrganisationSize
+
+
+class Picker(forms.Widget):
+    """Chosen entries as removable chips plus a search-as-you-type box (htmx, pickers.js).
+
+    Without JavaScript the chips are checkboxes (untick to remove) and the box is a plain text
+    field the form field reads (codes, a name), so the form works the same. Subclasses say where
+    the search is and how a chosen value is labelled.
+    """
+
+    template_name = "fair/widgets/picker.html"
+    placeholder = ""
+
+    def __init__(self, attrs=None, single: bool = False, search_url: str = "") -> None:
+        super().__init__(attrs)
+        self.single, self.search_url = single, search_url
+
+    def value_from_datadict(self, data, files, name) -> list[str]:
+        values = data.getlist(name) if hasattr(data, "getlist") else data.get(name, [])
+        if isinstance(values, str):
+            values = [values]
+        return [part for value in values for part in value.replace(";", ",").split(",")]
+
+    def chips(self, value) -> list[dict]:
+        raise NotImplementedError
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["widget"].update(
+            chips=self.chips(value),
+            single=self.single,
+            search_url=self.search_url,
+            placeholder=self.placeholder,
+        )
+        return context
+
+
+class SectorPicker(Picker):
+    placeholder = _("Type a sector in English or Chinese, or an ISIC code")
+
+    def __init__(self, attrs=None, single: bool = False) -> None:
+        super().__init__(attrs, single=single)
+
+    def get_context(self, name, value, attrs):
+        self.search_url = reverse("fair:sector-search")
+        return super().get_context(name, value, attrs)
+
+    def chips(self, value) -> list[dict]:
+        table, chinese = isic_table(), (get_language() or "").startswith("zh")
+        chips = []
+        for code in sector_codes(value):
+            entry = table.get(code)
+            label = (entry.label_zh if chinese else entry.label_en) if entry else code
+            chips.append({"code": code, "label": label, "note": code})
+        return chips
+
+
+def sector_codes(value) -> list[str]:
+    items = value.replace(";", ",").split(",") if isinstance(value, str) else list(value or [])
+    return list(dict.fromkeys(normalise_code(str(item)) for item in items if str(item).strip()))
+
+
+class SectorField(forms.Field):
+    widget = SectorPicker
+
+    def to_python(self, value) -> list[str]:
+        # The domain's rule, so the page says exactly what the API and the import say.
+        try:
+            return clean_sectors(sector_codes(value))
+        except ValidationError as error:
+            raise ValidationError(error.message_dict["sectors"]) from error
 
 
 class ProfileForm(forms.Form):
@@ -18,10 +94,10 @@ class ProfileForm(forms.Form):
     size = forms.ChoiceField(
         label=_("size"), choices=[("", "—"), *OrganisationSize.choices], required=False
     )
-    sectors = forms.CharField(
-        label=_("sectors (ISIC)"),
+    sectors = SectorField(
+        label=_("sectors"),
         required=False,
-        help_text=_("ISIC Rev.4 codes separated by commas, e.g. 4923, 7911."),
+        help_text=_("Search by name in English or Chinese, or type ISIC codes, e.g. 4923, 7911."),
     )
     languages = forms.CharField(
         label=_("languages spoken"), required=False, help_text=_("e.g. en, zh")

@@ -7,6 +7,7 @@ from amity.fair.views import (
     opportunities,
     organiser,
     participant,
+    pickers,
     representatives,
     setup_pages,
     transfer,
@@ -15,6 +16,7 @@ from amity.fair.views import (
 app_name = "fair"
 urlpatterns = [
     path("", home.participant_home_view, name="participant-home"),
+    path("sectors/search/", pickers.sector_search, name="sector-search"),
     path("<id:fair_id>/marketplace/", marketplace.marketplace_view, name="marketplace"),
     path("<id:fair_id>/register/", participant.register_view, name="register"),
     path("<id:fair_id>/overview/", organiser.overview, name="organiser-overview"),
@@ -53,6 +55,11 @@ urlpatterns += [
         name="session-delete",
     ),
     path("<id:fair_id>/setup/tables/", setup_pages.tables, name="setup-tables"),
+    path(
+        "<id:fair_id>/setup/tables/exhibitors/",
+        pickers.exhibitor_search,
+        name="exhibitor-search",
+    ),
     path(
         "<id:fair_id>/setup/tables/<id:table_id>/delete/",
         setup_pages.table_delete,

@@ -37,6 +37,7 @@ from amity.fair.domain.setup import (
     remove_interpreter,
     remove_session,
     remove_table,
+    set_interpreter_languages,
     set_interpreter_sessions,
     update_fair,
 )
@@ -66,6 +67,7 @@ __all__ = [
     "remove_table",
     "send_request",
     "session_slots",
+    "set_interpreter_languages",
     "set_interpreter_sessions",
     "set_mark",
     "set_unavailability",

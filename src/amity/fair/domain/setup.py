@@ -104,6 +104,33 @@ def add_interpreter(
     return set_interpreter_sessions(interpreter, list(sessions))
 
 
+@transaction.atomic
+def set_interpreter_languages(interpreter: Interpreter, languages: list[str] | str) -> Interpreter:
+    """The languages the interpreter works between (the profile's ISO 639 rule, two at least).
+
+    Dropping a language is refused while meetings are scheduled with the interpreter: the
+    schedule chose them for the languages they had.
+    """
+    codes = clean_languages(languages)
+    if len(codes) < 2:
+        raise ValidationError({"languages": _("An interpreter works between two languages.")})
+    interpreter = Interpreter.objects.select_for_update().get(pk=interpreter.pk)
+    dropped = set(interpreter.languages) - set(codes)
+    if dropped and _placed_meetings(interpreter=interpreter):
+        raise ValidationError(
+            {
+                "languages": _(
+                    "Meetings are scheduled with this interpreter: move them before removing "
+                    "%(codes)s."
+                )
+                % {"codes": ", ".join(sorted(dropped))}
+            }
+        )
+    interpreter.languages = codes
+    interpreter.save(update_fields=["languages"])
+    return interpreter
+
+
 def _placed_meetings(**where: Any) -> bool:
     from amity.fair.models import Meeting
 

@@ -73,7 +73,7 @@ def _profile_initial(participant) -> dict:
         "city_name": participant.city_name,
         "country": participant.country,
         "size": participant.size,
-        "sectors": ", ".join(participant.sectors),
+        "sectors": list(participant.sectors),
         "languages": ", ".join(participant.languages),
         "description": participant.description,
         "max_meetings": participant.max_meetings,

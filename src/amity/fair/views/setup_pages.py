@@ -9,6 +9,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -22,6 +23,7 @@ from amity.fair.domain import (
     remove_session,
     remove_table,
     session_slots,
+    set_interpreter_languages,
     set_interpreter_sessions,
 )
 from amity.fair.forms_setup import InterpreterForm, SessionForm, TableForm
@@ -166,12 +168,15 @@ def interpreter_sessions(request, fair_id: int, interpreter_id: int):
     ids = request.POST.getlist("sessions")
     sessions = list(FairSession.objects.filter(pk__in=[i for i in ids if i.isdigit()]))
 
+    @transaction.atomic  # languages and sessions of the row: both saved or neither
     def act(thing):
         if len(sessions) != len(set(ids)):
             raise ValidationError({"sessions": _("Choose sessions of this fair.")})
+        if "languages" in request.POST:
+            thing = set_interpreter_languages(thing, request.POST["languages"][:100])
         set_interpreter_sessions(thing, sessions)
 
-    return _act_on(request, fair, "interpreters", interpreter, act, _("The sessions are saved."))
+    return _act_on(request, fair, "interpreters", interpreter, act, _("The interpreter is saved."))
 
 
 @login_required
