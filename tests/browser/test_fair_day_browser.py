@@ -21,22 +21,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
-def console_problems(page):
-    """Console errors (a blocked inline script or style is one) and uncaught page errors."""
-    problems: list[str] = []
-    page.on(
-        "console",
-        lambda message: (
-            problems.append(message.text)
-            if message.type == "error" or "Content Security Policy" in message.text
-            else None
-        ),
-    )
-    page.on("pageerror", lambda error: problems.append(str(error)))
-    return problems
-
-
-@pytest.fixture
 def day():
     """Three participants, two placed meetings of the first one, published preliminary."""
     fair, people, requests, slots = small_fair(participants=3)

@@ -14,22 +14,6 @@ from tests.fair.schedule_helpers import small_fair
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-@pytest.fixture
-def console_problems(page):
-    """Console errors (a blocked inline script or style is one) and uncaught page errors."""
-    problems: list[str] = []
-    page.on(
-        "console",
-        lambda message: (
-            problems.append(message.text)
-            if message.type == "error" or "Content Security Policy" in message.text
-            else None
-        ),
-    )
-    page.on("pageerror", lambda error: problems.append(str(error)))
-    return problems
-
-
 def test_organiser_schedules_and_publishes_and_a_participant_gets_the_agenda_in_chinese(
     page, live_server, console_problems
 ):
