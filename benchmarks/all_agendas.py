@@ -16,7 +16,7 @@ import io
 import sys
 import time
 
-from fair_schedule import _setup, build
+from fair_schedule import _setup, build, discard
 
 
 def main(argv: list[str]) -> int:
@@ -30,7 +30,6 @@ def main(argv: list[str]) -> int:
     from django.core.files.storage import default_storage
     from pypdf import PdfReader
 
-    from amity.accounts.models import Organisation
     from amity.fair.agenda_documents import ALL_AGENDAS_KIND, file_path, make_all_agendas
     from amity.fair.domain.schedule import adopt_run, execute_run, new_run
     from amity.jobs.models import Job
@@ -60,11 +59,7 @@ def main(argv: list[str]) -> int:
     finally:
         if job is not None:
             job.delete()
-        event = fair.event
-        fair.meetings.all().delete()
-        fair.delete()
-        event.delete()
-        Organisation.objects.filter(pk__in=[o.pk for o in orgs]).delete()
+        discard(fair, orgs)
     return 0
 
 

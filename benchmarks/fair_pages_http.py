@@ -26,7 +26,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 os.environ.setdefault("AMITY_ALLOWED_HOSTS", "testserver")
 
-from fair_schedule import _setup, build
+from fair_schedule import _setup, build, discard
 
 
 def _timed(client, urls: list[str]) -> tuple[list[float], set[int]]:
@@ -85,7 +85,7 @@ def main(argv: list[str]) -> int:
     from django.urls import reverse
     from django.utils import translation
 
-    from amity.accounts.models import Organisation, Role, User
+    from amity.accounts.models import Role, User
     from amity.fair.domain.agenda import feed_token
     from amity.fair.domain.schedule import adopt_run, execute_run, new_run
     from amity.fair.models import ScheduleSlot
@@ -122,11 +122,7 @@ def main(argv: list[str]) -> int:
         _freed_slots(fair)
     finally:
         organiser.delete()
-        event = fair.event
-        fair.meetings.all().delete()
-        fair.delete()
-        event.delete()
-        Organisation.objects.filter(pk__in=[o.pk for o in orgs]).delete()
+        discard(fair, orgs)
     return 0
 
 

@@ -97,6 +97,18 @@ def build(participants: int, meetings: int, seed: int):
     return fair, people, orgs
 
 
+def discard(fair, orgs) -> None:
+    """Delete the throw-away fair ``build`` made: its meetings, the fair, its event, the
+    organisations."""
+    from amity.accounts.models import Organisation
+
+    event = fair.event
+    fair.meetings.all().delete()
+    fair.delete()
+    event.delete()
+    Organisation.objects.filter(pk__in=[o.pk for o in orgs]).delete()
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--participants", type=int, default=3000)
@@ -105,7 +117,6 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args(argv)
     _setup()
-    from amity.accounts.models import Organisation
     from amity.fair.domain.agenda import agenda, ics_feed
     from amity.fair.domain.schedule import adopt_run, execute_run, new_run
 
@@ -132,11 +143,7 @@ def main(argv: list[str]) -> int:
             p95 = statistics.quantiles(times, n=20)[-1]
             print(f"{name}: p50 {statistics.median(times):.1f} ms, p95 {p95:.1f} ms")
     finally:
-        event = fair.event
-        fair.meetings.all().delete()
-        fair.delete()
-        event.delete()
-        Organisation.objects.filter(pk__in=[o.pk for o in orgs]).delete()
+        discard(fair, orgs)
     return 0
 
 

@@ -24,7 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from fair_schedule import _setup, build
+from fair_schedule import _setup, build, discard
 
 
 def _summary(name: str, times: list[float], queries: list[int], offers: int) -> str:
@@ -63,7 +63,6 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--cap", type=int, default=0)
     args = parser.parse_args(argv)
     _setup()
-    from amity.accounts.models import Organisation
     from amity.fair.domain.day import mark_meeting
     from amity.fair.domain.schedule import adopt_run, cancel_meeting, execute_run, new_run
     from amity.fair.models import Fair, Meeting, MeetingStatus, Participant
@@ -90,11 +89,7 @@ def main(argv: list[str]) -> int:
         print(_summary("cancellation with its offers", *cancel))
         print(f"load average at end: {os.getloadavg()[0]:.2f}")
     finally:
-        event = fair.event
-        fair.meetings.all().delete()
-        fair.delete()
-        event.delete()
-        Organisation.objects.filter(pk__in=[o.pk for o in orgs]).delete()
+        discard(fair, orgs)
     return 0
 
 
