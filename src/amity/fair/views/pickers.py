@@ -7,7 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from amity.engine.matching.isic import IsicEntry, isic_table, normalise_code
+from amity.engine.matching.isic import IsicEntry, ancestry, isic_table, normalise_code
 from amity.fair.forms_setup import exhibitor_matches
 from amity.fair.views.common import is_chinese, load_fair
 
@@ -16,10 +16,7 @@ MAX_RESULTS = 20
 
 
 def section_of(entry: IsicEntry) -> IsicEntry:
-    table = isic_table()
-    while entry.parent is not None:
-        entry = table[entry.parent]
-    return entry
+    return isic_table()[ancestry(entry.code)["section"]]
 
 
 def sector_matches(query: str, limit: int = MAX_RESULTS) -> list[IsicEntry]:
