@@ -352,7 +352,7 @@ def publish_schedule(request: HttpRequest, fair_id: int, payload: PublishIn):
         run = get_or_404(ScheduleRun.objects.filter(fair=fair), payload.run_id)
     publication = publish(fair, payload.kind, by=request.user, run=run)
     if publication is None:
-        return Status(200, publication_out(latest_publication(fair)))
+        return Status(200, publication_out(latest_publication(fair, with_snapshot=True)))
     return Status(201, publication_out(publication))
 
 

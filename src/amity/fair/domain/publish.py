@@ -48,8 +48,11 @@ def changed_requests(before: dict[str, list], after: dict[str, list]) -> set[str
     return {key for key in before.keys() | after.keys() if before.get(key) != after.get(key)}
 
 
-def latest_publication(fair: Fair) -> Publication | None:
-    return Publication.objects.filter(fair=fair).first()
+def latest_publication(fair: Fair, *, with_snapshot: bool = False) -> Publication | None:
+    """The fair's newest publication. Its snapshot (every placement of the fair, 12,000 on a
+    large fair) is read only when asked: pages show the kind and the time."""
+    found = Publication.objects.filter(fair=fair)
+    return (found if with_snapshot else found.defer("snapshot")).first()
 
 
 def publish(
@@ -69,7 +72,7 @@ def publish(
     with transaction.atomic():
         # One publisher at a time per fair: the second sees the first's publication.
         Fair.objects.select_for_update().filter(pk=fair.pk).first()
-        previous = latest_publication(fair)
+        previous = latest_publication(fair, with_snapshot=True)
         if previous is not None:
             if previous.kind == PublicationKind.FINAL and kind == PublicationKind.PRELIMINARY:
                 raise ValidationError(_("The final schedule is out; publish a final one again."))

@@ -81,7 +81,7 @@ def feed_revoke(request, pk: int):
 def table_plan_view(request, pk: int):
     slot = get_object_or_404(ScheduleSlot.objects.select_related("fair__event", "session"), pk=pk)
     allowed(request, "fair.manage_schedule", slot.fair)
-    context = {"fair": slot.fair, "slot": slot, "meetings": table_plan(slot)}
+    context = {"fair": slot.fair, "slot": slot, "rows": table_plan(slot)}
     return render(request, "fair/table_plan.html", context)
 
 
