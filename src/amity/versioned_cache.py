@@ -26,6 +26,9 @@ class CacheVersion:
         return f"{self.name}:version" if scope is None else f"{self.name}:{scope}:version"
 
     def current(self, scope: object = None) -> int:
+        # A reader in this transaction may now cache what it sees: the next change in the
+        # transaction must raise the number again (see ``changed``).
+        _waiting().pop((self.name, scope), None)
         key = self._key(scope)
         version = cache.get(key)
         if version is None:
@@ -43,6 +46,30 @@ class CacheVersion:
     def changed(self, scope: object = None) -> None:
         """Every copy of ``scope`` is out of date: the number is raised now and again once the
         current transaction commits (a reader between the two would cache the old state under
-        the first new number)."""
+        the first new number).
+
+        Another change in the same transaction, with nobody in it reading the number between
+        the two, needs nothing more: other connections see neither change before the commit,
+        whose raise covers both. Without this a bulk write that sends a signal per row wrote
+        the cache twice per row (12,000 re-placed meetings: 50 s)."""
+        connection = transaction.get_connection()
+        waiting = _waiting()
+        key = (self.name, scope)
+        if connection.in_atomic_block and _pending(connection, waiting.get(key)):
+            return
         self._raise(scope)
-        transaction.on_commit(lambda: self._raise(scope))
+        waiting[key] = callback = lambda: self._raise(scope)
+        transaction.on_commit(callback)
+
+
+def _waiting() -> dict:
+    """This connection's commit-time raises, by (name, scope)."""
+    return transaction.get_connection().__dict__.setdefault("amity_version_raises", {})
+
+
+def _pending(connection, callback) -> bool:
+    """Whether ``callback`` is among the current transaction's commit hooks (a rollback, of the
+    transaction or of the savepoint that added it, drops it from there)."""
+    if callback is None:
+        return False
+    return any(hook is callback for _ids, hook, _robust in connection.run_on_commit)

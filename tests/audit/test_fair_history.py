@@ -111,6 +111,26 @@ def test_adopting_a_run_puts_every_meeting_it_writes_or_drops_on_record():
     )
 
 
+def test_a_meeting_the_adopted_run_places_anew_leaves_its_old_row_on_record_as_deleted():
+    organiser = OrganiserFactory()
+    fair, _people, requests, slots = small_fair()
+    table = Table.objects.filter(fair=fair).first()
+    old = add_meeting(requests[0], slot=slots[3], table=table, locked=False)
+    run = execute_run(new_run(fair, started_by=organiser, time_limit=2))
+
+    with acting_as(organiser):
+        adopt_run(run)
+
+    assert not Meeting.objects.filter(pk=old.pk).exists()
+    gone = Meeting.history.get(id=old.pk, history_type="-")
+    assert (gone.history_user, gone.request_id, gone.slot_id) == (
+        organiser,
+        requests[0].pk,
+        slots[3].pk,
+    )
+    assert Meeting.objects.get(request=requests[0], status=MeetingStatus.SCHEDULED).pk != old.pk
+
+
 def test_each_change_to_a_live_meeting_is_on_record_with_its_before_and_after():
     organiser = OrganiserFactory()
     fair, _people, requests, slots = small_fair()

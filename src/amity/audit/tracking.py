@@ -84,6 +84,28 @@ def record_bulk(
     ``executemany`` per batch: building a model instance per history row would double the
     time of a 10,000-row import.
     """
+    return _insert_history(model, objects, "+" if created else "~")
+
+
+def delete_on_record(queryset: models.QuerySet) -> int:
+    """Delete the records of ``queryset`` with one history row each ("deleted"), in bulk;
+    return how many went.
+
+    ``QuerySet.delete()`` sends a signal per row when the model is tracked, which costs an
+    INSERT per row (12,000 re-placed meetings of a large fair: 15 s). This writes the history
+    rows in batches and deletes with one statement, so no signal is sent: the caller says what
+    the signals would have (a cache to refresh) and deletes rows that point at these first —
+    the database's foreign keys refuse the transaction otherwise, and nothing is written.
+    """
+    model = queryset.model
+    columns = [field.attname for field in model.history.model.tracked_fields]
+    _insert_history(model, queryset.values(*columns).iterator(chunk_size=BATCH), "-")
+    return queryset._raw_delete(queryset.db)
+
+
+def _insert_history(
+    model: type[models.Model], objects: Iterable[models.Model | dict], history_type: str
+) -> int:
     history = model.history.model
     tracked = list(history.tracked_fields)
     connection = connections[router.db_for_write(history)]
@@ -91,7 +113,7 @@ def record_bulk(
     actor = current_actor()
     fixed = (
         connection.ops.adapt_datetimefield_value(timezone.now()),
-        "+" if created else "~",
+        history_type,
         actor.pk if actor is not None else None,
     )
     key = tracked.index(model._meta.pk)

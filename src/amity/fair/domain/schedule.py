@@ -16,6 +16,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from amity.audit.tracking import delete_on_record
 from amity.engine.scheduling.model import InfeasibleProblem, OutOfTime, Progress
 from amity.fair.calendar_cache import meetings_written
 from amity.fair.models import (
@@ -213,7 +214,7 @@ def adopt_run(run: ScheduleRun) -> int:
         MeetingSeat.objects.filter(meeting__in=stale).delete()
         # A re-placed meeting's old row goes (its successor carries the calendar entry on); a
         # dropped one stays, cancelled with a higher SEQUENCE, so calendars cancel it.
-        stale.filter(request_id__in=placed).delete()
+        delete_on_record(stale.filter(request_id__in=placed))
         dropped = list(stale.values_list("pk", flat=True))
         stale.update(status=MeetingStatus.CANCELLED, sequence=_next_sequence())
         meetings_written(fair.pk, dropped)
