@@ -209,6 +209,10 @@ def test_a_held_meetings_outcome_recorded_in_chinese_shows_on_the_dashboard(
     row.get_by_label("备注").fill(note)
     row.get_by_role("button", name="记录成果", exact=True).click()
     expect(page.locator(".messages")).to_contain_text("谢谢，成果已记录。")
+    # Back on the agenda, the answer shows, and a second answer would start from it.
+    expect(row.locator("[data-outcome]")).to_have_text("您记录的成果： 洽谈中")
+    expect(row.get_by_label("洽谈结果")).to_have_value(OutcomeRating.NEGOTIATING)
+    expect(row.get_by_label("备注")).to_have_value(note)
 
     # Harbour Logistics answers too, in English, without a note.
     _open_agenda(page, base, "en", live_day["members"]["met"])
