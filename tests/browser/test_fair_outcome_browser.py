@@ -176,6 +176,15 @@ def test_a_no_show_slot_goes_to_a_waiting_pair_checked_in_and_is_taken_in_one_cl
     expect(row.locator("td").nth(2)).to_have_text("Vientiane Silk")
     expect(row.locator("td").nth(5)).to_have_text("Scheduled")
 
+    # A slip of the finger on the old row cannot seat Dunedin Woollens twice in the slot.
+    old = page.locator(f'tr[data-meeting="{one.pk}"]')
+    old.get_by_role("button", name="Held", exact=True).click()
+    expect(page.locator(".messages")).to_contain_text(
+        "Its slot went to a replacement meeting: this meeting stays a no-show."
+    )
+    expect(old.locator("td").nth(5)).to_have_text("No-show")
+    assert Meeting.objects.get(pk=one.pk).status == MeetingStatus.NO_SHOW
+
     # The other side sees it on its agenda, in Chinese, and its calendar feed carries it.
     _open_agenda(page, base, "zh-hans", live_day["members"]["waiting"])
     row = page.locator(f'tr[data-meeting="{new.pk}"]')

@@ -72,14 +72,15 @@ def mark_meeting(meeting: Meeting, status: str) -> Meeting:
     with transaction.atomic():
         if status != MeetingStatus.HELD and meeting.outcomes.exists():
             raise ValidationError(_("This meeting already has an outcome; it was held."))
+        was = meeting.status
+        if was == MeetingStatus.NO_SHOW and status != was:
+            # First, so a slot already given to a replacement refuses before anything changes.
+            withdraw_freed_slot(meeting)
         Meeting.objects.filter(pk=meeting.pk).update(status=status, updated_at=timezone.now())
         meetings_written(meeting.fair_id, [meeting.pk])
-        was = meeting.status
         meeting.status = status
         if status == MeetingStatus.NO_SHOW and was != status:
             offer_freed_slot(meeting)
-        elif was == MeetingStatus.NO_SHOW:
-            withdraw_freed_slot(meeting)
     return meeting
 
 
