@@ -118,6 +118,14 @@ def _open_agenda(page, base: str, lang: str, member) -> None:
     page.wait_for_url("**/agenda/")
 
 
+def _feed(page) -> dict[str, tuple]:
+    """The calendar feed the open agenda page links: {uid: (start, status)}."""
+    response = page.request.get(page.locator("[data-feed]").get_attribute("href"))
+    assert response.status == 200
+    events = icalendar.Calendar.from_ical(response.body()).walk("VEVENT")
+    return {str(e["uid"]): (e.decoded("dtstart"), str(e["status"])) for e in events}
+
+
 def _scan(page, token: str) -> None:
     code = page.get_by_label("Scan the badge (or type its code)")
     code.fill(token)
@@ -184,6 +192,11 @@ def test_a_no_show_slot_goes_to_a_waiting_pair_checked_in_and_is_taken_in_one_cl
     )
     expect(old.locator("td").nth(5)).to_have_text("No-show")
     assert Meeting.objects.get(pk=one.pk).status == MeetingStatus.NO_SHOW
+    # Its calendar keeps one meeting in the slot: the no-show leaves it, the new one is in.
+    assert _feed(page) == {
+        one.uid: (first_slot.starts_at, "CANCELLED"),
+        new.uid: (first_slot.starts_at, "CONFIRMED"),
+    }
 
     # The other side sees it on its agenda, in Chinese, and its calendar feed carries it.
     _open_agenda(page, base, "zh-hans", live_day["members"]["waiting"])
@@ -191,12 +204,7 @@ def test_a_no_show_slot_goes_to_a_waiting_pair_checked_in_and_is_taken_in_one_cl
     expect(row.locator("td").nth(0)).to_contain_text(_local_time(first_slot, fair))
     expect(row.locator("td").nth(2)).to_have_text("达尼丁羊毛")
     expect(row.locator("td").nth(5)).to_have_text("已排定")
-    response = page.request.get(page.locator("[data-feed]").get_attribute("href"))
-    assert response.status == 200
-    events = icalendar.Calendar.from_ical(response.body()).walk("VEVENT")
-    assert [(str(e["uid"]), e.decoded("dtstart")) for e in events] == [
-        (new.uid, first_slot.starts_at)
-    ]
+    assert _feed(page) == {new.uid: (first_slot.starts_at, "CONFIRMED")}
     assert console_problems == []
 
 

@@ -1,8 +1,8 @@
 """A participant's agenda: its meetings in order, the table plan, and the ICS calendar feed.
 
 The feed gives each meeting one UID for its whole life (the request it came from), raises
-SEQUENCE whenever it moves and sends it as CANCELLED when dropped, so a subscribed calendar
-updates one entry and never shows a duplicate.
+SEQUENCE whenever it moves and sends it as CANCELLED when dropped or marked no-show, so a
+subscribed calendar updates one entry and never shows a duplicate.
 """
 
 from __future__ import annotations
@@ -181,6 +181,8 @@ def _event(meeting: Meeting, participant: Participant) -> Event:
     event.add("location", location)
     if meeting.interpreter_id:
         event.add("description", f"Interpreter / 口译: {meeting.interpreter.name}")
-    cancelled = meeting.status == MeetingStatus.CANCELLED
+    # A no-show did not take place: a calendar that kept it would show the present side's
+    # replacement meeting in its slot as a clash.
+    cancelled = meeting.status in (MeetingStatus.CANCELLED, MeetingStatus.NO_SHOW)
     event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
     return event
