@@ -1,7 +1,8 @@
 """The fair's day to the end, in a real browser, on a fair whose morning is under way: a side
 marks a no-show and the freed slot is offered only to a waiting pair whose two sides are
 checked in; that pair accepts it in one click from an agenda, and the new meeting shows on both
-agendas (one of them in Chinese) and in the calendar feed. Then a side marks a meeting held,
+agendas (one of them in Chinese) and in both calendar feeds, where the no-show is cancelled and
+cannot be marked back any more. Then a side marks a meeting held,
 records its one-question outcome with a note in Chinese, the other side answers in English, and
 the organiser's dashboard, in Chinese, counts both. Each step asserts on what a person sees and
 on the database."""
