@@ -7,9 +7,10 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from amity.fair.domain.agenda import agenda, feed_token, ics_feed, revoke_feed_token
+from amity.fair.domain.day import mark_meeting
 from amity.fair.domain.publish import publish
 from amity.fair.domain.schedule import add_meeting, cancel_meeting, move_meeting
-from amity.fair.models import Publication, RunStatus, ScheduleRun, Table
+from amity.fair.models import MeetingStatus, Publication, RunStatus, ScheduleRun, Table
 from amity.fair.schedule_tasks import start_schedule_run
 from amity.jobs.models import JobStatus
 from amity.notifications.models import Notification
@@ -46,6 +47,27 @@ def test_a_moved_meeting_keeps_its_uid_with_a_higher_sequence_and_a_dropped_one_
     assert str(after[one.uid]["status"]) == "CONFIRMED"
     assert str(after[two.uid]["status"]) == "CANCELLED"
     assert after[two.uid]["sequence"] > before[two.uid]["sequence"]
+
+
+def test_a_no_show_leaves_calendars_and_comes_back_when_the_mark_is_undone():
+    _fair, people, _slots, _tables, one, two = _placed()
+    before = _events(ics_feed(people[1]))
+
+    mark_meeting(one, MeetingStatus.NO_SHOW)
+    absent = _events(ics_feed(people[1]))
+    mark_meeting(one, MeetingStatus.SCHEDULED)
+    back = _events(ics_feed(people[1]))
+    mark_meeting(two, MeetingStatus.HELD)
+
+    assert [str(e["status"]) for e in (before[one.uid], absent[one.uid], back[one.uid])] == [
+        "CONFIRMED",
+        "CANCELLED",
+        "CONFIRMED",
+    ]
+    assert before[one.uid]["sequence"] < absent[one.uid]["sequence"] < back[one.uid]["sequence"]
+    # A held mark is no change for a calendar.
+    held = _events(ics_feed(people[2]))[two.uid]
+    assert (str(held["status"]), held["sequence"]) == ("CONFIRMED", two.sequence)
 
 
 def test_the_feed_url_needs_its_token_and_a_revoked_token_stops_working(client):

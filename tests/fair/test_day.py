@@ -87,3 +87,19 @@ def test_a_recorded_outcome_appears_on_the_dashboard(client):
     body = client.get(reverse("fair:dashboard", args=[fair.pk])).content.decode()
     assert "Agreement reached" in body
     assert "<svg" in body
+
+
+def test_the_agenda_shows_the_sides_own_outcome_and_starts_a_new_answer_from_it(client):
+    _fair, people, meeting, _badge = _day()
+    mark_meeting(meeting, MeetingStatus.HELD)
+    record_outcome(meeting, people[1], "negotiating", "Again in May")
+    client.force_login(EnterpriseUserFactory(organisation=people[1].organisation))
+    page = client.get(reverse("fair:agenda", args=[people[1].pk])).content.decode()
+    assert '<p data-outcome="negotiating">Your outcome: Negotiating</p>' in page
+    assert '<option value="negotiating" selected>' in page
+    assert 'value="Again in May"' in page
+    # The other side has not answered: its form starts from nothing.
+    client.force_login(EnterpriseUserFactory(organisation=people[0].organisation))
+    other = client.get(reverse("fair:agenda", args=[people[0].pk])).content.decode()
+    assert "data-outcome" not in other
+    assert " selected>" not in other

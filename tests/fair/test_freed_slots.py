@@ -121,6 +121,23 @@ def test_undoing_a_no_show_withdraws_its_offers():
         accept_offer(offer)
 
 
+@pytest.mark.parametrize("status", [MeetingStatus.SCHEDULED, MeetingStatus.HELD])
+def test_a_no_show_whose_slot_a_replacement_took_cannot_be_undone(status):
+    _fair, people, requests, slots, meeting, _members = waiting_fair()
+    mark_meeting(meeting, MeetingStatus.NO_SHOW)
+    placed = accept_offer(SlotOffer.objects.get(request=requests[1]))
+
+    with pytest.raises(ValidationError) as error:
+        mark_meeting(Meeting.objects.get(pk=meeting.pk), status)
+
+    assert "replacement" in str(error.value)
+    meeting.refresh_from_db()
+    assert meeting.status == MeetingStatus.NO_SHOW
+    # p0 keeps one seat in the slot: the replacement's.
+    seats = MeetingSeat.objects.filter(participant=people[0], slot=slots[0])
+    assert list(seats.values_list("meeting", flat=True)) == [placed.pk]
+
+
 def test_an_offer_expires_halfway_through_its_slot_and_nothing_changes():
     _fair, _people, _requests, slots, meeting, _members = waiting_fair()
     cancel_meeting(meeting)

@@ -4,6 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
 
 from amity.fair.domain import accept_request, send_request
 from amity.fair.models import MeetingRequest, Recommendation, RequestState
@@ -89,6 +90,20 @@ def test_overview_queries_do_not_grow_with_rows(client):
         assert response.status_code == 200
         counts.append(len(queries))
     assert counts[0] == counts[1]
+
+
+@pytest.mark.parametrize(("language", "words"), [("en", "Check-in"), ("zh-hans", "签到")])
+def test_the_overview_leads_to_the_days_check_in_and_dashboard(client, language, words):
+    fair, _me = _fair_with(1)
+    client.force_login(OrganiserFactory())
+    with translation.override(language):
+        overview, checkin, dashboard = (
+            reverse(f"fair:{name}", args=[fair.pk])
+            for name in ("organiser-overview", "checkin", "dashboard")
+        )
+    body = client.get(overview).content.decode()
+    assert f'href="{checkin}">{words}</a>' in body
+    assert f'href="{dashboard}">' in body
 
 
 def test_contact_is_hidden_until_a_meeting_is_accepted(client):

@@ -1,8 +1,8 @@
 """A participant's agenda: its meetings in order, the table plan, and the ICS calendar feed.
 
 The feed gives each meeting one UID for its whole life (the request it came from), raises
-SEQUENCE whenever it moves and sends it as CANCELLED when dropped, so a subscribed calendar
-updates one entry and never shows a duplicate.
+SEQUENCE whenever it moves and sends it as CANCELLED when dropped or marked no-show, so a
+subscribed calendar updates one entry and never shows a duplicate.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from amity.fair.models import (
     ACTIVE_MEETING_STATES,
     FeedToken,
     Meeting,
+    MeetingOutcome,
     MeetingStatus,
     Participant,
     Representative,
@@ -28,6 +29,8 @@ from amity.fair.models import (
 class AgendaEntry:
     meeting: Meeting
     other: Participant
+    # This side's own answer to the one outcome question, where the page asks it.
+    outcome: MeetingOutcome | None = None
 
     @property
     def representatives(self) -> list[Representative]:
@@ -62,6 +65,21 @@ def agenda(participant: Participant) -> list[AgendaEntry]:
         AgendaEntry(meeting=m, other=m.request.other_side(participant))
         for m in _meetings(participant, ACTIVE_MEETING_STATES)
     ]
+
+
+def with_own_outcomes(participant: Participant, entries: list[AgendaEntry]) -> list[AgendaEntry]:
+    """The entries with the outcome ``participant`` recorded for each (one query), so its
+    agenda shows what it answered and a second answer starts from the first, not from the
+    form's default (which a careless resubmit would otherwise record)."""
+    own = {
+        o.meeting_id: o
+        for o in MeetingOutcome.objects.filter(
+            participant=participant, meeting_id__in=[e.meeting.pk for e in entries]
+        )
+    }
+    for entry in entries:
+        entry.outcome = own.get(entry.meeting.pk)
+    return entries
 
 
 @dataclass(frozen=True)
@@ -163,6 +181,8 @@ def _event(meeting: Meeting, participant: Participant) -> Event:
     event.add("location", location)
     if meeting.interpreter_id:
         event.add("description", f"Interpreter / 口译: {meeting.interpreter.name}")
-    cancelled = meeting.status == MeetingStatus.CANCELLED
+    # A no-show did not take place: a calendar that kept it would show the present side's
+    # replacement meeting in its slot as a clash.
+    cancelled = meeting.status in (MeetingStatus.CANCELLED, MeetingStatus.NO_SHOW)
     event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
     return event

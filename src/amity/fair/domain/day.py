@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -72,14 +72,22 @@ def mark_meeting(meeting: Meeting, status: str) -> Meeting:
     with transaction.atomic():
         if status != MeetingStatus.HELD and meeting.outcomes.exists():
             raise ValidationError(_("This meeting already has an outcome; it was held."))
-        Meeting.objects.filter(pk=meeting.pk).update(status=status, updated_at=timezone.now())
-        meetings_written(meeting.fair_id, [meeting.pk])
         was = meeting.status
+        if was == MeetingStatus.NO_SHOW and status != was:
+            # First, so a slot already given to a replacement refuses before anything changes.
+            withdraw_freed_slot(meeting)
+        changes = {"status": status, "updated_at": timezone.now()}
+        if MeetingStatus.NO_SHOW in (was, status) and was != status:
+            # The feed drops a no-show from calendars (and brings it back when undone); a
+            # calendar applies an entry's change only with a higher SEQUENCE.
+            changes["sequence"] = F("sequence") + 1
+        Meeting.objects.filter(pk=meeting.pk).update(**changes)
+        meetings_written(meeting.fair_id, [meeting.pk])
         meeting.status = status
+        if "sequence" in changes:
+            meeting.refresh_from_db(fields=["sequence"])
         if status == MeetingStatus.NO_SHOW and was != status:
             offer_freed_slot(meeting)
-        elif was == MeetingStatus.NO_SHOW:
-            withdraw_freed_slot(meeting)
     return meeting
 
 

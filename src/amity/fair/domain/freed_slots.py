@@ -331,7 +331,18 @@ def accept_offer(offer: SlotOffer, now: datetime | None = None) -> Meeting:
 
 
 def withdraw_freed_slot(meeting: Meeting) -> int:
-    """The meeting is back (a no-show mark undone): its open offers end."""
+    """The meeting is back (a no-show mark undone): its open offers end.
+
+    Refused once a replacement took the slot: the present side's seat went to the new
+    meeting, so the old one back would seat that side twice. The rows are locked first, so an
+    accept running at the same time either finishes before (and this refuses) or waits and
+    then reads the offer withdrawn.
+    """
+    freed = list(FreedSlot.objects.select_for_update().filter(source=meeting))
+    if any(f.state == FreedSlotState.TAKEN for f in freed):
+        raise ValidationError(
+            _("Its slot went to a replacement meeting: this meeting stays a no-show.")
+        )
     return FreedSlot.objects.filter(source=meeting, state=FreedSlotState.OPEN).update(
         state=FreedSlotState.EXPIRED
     )

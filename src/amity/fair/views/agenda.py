@@ -17,6 +17,7 @@ from amity.fair.domain.agenda import (
     interpreter_agenda,
     revoke_feed_token,
     table_plan,
+    with_own_outcomes,
 )
 from amity.fair.domain.freed_slots import open_offers
 from amity.fair.domain.publish import latest_publication
@@ -29,7 +30,7 @@ def _context(request, participant) -> dict:
     return {
         "fair": fair,
         "participant": participant,
-        "entries": agenda(participant),
+        "entries": with_own_outcomes(participant, agenda(participant)),
         "publication": latest_publication(fair),
         "tz": fair.event.time_zone,
         "ratings": OutcomeRating.choices,
