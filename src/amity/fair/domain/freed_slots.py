@@ -44,6 +44,7 @@ from amity.fair.models import (
     Table,
     Unavailability,
 )
+from amity.id_lists import InIds
 from amity.notifications.domain import notify
 
 # More offers than this for one slot only makes more people read "already taken".
@@ -109,7 +110,8 @@ def waiting_pairs(
     then returns only the first ``limit`` pairs clear of them. Correlated subqueries for the
     caps were tried: on a freshly loaded fair PostgreSQL's stale statistics turned them into a
     per-row aggregate over the whole fair (96 s for one mark), while an id list filter keeps
-    one simple plan whatever the statistics.
+    one simple plan whatever the statistics. Each list goes as one parameter (``InIds``), so
+    a fair of any size stays under PostgreSQL's limit of parameters per statement.
     """
     unable = list(_unable_in(slot))
     requests = (
@@ -117,8 +119,8 @@ def waiting_pairs(
         .exclude(
             Exists(Meeting.objects.filter(request=OuterRef("pk"), status__in=ACTIVE_MEETING_STATES))
         )
-        .exclude(sender_id__in=unable)
-        .exclude(receiver_id__in=unable)
+        .exclude(InIds(F("sender_id"), unable))
+        .exclude(InIds(F("receiver_id"), unable))
         .annotate(score=_pair_score())
         .select_related("sender", "receiver", "fair")
         # The sides' priority first, as the scheduler weighs it; among equal priorities the
@@ -127,7 +129,7 @@ def waiting_pairs(
     )
     if present_only:
         present = list(_present(slot))
-        requests = requests.filter(sender_id__in=present, receiver_id__in=present)
+        requests = requests.filter(InIds(F("sender_id"), present), InIds(F("receiver_id"), present))
     if exclude_request is not None:
         requests = requests.exclude(pk=exclude_request)
     return list(requests[:limit] if limit is not None else requests)

@@ -40,6 +40,7 @@ from amity.fair.scheduling_io import (
     problem_hash,
     schedule_result,
 )
+from amity.id_lists import InIds
 
 
 def sync_slots(fair: Fair) -> list[ScheduleSlot]:
@@ -214,7 +215,7 @@ def adopt_run(run: ScheduleRun) -> int:
         MeetingSeat.objects.filter(meeting__in=stale).delete()
         # A re-placed meeting's old row goes (its successor carries the calendar entry on); a
         # dropped one stays, cancelled with a higher SEQUENCE, so calendars cancel it.
-        delete_on_record(stale.filter(request_id__in=placed))
+        delete_on_record(stale.filter(InIds(F("request_id"), placed)))
         dropped = list(stale.values_list("pk", flat=True))
         stale.update(status=MeetingStatus.CANCELLED, sequence=_next_sequence())
         meetings_written(fair.pk, dropped)
@@ -249,7 +250,7 @@ def _next_sequence() -> F:
 def _previous_sequences(fair: Fair, request_ids: list[int]) -> dict[int, int]:
     found: dict[int, int] = {}
     for request_id, sequence in Meeting.objects.filter(
-        fair=fair, request_id__in=request_ids
+        InIds(F("request_id"), request_ids), fair=fair
     ).values_list("request_id", "sequence"):
         found[request_id] = max(sequence, found.get(request_id, -1))
     return found
@@ -281,19 +282,14 @@ def _keep_locked_tables(fair: Fair, rows: list[Meeting]) -> list[Meeting]:
 
 
 def _seat(meetings: list[Meeting]) -> None:
-    sides = dict(
-        MeetingRequest.objects.filter(pk__in=[m.request_id for m in meetings]).values_list(
-            "pk", "sender_id"
-        )
-    )
-    receivers = dict(
-        MeetingRequest.objects.filter(pk__in=[m.request_id for m in meetings]).values_list(
-            "pk", "receiver_id"
-        )
-    )
+    requests = MeetingRequest.objects.filter(InIds(F("pk"), [m.request_id for m in meetings]))
+    sides = {
+        pk: (sender, receiver)
+        for pk, sender, receiver in requests.values_list("pk", "sender_id", "receiver_id")
+    }
     seats = []
     for meeting in meetings:
-        for participant_id in (sides[meeting.request_id], receivers[meeting.request_id]):
+        for participant_id in sides[meeting.request_id]:
             seats.append(
                 MeetingSeat(meeting=meeting, participant_id=participant_id, slot_id=meeting.slot_id)
             )
