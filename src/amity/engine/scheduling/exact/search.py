@@ -22,8 +22,8 @@ import time
 from dataclasses import replace
 
 from amity.engine.scheduling.budget import Budget, Clock
-from amity.engine.scheduling.exact.break_lns import improve_breaks
 from amity.engine.scheduling.exact.cpsat_model import ExactOptions, Instance, break_free_windows
+from amity.engine.scheduling.exact.incumbent import improve_incumbent
 from amity.engine.scheduling.exact.lanes import Question, run_lanes
 from amity.engine.scheduling.exact.levels import PROBE_ABOVE_DT, hard_level, one_break_level
 from amity.engine.scheduling.exact.result import (
@@ -448,7 +448,7 @@ class _ExactSearch:
     def lns(self, best: StageResult, lower: int, share: float, seconds: float) -> StageResult:
         """``share`` of the work budget (at most ``seconds``) of break LNS from ``best``."""
         spread = self.problem.fairness.max_break_spread if self.problem.fairness else None
-        found = improve_breaks(
+        found = improve_incumbent(
             self.problem,
             best.slots,
             spread=None if self.fairness_relaxed else spread,
@@ -457,11 +457,9 @@ class _ExactSearch:
             seed=self.seed,
             deadline=time.monotonic() + seconds,
         )
-        if time.monotonic() >= self.clock.start + self.budget.time_limit - 0.05 * seconds:
-            # The wall clock may have ended the local search before its work did.
-            self.cut = self.cut or (found is not None and found.breaks > lower)
         if found is None:
             return best
+        self.cut = self.cut or found.cut
         self.stats["lns_steps"] = self.stats.get("lns_steps", 0.0) + found.steps
         self.stats["lns_work"] = round(self.stats.get("lns_work", 0.0) + found.work, 3)
         self.stats["work_dt"] = round(self.stats.get("work_dt", 0.0) + found.work, 3)
