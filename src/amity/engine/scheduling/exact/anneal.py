@@ -5,7 +5,8 @@ chain between the two slots (``large/kempe.py``: nobody is double-booked, the se
 scheduled meetings, hence the priority, never changes; tables, home tables, interpreters and
 candidate slots are re-checked). Its change in breaks is known before anything moves. A move
 that lowers the breaks is made; one that raises them by d is made with probability
-exp(-d / T), T falling geometrically from ``T_START`` to ``T_END`` over the move budget; a
+exp(-d / T), T falling geometrically from ``T_START`` to ``T_END`` over the move budget
+(half the moves aim at a gap of a participant with a break, ``FOCUS``); a
 move that would take anyone beyond the fairness bound is never made (one that repairs a
 violation always is). The best schedule seen is what is returned.
 
@@ -28,6 +29,10 @@ from amity.engine.scheduling.large.kempe import KempeSearch
 # (exp(-1 / 0.05) = 2e-9): the search ends as a descent from where the walk has taken it.
 T_START = 2.0
 T_END = 0.05
+# Share of the moves aimed at a gap of one of the meeting's participants: on forum-13crafb,
+# ticf-13crafb and ticf-13crafc (seeds 0 and 1, 300,000 moves) 0 gave 82 breaks in all, 0.5
+# gave 65 and 0.8 gave 69.
+FOCUS = 0.5
 # Moves between two looks at the wall clock (a thousand moves take about 6 ms).
 CHECK_EVERY = 1000
 
@@ -53,8 +58,7 @@ def anneal(
         used += 1
         m = placed[rng.randrange(len(placed))]
         s = occ.slot_of[m]
-        slots = cp.block_slots[cp.slot_block[s]]
-        t = slots[rng.randrange(len(slots))]
+        t = _target(occ, m, s, rng)
         chain = None if t == s else search.chain(m, s, t)
         if chain is None:
             continue
@@ -75,6 +79,23 @@ def anneal(
             best, feasible, snapshot = current, True, _snapshot(occ)
     _restore(occ, snapshot)
     return used, used < moves and best > lower
+
+
+def _target(occ: Occupancy, m: int, s: int, rng: random.Random) -> int:
+    """The slot to swap m's chain with: half the time, when one of m's participants has a
+    break in the block, a slot inside one of its gaps (the move that can close it); otherwise
+    any slot of the block."""
+    cp = occ.cp
+    b = cp.slot_block[s]
+    slots = cp.block_slots[b]
+    if FOCUS and rng.random() < FOCUS:
+        parts = cp.meeting_parts[m]
+        mask = occ.masks[parts[rng.randrange(len(parts))]][b]
+        first, last = (mask & -mask).bit_length() - 1, mask.bit_length() - 1
+        gaps = [i for i in range(first + 1, last) if not mask >> i & 1]
+        if gaps:
+            return slots[gaps[rng.randrange(len(gaps))]]
+    return slots[rng.randrange(len(slots))]
 
 
 def _snapshot(occ: Occupancy) -> list[tuple[int, int]]:
