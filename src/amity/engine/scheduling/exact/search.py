@@ -8,9 +8,10 @@ lower bound. From k = 1 on, each budget is settled by two lanes of questions sid
 (``lanes.py``): at k = 1 the full question and a group-testing sweep; at k >= 2 a guess, a
 short try and the hint-free proof in one lane, a schedule one break above and the LP proof in
 the other. Every question is capped in deterministic time, so the answer does not depend on
-the machine's load. A first schedule far above the bound is improved by break LNS
-(``break_lns.py``) before the lanes start; should the search not finish, the remaining time
-goes to schedules a little above the bound, more break LNS and an ordinary minimisation from
+the machine's load. A first schedule far above the bound is improved (``incumbent.py``:
+annealing over Kempe chains, then break LNS) before the lanes start; should the search not
+finish, the remaining time goes to schedules a little above the bound, more of that
+improvement and an ordinary minimisation from
 the best schedule. Budgets come from one ``Budget`` (``budget.py``): deterministic work caps,
 the wall clock only as the guard.
 """
@@ -432,7 +433,7 @@ class _ExactSearch:
         return best
 
     def improve(self, best: StageResult, lower: int, start_from: Schedule | None) -> StageResult:
-        """Bring the best schedule's breaks down by large-neighbourhood search (``break_lns``)
+        """Bring the best schedule's breaks down (``incumbent.py``: annealing, break LNS)
         before the final minimisation: a search cut short may still hold its first schedule
         (forum-13crafb, seed 1: 73 breaks, never improved before)."""
         if start_from is not None:
@@ -446,7 +447,7 @@ class _ExactSearch:
         return self.lns(best, lower, _LNS_SHARE, 0.8 * self.left())
 
     def lns(self, best: StageResult, lower: int, share: float, seconds: float) -> StageResult:
-        """``share`` of the work budget (at most ``seconds``) of break LNS from ``best``."""
+        """``share`` of the work budget (at most ``seconds``) of incumbent improvement."""
         spread = self.problem.fairness.max_break_spread if self.problem.fairness else None
         found = improve_incumbent(
             self.problem,
