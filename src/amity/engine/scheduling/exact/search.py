@@ -8,9 +8,10 @@ lower bound. From k = 1 on, each budget is settled by two lanes of questions sid
 (``lanes.py``): at k = 1 the full question and a group-testing sweep; at k >= 2 a guess, a
 short try and the hint-free proof in one lane, a schedule one break above and the LP proof in
 the other. Every question is capped in deterministic time, so the answer does not depend on
-the machine's load. A first schedule far above the bound is improved by break LNS
-(``break_lns.py``) before the lanes start; should the search not finish, the remaining time
-goes to schedules a little above the bound, more break LNS and an ordinary minimisation from
+the machine's load. A first schedule far above the bound is improved (``incumbent.py``:
+annealing over Kempe chains, then break LNS) before the lanes start; should the search not
+finish, the remaining time goes to schedules a little above the bound, more of that
+improvement and an ordinary minimisation from
 the best schedule. Budgets come from one ``Budget`` (``budget.py``): deterministic work caps,
 the wall clock only as the guard.
 """
@@ -22,8 +23,8 @@ import time
 from dataclasses import replace
 
 from amity.engine.scheduling.budget import Budget, Clock
-from amity.engine.scheduling.exact.break_lns import improve_breaks
 from amity.engine.scheduling.exact.cpsat_model import ExactOptions, Instance, break_free_windows
+from amity.engine.scheduling.exact.incumbent import improve_incumbent
 from amity.engine.scheduling.exact.lanes import Question, run_lanes
 from amity.engine.scheduling.exact.levels import PROBE_ABOVE_DT, hard_level, one_break_level
 from amity.engine.scheduling.exact.result import (
@@ -432,7 +433,7 @@ class _ExactSearch:
         return best
 
     def improve(self, best: StageResult, lower: int, start_from: Schedule | None) -> StageResult:
-        """Bring the best schedule's breaks down by large-neighbourhood search (``break_lns``)
+        """Bring the best schedule's breaks down (``incumbent.py``: annealing, break LNS)
         before the final minimisation: a search cut short may still hold its first schedule
         (forum-13crafb, seed 1: 73 breaks, never improved before)."""
         if start_from is not None:
@@ -446,9 +447,9 @@ class _ExactSearch:
         return self.lns(best, lower, _LNS_SHARE, 0.8 * self.left())
 
     def lns(self, best: StageResult, lower: int, share: float, seconds: float) -> StageResult:
-        """``share`` of the work budget (at most ``seconds``) of break LNS from ``best``."""
+        """``share`` of the work budget (at most ``seconds``) of incumbent improvement."""
         spread = self.problem.fairness.max_break_spread if self.problem.fairness else None
-        found = improve_breaks(
+        found = improve_incumbent(
             self.problem,
             best.slots,
             spread=None if self.fairness_relaxed else spread,
@@ -457,11 +458,9 @@ class _ExactSearch:
             seed=self.seed,
             deadline=time.monotonic() + seconds,
         )
-        if time.monotonic() >= self.clock.start + self.budget.time_limit - 0.05 * seconds:
-            # The wall clock may have ended the local search before its work did.
-            self.cut = self.cut or (found is not None and found.breaks > lower)
         if found is None:
             return best
+        self.cut = self.cut or found.cut
         self.stats["lns_steps"] = self.stats.get("lns_steps", 0.0) + found.steps
         self.stats["lns_work"] = round(self.stats.get("lns_work", 0.0) + found.work, 3)
         self.stats["work_dt"] = round(self.stats.get("work_dt", 0.0) + found.work, 3)

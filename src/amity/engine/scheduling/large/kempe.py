@@ -59,7 +59,7 @@ class KempeSearch:
                 return o
         return None
 
-    def _chain(self, m: int, s: int, t: int) -> list[int] | None:
+    def chain(self, m: int, s: int, t: int) -> list[int] | None:
         """Meetings that must swap between s and t if m moves from s to t (None: too long)."""
         chain = [m]
         seen = {m}
@@ -79,19 +79,10 @@ class KempeSearch:
                         return None
         return chain
 
-    def try_move(
-        self, m: int, t: int, journal: Journal | None, *, any_delta: bool = False
-    ) -> tuple[int, set[int]] | None:
-        """Swap m's chain between its slot and t if it lowers (excess, breaks) (or always, with
-        `any_delta`); (change in breaks, people involved), or None if not made."""
+    def delta(self, chain: list[int], s: int, t: int) -> tuple[int, dict[int, int], set[int]]:
+        """(change in breaks, the changes per participant, the people in it) if ``chain``
+        swapped between slots s and t of one block: nothing is moved to know it."""
         occ, cp = self.occ, self.cp
-        s = occ.slot_of[m]
-        if s in (t, UNPLACED):
-            return None
-        chain = self._chain(m, s, t)
-        if chain is None:
-            return None
-        self.moves_tried += 1
         b = cp.slot_block[s]
         people = {p for o in chain for p in cp.meeting_parts[o]}
         # A participant in the chain has all its meetings in s and t in it, so its positions
@@ -111,6 +102,22 @@ class KempeSearch:
             delta += change
             if change:
                 changes[p] = change
+        return delta, changes, people
+
+    def try_move(
+        self, m: int, t: int, journal: Journal | None, *, any_delta: bool = False
+    ) -> tuple[int, set[int]] | None:
+        """Swap m's chain between its slot and t if it lowers (excess, breaks) (or always, with
+        `any_delta`); (change in breaks, people involved), or None if not made."""
+        occ = self.occ
+        s = occ.slot_of[m]
+        if s in (t, UNPLACED):
+            return None
+        chain = self.chain(m, s, t)
+        if chain is None:
+            return None
+        self.moves_tried += 1
+        delta, changes, people = self.delta(chain, s, t)
         if not any_delta:
             ledger = self.ledger
             excess_change = 0
@@ -119,7 +126,7 @@ class KempeSearch:
                 excess_change = ledger.excess_change(after)
             if (excess_change, delta) >= (0, 0):
                 return None
-        old = self._swap(chain, s, t)
+        old = self.swap(chain, s, t)
         if old is None:
             return None
         self.moves_kept += delta < 0
@@ -235,7 +242,7 @@ class KempeSearch:
         occ, cp = self.occ, self.cp
         return [m for p in people for m in cp.part_meetings[p] if occ.slot_of[m] != UNPLACED]
 
-    def _swap(self, chain: list[int], a: int, b: int) -> list[tuple[int, int, int]] | None:
+    def swap(self, chain: list[int], a: int, b: int) -> list[tuple[int, int, int]] | None:
         """Swap the chain's meetings between slots a and b; the old placements, or None
         (and nothing changed) when a table, home table or interpreter does not allow it."""
         occ = self.occ
@@ -298,8 +305,8 @@ class KempeSearch:
             return False
         _, a, b, first = best
         # Redo the best swap (it was undone while comparing); it succeeded a moment ago.
-        chain = self._chain(first, a, b)
-        old = None if chain is None else self._swap(chain, a, b)
+        chain = self.chain(first, a, b)
+        old = None if chain is None else self.swap(chain, a, b)
         k = None if old is None else occ.fits(m, a)
         if k is None:
             if old is not None:
@@ -333,12 +340,12 @@ class KempeSearch:
         occ, cp = self.occ, self.cp
         block = cp.slot_block[a]
         for b in slots:
-            chain = None if b == a else self._chain(first, a, b)
+            chain = None if b == a else self.chain(first, a, b)
             if chain is None:
                 continue
             people = {p for o in [*chain, m] for p in cp.meeting_parts[o]}
             before = self._breaks_of(people, block)
-            old = self._swap(chain, a, b)
+            old = self.swap(chain, a, b)
             if old is None:
                 continue
             k = occ.fits(m, a)
