@@ -98,7 +98,7 @@ class RecommendOptions:
     # Reciprocal hub correction of pair scores (reciprocity.py): each pair loses this share
     # of both sides' excess density (mean of their reciprocal_k best scores over the
     # fair's median); 0 = off.
-    reciprocal: float = 0.0
+    reciprocal: float = 1.0
     reciprocal_k: int = 10
 
 
