@@ -95,6 +95,11 @@ class RecommendOptions:
     # Share of each direction's gain from the request read against the other side's sector
     # titles (what it is) rather than its offers; e5 only (0 = offers alone).
     sector_text: float = 0.4
+    # Reciprocal hub correction of pair scores (reciprocity.py): each pair loses this share
+    # of both sides' excess density (mean of their reciprocal_k best scores over the
+    # fair's median); 0 = off.
+    reciprocal: float = 1.0
+    reciprocal_k: int = 10
 
 
 # Outputs use slotted, non-frozen dataclasses: a 20,000-profile fair creates ~600,000 of them,

@@ -29,6 +29,7 @@ from amity.engine.matching.model import (
     RecommendationResult,
     RecommendOptions,
 )
+from amity.engine.matching.reciprocity import reciprocal_adjust
 from amity.engine.matching.scoring import (
     FairArrays,
     TextSet,
@@ -77,11 +78,13 @@ def recommend(
     # Only the chosen pairs are explained: their parts (winning texts, shared codes) are
     # computed again for them alone, the same arithmetic as their scores.
     chosen = np.array([i for picks in selection.chosen for i in picks], dtype=np.int64)
+    # The shown score is the one that ranked the pair (after the reciprocal correction).
+    shown = replace(exact_scores(arrays, weights, rows[chosen], cols[chosen]), score=score[chosen])
     # A text or title match is told when its own calibrated gain reaches MIN_REASON_GAIN.
     floor = weights.low + MIN_REASON_GAIN * (weights.high - weights.low)
     explain = Explainer(
         orgs,
-        exact_scores(arrays, weights, rows[chosen], cols[chosen]),
+        shown,
         forced[chosen],
         seek_texts,
         offer_texts,
@@ -171,7 +174,11 @@ def _scored_candidates(
     # A pair with nothing in common (score 0) has no reason to give; only the organiser's
     # must_meet keeps such a pair.
     useful = np.flatnonzero((score > 0) | forced)
-    return rows[useful], cols[useful], score[useful], forced[useful]
+    rows, cols, score, forced = rows[useful], cols[useful], score[useful], forced[useful]
+    score = reciprocal_adjust(
+        rows, cols, score, len(orgs), options.reciprocal_k, options.reciprocal
+    )
+    return rows, cols, score, forced
 
 
 def _explained_lists(
