@@ -1,7 +1,7 @@
 """Reciprocal hub correction (reciprocity.py) and per-script centring: properties."""
 
 import numpy as np
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
@@ -76,6 +76,9 @@ def test_reciprocal_adjust_lifts_the_partner_of_a_sparse_neighbourhood_over_a_hu
 def test_centring_makes_one_scripts_ranking_invariant_to_a_shared_offset(vectors, offset):
     # A shared language offset added to every text of one script (and its reference) must
     # not change how those texts rank one another after centring.
+    # Embeddings are unit vectors; a near-zero one has no direction to keep, and float32
+    # rounding of (v + offset) - offset gives it an arbitrary one.
+    assume(np.linalg.norm(vectors, axis=1).min() > 0.1)
     texts = ["甲", "乙", "丙", "丁", "戊", "己"]
     reference = {"cjk": np.zeros(8, np.float32), "other": np.zeros(8, np.float32)}
     shifted_reference = {"cjk": offset.copy(), "other": reference["other"]}
